@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { renderTemplate, type View } from "./render-template.js";
+
+/** `templates/` at the package root, from both src/templates and dist/templates. */
+export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
+
+const files = new Map<string, string>();
+const catalogs = new Map<string, Record<string, string>>();
+
+/** Renders `templates/<name>` (e.g. "import/summary.txt"). */
+export function renderFile(name: string, view: View, dir = TEMPLATES_DIR): string {
+  const key = `${dir}\0${name}`;
+  let template = files.get(key);
+  if (template === undefined) {
+    template = readFileSync(join(dir, name), "utf8");
+    files.set(key, template);
+  }
+  return renderTemplate(template, view);
+}
+
+/**
+ * Renders one short message from a catalogue file `templates/<catalog>.yaml`
+ * (e.g. message("import/problems", "unknownLabel", { label })).
+ */
+export function message(catalog: string, key: string, view: View = {}, dir = TEMPLATES_DIR): string {
+  const cacheKey = `${dir}\0${catalog}`;
+  let entries = catalogs.get(cacheKey);
+  if (entries === undefined) {
+    entries = parse(readFileSync(join(dir, `${catalog}.yaml`), "utf8")) as Record<string, string>;
+    catalogs.set(cacheKey, entries);
+  }
+  const template = entries[key];
+  if (template === undefined) throw new Error(`templates/${catalog}.yaml has no key "${key}"`);
+  return renderTemplate(template, view).trimEnd();
+}

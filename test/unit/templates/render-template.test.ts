@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { renderTemplate } from "../../../src/templates/render-template.js";
+
+describe("renderTemplate", () => {
+  it.each([
+    ["plain {{a}}", { a: 1 }, "plain 1"],
+    ["{{a.b}}", { a: { b: "x" } }, "x"],
+    ["[{{missing}}]", {}, "[]"],
+    ["{{#xs}}<{{.}}>{{/xs}}", { xs: [1, 2] }, "<1><2>"],
+    ["{{#xs}}{{n}}{{/xs}}", { xs: [{ n: "a" }, { n: "b" }] }, "ab"],
+    ["{{#flag}}yes{{/flag}}{{^flag}}no{{/flag}}", { flag: false }, "no"],
+    ["{{^xs}}none{{/xs}}", { xs: [] }, "none"],
+    ["{{#o}}{{k}}-{{top}}{{/o}}", { o: { k: 1 }, top: "t" }, "1-t"],
+    ["{{#xs}}\n- {{.}}\n{{/xs}}\nend", { xs: ["a", "b"] }, "- a\n- b\nend"],
+  ])("renders %j", (template, view, expected) => {
+    expect(renderTemplate(template, view)).toBe(expected);
+  });
+
+  it("rejects an unclosed section", () => {
+    expect(() => renderTemplate("{{#a}}x", { a: 1 })).toThrow(/never closed/);
+  });
+});
