@@ -1,0 +1,31 @@
+import type { WorkCalendar } from "../calendar/work-calendar.js";
+import { listNominalDates } from "./list-nominal-dates.js";
+import type { ReportingCycle } from "./reporting-cycle.js";
+
+/** One report a unit owes: the cycle's key, its nominal day, and the working day it is due. */
+export interface DueDate {
+  /** Stable across runs: "2021-W12", "2021-03", "2021-Q1" or "once". */
+  cycle: string;
+  /** The day the cycle names (the 25th, the Friday, the deadline). */
+  nominal: string;
+  /** `nominal` moved back to a working day when it is not one. */
+  due: string;
+}
+
+/**
+ * The reports a task asks for between `start` (exclusive) and `deadline` (inclusive), in order.
+ * A periodic cycle whose due day would move back onto or before `start` is left out: every day
+ * from start to its nominal day is a day off, so no one could report in time, and the next cycle
+ * asks again. `once` is always kept, since it is the task's only report.
+ */
+export function dueDates(input: {
+  cycle: ReportingCycle;
+  start: string;
+  deadline: string;
+  calendar: Pick<WorkCalendar, "onOrBefore">;
+}): DueDate[] {
+  const { cycle, start, deadline, calendar } = input;
+  return listNominalDates(cycle, start, deadline)
+    .map(({ cycle: key, nominal }) => ({ cycle: key, nominal, due: calendar.onOrBefore(nominal) }))
+    .filter((entry) => cycle.kind === "once" || entry.due > start);
+}
