@@ -28,7 +28,7 @@ function renderWithin(template: string, stack: unknown[]): string {
     }
     if (sigil === "/") throw new Error(`template: unexpected {{/${name}}}`);
     const close = findClose(template, name, cursor);
-    const inner = trimSectionNewline(template.slice(cursor, close.start));
+    const inner = trimSectionNewline(template.slice(cursor, close.start), atLineStart(template, match.index));
     cursor = close.end;
     TAG.lastIndex = cursor;
     const value = lookup(stack, name);
@@ -46,19 +46,28 @@ function renderWithin(template: string, stack: unknown[]): string {
 
 /** Finds the matching close tag, allowing nested sections of the same name. */
 function findClose(template: string, name: string, from: number): { start: number; end: number } {
-  const tags = new RegExp(`\\{\\{([#^/])\\s*${name.replace(/\./g, "\\.")}\\s*\\}\\}(\\n?)`, "g");
+  const tags = new RegExp(`\\{\\{([#^/])\\s*${name.replace(/\./g, "\\.")}\\s*\\}\\}`, "g");
   tags.lastIndex = from;
   let depth = 1;
   for (let m = tags.exec(template); m !== null; m = tags.exec(template)) {
     depth += m[1] === "/" ? -1 : 1;
-    if (depth === 0) return { start: m.index, end: m.index + m[0].length };
+    if (depth === 0) {
+      const end = m.index + m[0].length;
+      // A close tag alone on its line takes its line break with it.
+      const alone = atLineStart(template, m.index) && template[end] === "\n";
+      return { start: m.index, end: alone ? end + 1 : end };
+    }
   }
   throw new Error(`template: {{#${name}}} is never closed`);
 }
 
-/** A section tag alone on its line should not leave an empty line behind. */
-function trimSectionNewline(inner: string): string {
-  return inner.startsWith("\n") ? inner.slice(1) : inner;
+function atLineStart(template: string, index: number): boolean {
+  return index === 0 || template[index - 1] === "\n";
+}
+
+/** An open tag alone on its line should not leave an empty line behind. */
+function trimSectionNewline(inner: string, openAlone: boolean): string {
+  return openAlone && inner.startsWith("\n") ? inner.slice(1) : inner;
 }
 
 function lookup(stack: unknown[], name: string): unknown {
@@ -81,6 +90,7 @@ function isEmpty(value: unknown): boolean {
     value === undefined ||
     value === null ||
     value === false ||
+    value === 0 ||
     value === "" ||
     (Array.isArray(value) && value.length === 0)
   );

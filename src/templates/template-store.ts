@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse } from "yaml";
+import { PACKAGE_ROOT } from "../shared/package-root.js";
 import { renderTemplate, type View } from "./render-template.js";
 
 /** `templates/` at the package root, from both src/templates and dist/templates. */
-export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
 const files = new Map<string, string>();
 const catalogs = new Map<string, Record<string, string>>();

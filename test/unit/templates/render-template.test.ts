@@ -20,3 +20,17 @@ describe("renderTemplate", () => {
     expect(() => renderTemplate("{{#a}}x", { a: 1 })).toThrow(/never closed/);
   });
 });
+
+describe("renderTemplate: line handling and falsy numbers", () => {
+  it("treats 0 as empty, like Mustache", () => {
+    expect(renderTemplate("{{#n}}some{{/n}}{{^n}}none{{/n}}", { n: 0 })).toBe("none");
+  });
+
+  it("keeps the line break after a close tag that shares its line with text", () => {
+    expect(renderTemplate("{{#t}}title: {{t}}{{/t}}\nnext", { t: "x" })).toBe("title: x\nnext");
+  });
+
+  it("drops the line breaks of section tags that stand alone on their lines", () => {
+    expect(renderTemplate("a\n{{#t}}\nb\n{{/t}}\nc", { t: true })).toBe("a\nb\nc");
+  });
+});

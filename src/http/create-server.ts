@@ -1,0 +1,22 @@
+import Router from "@koa/router";
+import Koa from "koa";
+import type { Logger } from "../shared/logger.js";
+import { errorMiddleware } from "./error-middleware.js";
+import { type HealthSource, healthRoute } from "./health-route.js";
+
+export interface ServerDeps {
+  logger: Logger;
+  health: HealthSource;
+}
+
+/** The Koa app: error handling first, then the routes. `main` decides where it listens. */
+export function createServer(deps: ServerDeps): Koa {
+  const app = new Koa();
+  app.proxy = true;
+  const router = new Router();
+  healthRoute(router, deps.health);
+  app.use(errorMiddleware(deps.logger));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return app;
+}
