@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import { checkTtl } from "../check-ttl.js";
+import type { RedisKeys } from "./redis-keys.js";
+import { RedisScript } from "./redis-script.js";
+
+// Deletes the lock only if the token still holds it. KEYS: the lock. ARGV: token.
+const RELEASE = new RedisScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+return 1
+`);
+
+/**
+ * `claimOnce` and locks as SET NX PX: the TTL runs on the Redis server's clock, so every
+ * instance agrees on when a claim or lock expires.
+ */
+export class RedisClaims {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const ttl = checkTtl(ttlMs, "claimOnce");
+    return (await this.redis.set(this.keys.key(`claim:${key}`), "1", "PX", ttl, "NX")) === "OK";
+  }
+
+  async acquireLock(name: string, ttlMs: number): Promise<string | null> {
+    const ttl = checkTtl(ttlMs, "acquireLock");
+    const token = randomUUID();
+    const ok = await this.redis.set(this.keys.key(`lock:${name}`), token, "PX", ttl, "NX");
+    return ok === "OK" ? token : null;
+  }
+
+  async releaseLock(name: string, token: string): Promise<boolean> {
+    return (await RELEASE.run(this.redis, [this.keys.key(`lock:${name}`)], [token])) === 1;
+  }
+}

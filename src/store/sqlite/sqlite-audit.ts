@@ -1,0 +1,82 @@
+import type Database from "better-sqlite3";
+import {
+  type AuditEntry,
+  type AuditQuery,
+  type AuditStore,
+  type NewAuditEntry,
+  newAuditEntrySchema,
+} from "../audit-entry.js";
+import { toEpochMs } from "../to-epoch-ms.js";
+import { validateInput } from "../validate-input.js";
+
+const CONDITIONS = {
+  taskNo: "task_no = @taskNo",
+  unit: "unit = @unit",
+  person: "person = @person",
+  from: "at_ms >= @from",
+  to: "at_ms < @to",
+};
+
+/** The audit log as an append-only table, indexed by time and by task, unit and person. */
+export class SqliteAudit implements AuditStore {
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.insert = db.prepare(
+      "INSERT INTO audit (seq, at_ms, task_no, unit, person, json) VALUES (@seq, @atMs, @taskNo, @unit, @person, @json)",
+    );
+  }
+
+  async append(entry: NewAuditEntry): Promise<AuditEntry> {
+    const valid = validateInput(newAuditEntrySchema, entry, "audit.append");
+    const seq = Number(this.insertSync(valid, null));
+    return { ...valid, seq };
+  }
+
+  async query(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    return this.querySync(query);
+  }
+
+  dumpSync(): AuditEntry[] {
+    return this.querySync({}).sort((a, b) => a.seq - b.seq);
+  }
+
+  private querySync(query: AuditQuery): AuditEntry[] {
+    const params: Record<string, unknown> = {
+      taskNo: query.taskNo,
+      unit: query.unit,
+      person: query.person,
+      from: query.from === undefined ? undefined : toEpochMs(query.from, "audit.query from"),
+      to: query.to === undefined ? undefined : toEpochMs(query.to, "audit.query to"),
+    };
+    const where = Object.entries(CONDITIONS)
+      .filter(([name]) => params[name] !== undefined)
+      .map(([, condition]) => condition);
+    const dir = query.order === "desc" ? "DESC" : "ASC";
+    const sql =
+      `SELECT seq, json FROM audit ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ` +
+      `ORDER BY at_ms ${dir}, seq ${dir} LIMIT @limit`;
+    const rows = this.db.prepare(sql).all({ ...params, limit: query.limit ?? -1 }) as {
+      seq: number;
+      json: string;
+    }[];
+    return rows.map(({ seq, json }) => ({ ...(JSON.parse(json) as NewAuditEntry), seq }));
+  }
+
+  restoreSync(entries: AuditEntry[]): void {
+    for (const { seq, ...entry } of entries) this.insertSync(entry, seq);
+  }
+
+  private insertSync(entry: NewAuditEntry, seq: number | null): number | bigint {
+    return this.insert.run({
+      seq,
+      atMs: toEpochMs(entry.at, "audit.append at"),
+      taskNo: entry.taskNo ?? null,
+      unit: entry.unit ?? null,
+      person: entry.person ?? null,
+      json: JSON.stringify(entry),
+    }).lastInsertRowid;
+  }
+}

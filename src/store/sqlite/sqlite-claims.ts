@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { Clock } from "../../shared/clock.js";
+import { checkTtl } from "../check-ttl.js";
+
+/**
+ * `claimOnce` and locks on SQLite. Their TTLs run on the store's clock (the system clock unless
+ * one is injected): they guard real concurrency between processes, not business time.
+ */
+export class SqliteClaims {
+  private readonly claimTx: (key: string, now: number, ttlMs: number) => boolean;
+  private readonly lockTx: (name: string, token: string, now: number, ttlMs: number) => boolean;
+  private readonly release: Database.Statement;
+  private readonly clock: Clock;
+
+  constructor(db: Database.Database, clock: Clock) {
+    this.clock = clock;
+    const purge = db.prepare("DELETE FROM claims WHERE expires_ms <= ?");
+    const claim = db.prepare(
+      "INSERT INTO claims (key, expires_ms) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+    );
+    const claimTx = db.transaction((key: string, now: number, ttlMs: number): boolean => {
+      purge.run(now);
+      return claim.run(key, now + ttlMs).changes === 1;
+    });
+    this.claimTx = (key, now, ttlMs) => claimTx.immediate(key, now, ttlMs);
+    const expire = db.prepare("DELETE FROM locks WHERE name = ? AND expires_ms <= ?");
+    const lock = db.prepare(
+      "INSERT INTO locks (name, token, expires_ms) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+    );
+    const lockTx = db.transaction((name: string, token: string, now: number, ttlMs: number): boolean => {
+      expire.run(name, now);
+      return lock.run(name, token, now + ttlMs).changes === 1;
+    });
+    this.lockTx = (name, token, now, ttlMs) => lockTx.immediate(name, token, now, ttlMs);
+    this.release = db.prepare("DELETE FROM locks WHERE name = ? AND token = ? AND expires_ms > ?");
+  }
+
+  claimOnce(key: string, ttlMs: number): boolean {
+    return this.claimTx(key, this.clock.now().getTime(), checkTtl(ttlMs, "claimOnce"));
+  }
+
+  acquireLock(name: string, ttlMs: number): string | null {
+    const token = randomUUID();
+    return this.lockTx(name, token, this.clock.now().getTime(), checkTtl(ttlMs, "acquireLock"))
+      ? token
+      : null;
+  }
+
+  releaseLock(name: string, token: string): boolean {
+    return this.release.run(name, token, this.clock.now().getTime()).changes === 1;
+  }
+}

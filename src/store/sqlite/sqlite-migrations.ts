@@ -1,0 +1,75 @@
+/**
+ * The SQLite schema, one entry per version; `PRAGMA user_version` records how many have run.
+ * Never edit an entry that has shipped: append a new one.
+ *
+ * Records are kept whole as JSON; columns exist only for what queries filter or sort on, and
+ * instants that are compared are kept as epoch milliseconds (`*_ms`) next to the ISO text.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE registry_current (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
+  CREATE TABLE registry_imports (seq INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);
+  CREATE TABLE registry_tasks (task_no INTEGER PRIMARY KEY, json TEXT NOT NULL);
+  CREATE TABLE assignments (
+    pos INTEGER PRIMARY KEY, task_no INTEGER NOT NULL, unit TEXT NOT NULL, role TEXT NOT NULL
+  );
+  CREATE INDEX assignments_by_task ON assignments (task_no, pos);
+
+  CREATE TABLE progress (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_no INTEGER NOT NULL, unit TEXT NOT NULL, cycle TEXT NOT NULL, version INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    UNIQUE (task_no, unit, cycle, version)
+  );
+  CREATE INDEX progress_by_task ON progress (task_no, id);
+  CREATE INDEX progress_by_unit ON progress (task_no, unit, id);
+
+  CREATE TABLE requests (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+    task_no INTEGER NOT NULL, unit TEXT NOT NULL, status TEXT NOT NULL, json TEXT NOT NULL
+  );
+  CREATE INDEX requests_by_task ON requests (task_no, seq);
+
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    channel TEXT NOT NULL, recipient TEXT NOT NULL, payload TEXT NOT NULL,
+    not_before TEXT NOT NULL, created_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'claimed', 'failed', 'sent', 'dead')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    due_at TEXT NOT NULL, due_ms INTEGER NOT NULL,
+    claimed_by TEXT, lease_until TEXT, lease_ms INTEGER,
+    last_error TEXT, sent_at TEXT, platform_message_id TEXT,
+    -- A message recorded as sent always says where it went: no half-written delivery.
+    CHECK (status <> 'sent' OR (platform_message_id IS NOT NULL AND sent_at IS NOT NULL)),
+    CHECK (status <> 'claimed' OR (claimed_by IS NOT NULL AND lease_ms IS NOT NULL))
+  );
+  CREATE INDEX outbox_due ON outbox (status, due_ms, id);
+  CREATE INDEX outbox_lease ON outbox (status, lease_ms);
+
+  CREATE TABLE cards (
+    card_id TEXT PRIMARY KEY, task_no INTEGER NOT NULL, json TEXT NOT NULL,
+    response_code TEXT, response_code_expires_at TEXT, response_code_expires_ms INTEGER
+  );
+  CREATE INDEX cards_by_task ON cards (task_no);
+
+  CREATE TABLE prompts (
+    person_id TEXT NOT NULL, key TEXT NOT NULL, expires_ms INTEGER NOT NULL, json TEXT NOT NULL,
+    PRIMARY KEY (person_id, key)
+  );
+  CREATE TABLE people (person_id TEXT PRIMARY KEY, json TEXT NOT NULL);
+
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL,
+    task_no INTEGER, unit TEXT, person TEXT, json TEXT NOT NULL
+  );
+  CREATE INDEX audit_by_time ON audit (at_ms, seq);
+  CREATE INDEX audit_by_task ON audit (task_no, at_ms, seq);
+  CREATE INDEX audit_by_unit ON audit (unit, at_ms, seq);
+  CREATE INDEX audit_by_person ON audit (person, at_ms, seq);
+
+  CREATE TABLE claims (key TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL);
+  CREATE INDEX claims_by_expiry ON claims (expires_ms);
+  CREATE TABLE locks (name TEXT PRIMARY KEY, token TEXT NOT NULL, expires_ms INTEGER NOT NULL);
+  `,
+];

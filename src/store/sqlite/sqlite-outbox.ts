@@ -1,0 +1,161 @@
+import type Database from "better-sqlite3";
+import { checkClaimOptions } from "../check-claim-options.js";
+import {
+  type ClaimOptions,
+  type NewOutboxMessage,
+  newOutboxMessageSchema,
+  type OutboxMessage,
+  type OutboxStats,
+  type OutboxStatus,
+  type OutboxStore,
+  outboxStatusSchema,
+} from "../outbox-message.js";
+import { RecordNotFoundError } from "../store-errors.js";
+import { toEpochMs } from "../to-epoch-ms.js";
+import { validateInput } from "../validate-input.js";
+import { type OutboxRow, toOutboxMessage, toOutboxRow } from "./sqlite-outbox-row.js";
+
+// Each status's candidates come sorted from the (status, due_ms, id) index; the union is small.
+const CLAIMABLE = `
+  SELECT id FROM (
+    SELECT * FROM (SELECT id, due_ms FROM outbox WHERE status = 'pending' AND due_ms <= @now
+                   ORDER BY due_ms, id LIMIT @limit)
+    UNION ALL
+    SELECT * FROM (SELECT id, due_ms FROM outbox WHERE status = 'failed' AND due_ms <= @now
+                   ORDER BY due_ms, id LIMIT @limit)
+    UNION ALL
+    SELECT * FROM (SELECT id, due_ms FROM outbox WHERE status = 'claimed' AND lease_ms <= @now
+                   ORDER BY due_ms, id LIMIT @limit)
+  ) ORDER BY due_ms, id LIMIT @limit`;
+
+/** The outbox as one table; claiming is a select-then-update inside one write transaction. */
+export class SqliteOutbox implements OutboxStore {
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement;
+  private readonly idOfKey: Database.Statement;
+  private readonly row: Database.Statement;
+  private readonly claimTx: (now: number, options: ClaimOptions) => OutboxMessage[];
+  private readonly sent: Database.Statement;
+  private readonly failed: Database.Statement;
+  private readonly dead: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.insert = db.prepare(`
+      INSERT INTO outbox (id, idempotency_key, channel, recipient, payload, not_before, created_at, status,
+        attempts, due_at, due_ms, claimed_by, lease_until, lease_ms, last_error, sent_at, platform_message_id)
+      VALUES (@id, @idempotency_key, @channel, @recipient, @payload, @not_before, @created_at, @status,
+        @attempts, @due_at, @due_ms, @claimed_by, @lease_until, @lease_ms, @last_error, @sent_at,
+        @platform_message_id)
+      ON CONFLICT (idempotency_key) DO NOTHING`);
+    this.idOfKey = db.prepare("SELECT id FROM outbox WHERE idempotency_key = ?").pluck();
+    this.row = db.prepare("SELECT * FROM outbox WHERE id = ?");
+    const candidates = db.prepare(CLAIMABLE).pluck();
+    const claim = db.prepare(`
+      UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_by = @worker,
+        lease_until = @leaseUntil, lease_ms = @leaseMs
+      WHERE id = @id RETURNING *`);
+    const tx = db.transaction((now: number, { limit, leaseMs, worker }: ClaimOptions) => {
+      const leaseUntil = new Date(now + leaseMs).toISOString();
+      const ids = candidates.all({ now, limit }) as number[];
+      return ids.map((id) =>
+        toOutboxMessage(claim.get({ id, worker, leaseUntil, leaseMs: now + leaseMs }) as OutboxRow),
+      );
+    });
+    this.claimTx = (now, options) => tx.immediate(now, options);
+    const release = "claimed_by = NULL, lease_until = NULL, lease_ms = NULL";
+    this.sent = db.prepare(
+      `UPDATE outbox SET status = 'sent', sent_at = @at, platform_message_id = @platformMessageId, ${release}
+       WHERE id = @id AND status <> 'sent'`,
+    );
+    this.failed = db.prepare(
+      `UPDATE outbox SET status = 'failed', last_error = @error, due_at = @retryAt, due_ms = @dueMs, ${release}
+       WHERE id = @id AND status = 'claimed' AND (@worker IS NULL OR claimed_by = @worker)`,
+    );
+    this.dead = db.prepare(
+      `UPDATE outbox SET status = 'dead', last_error = @error, ${release}
+       WHERE id = @id AND status NOT IN ('sent', 'dead')`,
+    );
+  }
+
+  async enqueue(message: NewOutboxMessage): Promise<{ id: number; created: boolean }> {
+    const valid = validateInput(newOutboxMessageSchema, message, "outbox.enqueue");
+    toEpochMs(valid.notBefore, "outbox.enqueue notBefore");
+    const row = toOutboxRow({ ...valid, status: "pending", attempts: 0, dueAt: valid.notBefore });
+    const result = this.insert.run(row);
+    if (result.changes === 1) return { id: Number(result.lastInsertRowid), created: true };
+    return { id: this.idOfKey.get(valid.idempotencyKey) as number, created: false };
+  }
+
+  async claimDue(now: Date | string, options: ClaimOptions): Promise<OutboxMessage[]> {
+    return this.claimTx(toEpochMs(now, "outbox.claimDue now"), checkClaimOptions(options));
+  }
+
+  async markSent(id: number, result: { platformMessageId: string; at: string }): Promise<boolean> {
+    toEpochMs(result.at, "outbox.markSent at");
+    return this.applied(id, this.sent.run({ id, ...result }).changes, "markSent");
+  }
+
+  async markFailed(
+    id: number,
+    failure: { error: string; retryAt: string; worker?: string },
+  ): Promise<boolean> {
+    const dueMs = toEpochMs(failure.retryAt, "outbox.markFailed retryAt");
+    const params = {
+      id,
+      error: failure.error,
+      retryAt: failure.retryAt,
+      dueMs,
+      worker: failure.worker ?? null,
+    };
+    return this.applied(id, this.failed.run(params).changes, "markFailed");
+  }
+
+  async markDead(id: number, failure: { error: string }): Promise<boolean> {
+    return this.applied(id, this.dead.run({ id, error: failure.error }).changes, "markDead");
+  }
+
+  async get(id: number): Promise<OutboxMessage | undefined> {
+    const row = this.row.get(id) as OutboxRow | undefined;
+    return row === undefined ? undefined : toOutboxMessage(row);
+  }
+
+  async list(filter: { status?: OutboxStatus; limit?: number } = {}): Promise<OutboxMessage[]> {
+    return this.listSync(filter);
+  }
+
+  dumpSync(): OutboxMessage[] {
+    return this.listSync({});
+  }
+
+  private listSync(filter: { status?: OutboxStatus; limit?: number }): OutboxMessage[] {
+    if (filter.limit !== undefined && filter.limit <= 0) return [];
+    const where = filter.status === undefined ? "" : "WHERE status = @status";
+    const rows = this.db
+      .prepare(`SELECT * FROM outbox ${where} ORDER BY id LIMIT @limit`)
+      .all({ status: filter.status, limit: filter.limit ?? -1 }) as OutboxRow[];
+    return rows.map(toOutboxMessage);
+  }
+
+  async stats(): Promise<OutboxStats> {
+    const stats = Object.fromEntries(outboxStatusSchema.options.map((s) => [s, 0])) as OutboxStats;
+    const rows = this.db.prepare("SELECT status, count(*) AS n FROM outbox GROUP BY status").all() as {
+      status: OutboxStatus;
+      n: number;
+    }[];
+    for (const { status, n } of rows) stats[status] = n;
+    return stats;
+  }
+
+  restoreSync(messages: OutboxMessage[]): void {
+    for (const message of messages) this.insert.run(toOutboxRow(message));
+  }
+
+  /** True when the update applied; false when the message's state refused it; throws if unknown. */
+  private applied(id: number, changes: number, what: string): boolean {
+    if (changes === 1) return true;
+    if (this.row.get(id) === undefined)
+      throw new RecordNotFoundError(`outbox.${what}: no message with id ${id}`);
+    return false;
+  }
+}

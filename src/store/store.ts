@@ -1,0 +1,56 @@
+import type { AuditStore } from "./audit-entry.js";
+import type { CardStore } from "./card-instance.js";
+import type { OutboxStore } from "./outbox-message.js";
+import type { PeopleStore } from "./person-settings.js";
+import type { ProgressStore } from "./progress-report.js";
+import type { PromptStore } from "./prompt.js";
+import type { RegistryStore } from "./registry-import.js";
+import type { StoreDump } from "./store-dump.js";
+import type { RequestStore } from "./workflow-request.js";
+
+/**
+ * Everything Duban keeps, behind one interface with two implementations: SQLite (embedded, the
+ * default) and Redis (several instances). Both pass the same contract suite
+ * (test/contracts/store-contract.ts).
+ *
+ * Time: every instant the store compares (due times, leases, expiries, audit ranges) is passed
+ * in by the caller, so a virtual clock drives it. The TTLs of `claimOnce` and locks are the
+ * exception: they guard real concurrency and run on the store's own clock (SQLite: the clock
+ * given to the store, the system clock by default; Redis: the server's clock, via PX).
+ *
+ * @example
+ * const store = await openStore({ dataDir: "data", redisKeyPrefix: "duban:" });
+ * const { id } = await store.outbox.enqueue({ idempotencyKey: "52/区人社局/2021-03/T-3/u1", … });
+ * const batch = await store.outbox.claimDue(clock.now(), { limit: 20, leaseMs: 60_000, worker });
+ */
+export interface Store {
+  readonly kind: "sqlite" | "redis";
+  /** Where the data lives, safe to log: "sqlite:data/duban.sqlite", "redis://:***@host:6379 (duban:)". */
+  readonly label: string;
+  readonly registry: RegistryStore;
+  readonly progress: ProgressStore;
+  readonly requests: RequestStore;
+  readonly outbox: OutboxStore;
+  readonly cards: CardStore;
+  readonly prompts: PromptStore;
+  readonly people: PeopleStore;
+  readonly audit: AuditStore;
+  /** True for exactly one caller per `key` until `ttlMs` has passed (inbound dedupe). */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** A token when the lock was free (or its holder's TTL ran out), null when it is held. */
+  acquireLock(name: string, ttlMs: number): Promise<string | null>;
+  /** Releases the lock if `token` still holds it; false otherwise. */
+  releaseLock(name: string, token: string): Promise<boolean>;
+  /** A consistent copy of every record (not claims or locks), in the dump's canonical order. */
+  exportAll(): Promise<StoreDump>;
+  /**
+   * Loads a dump. Refuses (StoreConflictError) when the store holds any record, unless `replace`,
+   * which first erases everything the store holds, claims and locks included.
+   */
+  importAll(dump: StoreDump, options?: { replace?: boolean }): Promise<void>;
+  /** True when the store holds no record (claims and locks do not count). */
+  isEmpty(): Promise<boolean>;
+  /** Resolves when the store answers; rejects with StoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

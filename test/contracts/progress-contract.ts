@@ -1,0 +1,88 @@
+import { expect, it } from "vitest";
+import { sampleReport } from "../fixtures/store/sample-records.js";
+import type { ContractContext } from "./store-harness.js";
+
+const HOST = "区人力资源和社会保障局";
+const CO = "区发展改革局";
+
+export function progressContract(ctx: ContractContext): void {
+  it("numbers versions 1, 2, … per task, unit and cycle", async () => {
+    const { progress } = ctx.store;
+    const versions = [
+      (await progress.append(sampleReport({ cycle: "2021-03" }))).version,
+      (await progress.append(sampleReport({ cycle: "2021-03" }))).version,
+      (await progress.append(sampleReport({ cycle: "2021-04" }))).version,
+      (await progress.append(sampleReport({ cycle: "2021-03", unit: CO }))).version,
+      (await progress.append(sampleReport({ cycle: "2021-03", taskNo: 53 }))).version,
+      (await progress.append(sampleReport({ cycle: "2021-03" }))).version,
+    ];
+    expect(versions).toEqual([1, 2, 1, 1, 1, 3]);
+  });
+
+  it("returns the stored report with its version and every field as given", async () => {
+    const report = sampleReport({ percent: undefined, values: [], status: "difficulty" });
+    const stored = await ctx.store.progress.append(report);
+    expect(stored).toEqual({ ...report, version: 1 });
+    expect(stored).not.toHaveProperty("percent");
+    expect(await ctx.store.progress.history(52)).toEqual([stored]);
+  });
+
+  it("lists a task's history oldest first, for all units or one", async () => {
+    const { progress } = ctx.store;
+    await progress.append(sampleReport({ unit: HOST, note: "a" }));
+    await progress.append(sampleReport({ unit: CO, note: "b" }));
+    await progress.append(sampleReport({ unit: HOST, note: "c" }));
+    await progress.append(sampleReport({ taskNo: 9, note: "other task" }));
+    expect((await progress.history(52)).map((r) => r.note)).toEqual(["a", "b", "c"]);
+    expect((await progress.history(52, HOST)).map((r) => [r.note, r.version])).toEqual([
+      ["a", 1],
+      ["c", 2],
+    ]);
+    expect(await progress.history(99)).toEqual([]);
+  });
+
+  it("gives the latest report of a unit, overall or in one cycle", async () => {
+    const { progress } = ctx.store;
+    expect(await progress.latest(52, HOST)).toBeUndefined();
+    await progress.append(sampleReport({ cycle: "2021-03", note: "march v1" }));
+    await progress.append(sampleReport({ cycle: "2021-03", note: "march v2" }));
+    await progress.append(sampleReport({ cycle: "2021-04", note: "april" }));
+    // A late correction for March is still the most recent report overall.
+    await progress.append(sampleReport({ cycle: "2021-03", note: "march v3" }));
+    expect((await progress.latest(52, HOST))?.note).toBe("march v3");
+    expect((await progress.latest(52, HOST, "2021-04"))?.note).toBe("april");
+    expect(await progress.latest(52, HOST, "2021-05")).toBeUndefined();
+    expect(await progress.latest(52, CO)).toBeUndefined();
+  });
+
+  it("gives each unit's latest report on a task, ordered by unit name", async () => {
+    const { progress } = ctx.store;
+    await progress.append(sampleReport({ unit: HOST, note: "h1" }));
+    await progress.append(sampleReport({ unit: CO, note: "c1" }));
+    await progress.append(sampleReport({ unit: "各镇街", note: "t1" }));
+    await progress.append(sampleReport({ unit: HOST, note: "h2" }));
+    const latest = await progress.latestPerUnit(52);
+    const notes: Record<string, string> = { [HOST]: "h2", [CO]: "c1", 各镇街: "t1" };
+    const byUnitName = Object.keys(notes).sort();
+    expect(latest.map((r) => [r.unit, r.note])).toEqual(byUnitName.map((unit) => [unit, notes[unit]]));
+    expect(await progress.latestPerUnit(1)).toEqual([]);
+  });
+
+  it("never skips or repeats a version when two instances append at the same time", async () => {
+    const other = await ctx.another();
+    const writes = Array.from({ length: 30 }, (_, i) =>
+      (i % 2 === 0 ? ctx.store : other).progress.append(sampleReport({ note: `n${i}` })),
+    );
+    const versions = (await Promise.all(writes)).map((r) => r.version).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect((await ctx.store.progress.history(52)).map((r) => r.version)).toEqual(versions);
+  });
+
+  it("refuses an invalid report and says which field is wrong", async () => {
+    await expect(ctx.store.progress.append(sampleReport({ percent: 120 }))).rejects.toThrow(/percent/);
+    await expect(ctx.store.progress.append(sampleReport({ reportedAt: "2021-03-22" }))).rejects.toThrow(
+      /reportedAt/,
+    );
+    expect(await ctx.store.progress.history(52)).toEqual([]);
+  });
+}
