@@ -1,5 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { WECOM_CRYPTO_CODES, WecomCryptoError } from "./wecom-errors.js";
+import { parseFlatXml } from "./wecom-flat-xml.js";
 import { wecomEntityDecoder } from "./wecom-xml-entities.js";
 
 /** Every leaf is a string: MsgId exceeds 2^53, and "007" or "1e5" must not become numbers. */
@@ -33,6 +34,8 @@ const parser = new XMLParser({
  * in `cause`, out of the message.
  */
 export function parseWecomXml(xml: string): WecomXmlRecord {
+  const flat = parseFlatXml(xml, ALWAYS_ARRAY);
+  if (flat !== undefined) return flat;
   let parsed: unknown;
   try {
     parsed = parser.parse(xml, true);

@@ -1,0 +1,83 @@
+import type { Card, OutboundMessage, Recipient } from "./message.js";
+
+/**
+ * The whole platform contract. Features never see a WeCom or DingTalk payload: they send neutral
+ * messages through `send` and receive neutral `InboundEvent`s.
+ */
+export interface Channel {
+  readonly name: ChannelName;
+  /** The channel's own sending limits; the dispatcher keeps within them before sending. */
+  readonly budgets: readonly SendBudget[];
+  /**
+   * Sends one message to each recipient. `idempotencyKey` reaches the platform where it can use
+   * one, so that a message re-sent after a crash can be recognised as a duplicate.
+   * Never throws for a platform answer: every recipient gets a result.
+   */
+  send(request: SendRequest): Promise<Map<string, SendResult>>;
+  /**
+   * Replaces a card the recipient already has (after a click). `responseCode` is the platform's
+   * single-use update code where it needs one (WeCom: the click's ResponseCode, 72 h).
+   */
+  updateCard?(request: {
+    cardId: string;
+    recipient: Recipient;
+    card: Card;
+    responseCode?: string;
+  }): Promise<SendResult>;
+}
+
+export type ChannelName = "local" | "wecom" | "dingtalk";
+
+export interface SendRequest {
+  idempotencyKey: string;
+  recipients: readonly Recipient[];
+  message: OutboundMessage;
+  /** Set for cards: the id clicks will carry back. */
+  cardId?: string;
+}
+
+export type SendResult =
+  | {
+      status: "sent";
+      platformMessageId: string;
+      /** WeCom cards: the send-time update code (single use, 72 h). */
+      responseCode?: string;
+      /** updateCard only: the card could not be changed, so a new card with this id was sent. */
+      newCardId?: string;
+    }
+  | { status: "invalid-recipient"; reason: string }
+  | { status: "rate-limited"; retryAfterMs: number; reason: string }
+  | { status: "transient-error"; reason: string }
+  | { status: "permanent-error"; reason: string };
+
+/** At most `limit` messages per `windowMs`, per recipient or for the whole channel. */
+export interface SendBudget {
+  name: string;
+  scope: "recipient" | "channel";
+  limit: number;
+  windowMs: number;
+}
+
+/** What people send to Duban, whatever the platform. */
+export type InboundEvent =
+  | {
+      kind: "text";
+      /** Unique per platform delivery of one message; retries repeat it (the dedupe key). */
+      eventId: string;
+      channel: ChannelName;
+      /** The sender's platform user id. */
+      from: string;
+      text: string;
+      at: string;
+    }
+  | {
+      kind: "card-action";
+      eventId: string;
+      channel: ChannelName;
+      from: string;
+      cardId: string;
+      actionKey: string;
+      at: string;
+      /** WeCom's single-use code for updating the clicked card (72 h). */
+      responseCode?: string;
+    };

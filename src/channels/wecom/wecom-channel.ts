@@ -1,0 +1,103 @@
+import type { Clock } from "../../shared/clock.js";
+import type { Logger } from "../../shared/logger.js";
+import { message } from "../../templates/template-store.js";
+import type { Channel, SendBudget, SendRequest, SendResult } from "../channel.js";
+import type { Recipient } from "../message.js";
+import type { WecomApi } from "./wecom-api.js";
+import { createRateBackoff } from "./wecom-rate-backoff.js";
+import { renderWecomMessage } from "./wecom-render-message.js";
+import { sendWecomBatch, userKey } from "./wecom-send-batch.js";
+import { updateWecomCard } from "./wecom-update-card.js";
+
+export interface WecomChannelOptions {
+  api: WecomApi;
+  clock: Clock;
+  logger: Logger;
+  /** The corp's licensed seats (账号上限数): adds the app's daily quota, seats × 200 人次 (Doc 90236). */
+  seats?: number;
+  /** WeCom's duplicate check window; default 1800 s, at most 4 h (Doc 90236). */
+  duplicateCheckIntervalS?: number;
+}
+
+/** touser holds at most 1000 ids (Doc 90236); a card's one task_id covers one request. */
+const BATCH = 1000;
+
+/**
+ * Per member and app: ≤ 30 messages a minute and ≤ 1000 an hour. WeCom drops the excess silently
+ * ("超过部分会被丢弃不下发", Doc 90454), so the dispatcher must keep within these before sending.
+ */
+export const WECOM_MEMBER_BUDGETS: readonly SendBudget[] = [
+  { name: "wecom-member-per-minute", scope: "recipient", limit: 30, windowMs: 60_000 },
+  { name: "wecom-member-per-hour", scope: "recipient", limit: 1000, windowMs: 3_600_000 },
+];
+
+const paused = (retryAfterMs: number): SendResult => ({
+  status: "rate-limited",
+  retryAfterMs,
+  reason: message("wecom", "rateLimited", { errcode: 45009 }),
+});
+
+/** The self-built app as a Channel: message/send for everything, update_template_card after clicks. */
+export function createWecomChannel(options: WecomChannelOptions): Channel {
+  const backoff = createRateBackoff(options.clock);
+  const deps = {
+    api: options.api,
+    backoff,
+    logger: options.logger.child({ channel: "wecom" }),
+    duplicateCheckIntervalS: options.duplicateCheckIntervalS ?? 1800,
+  };
+  const budgets: SendBudget[] = [...WECOM_MEMBER_BUDGETS];
+  if (options.seats !== undefined && options.seats > 0) {
+    budgets.push({
+      name: "wecom-app-per-day",
+      scope: "channel",
+      limit: options.seats * 200,
+      windowMs: 86_400_000,
+    });
+  }
+
+  async function send(request: SendRequest): Promise<Map<string, SendResult>> {
+    const results = new Map<string, SendResult>();
+    const reachable: Array<Recipient & { wecomUserId: string }> = [];
+    const noAccount: SendResult = { status: "invalid-recipient", reason: message("wecom", "noWecomUserId") };
+    for (const recipient of request.recipients) {
+      const { wecomUserId } = recipient;
+      if (wecomUserId) reachable.push({ ...recipient, wecomUserId });
+      else results.set(recipient.personId, noAccount);
+    }
+    const parts = renderWecomMessage(request.message, request.cardId);
+    if (typeof parts === "string") {
+      const problem: SendResult = { status: "permanent-error", reason: message("wecom", parts) };
+      for (const recipient of reachable) results.set(recipient.personId, problem);
+      return results;
+    }
+    const userIds = [...new Map(reachable.map((r) => [userKey(r.wecomUserId), r.wecomUserId])).values()];
+    const sendable = request.message.kind === "card" ? userIds.slice(0, BATCH) : userIds;
+    const outcome = new Map<string, SendResult>();
+    for (let i = 0; i < sendable.length; i += BATCH) {
+      const batch = sendable.slice(i, i + BATCH);
+      // While WeCom's 45009 block lasts, nothing is sent: not this request, not the next batch.
+      const pauseMs = backoff.remainingMs();
+      const batchResults =
+        pauseMs > 0
+          ? new Map(batch.map((id) => [userKey(id), paused(pauseMs)]))
+          : await sendWecomBatch(batch, parts, deps);
+      for (const [key, result] of batchResults) outcome.set(key, result);
+    }
+    const tooMany: SendResult = {
+      status: "permanent-error",
+      reason: message("wecom", "cardTooManyRecipients"),
+    };
+    for (const recipient of reachable) {
+      results.set(recipient.personId, outcome.get(userKey(recipient.wecomUserId)) ?? tooMany);
+    }
+    return results;
+  }
+
+  return {
+    name: "wecom",
+    budgets,
+    send,
+    updateCard: (request) => updateWecomCard(request, { ...deps, clock: options.clock, send }),
+  };
+}

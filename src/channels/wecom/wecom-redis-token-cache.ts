@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import type { CachedToken, WecomTokenCache } from "./wecom-token-cache.js";
+
+// Atomic on the server: nothing runs between the GET and the DEL.
+const DISCARD_IF_SAME = `
+local value = redis.call('GET', KEYS[1])
+if value and cjson.decode(value).token == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+const RELEASE_IF_HOLDER = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+/**
+ * Tokens shared by every instance through Redis (brief §5: one shared cache, a distributed lock,
+ * compare-and-delete on 40014/42001). Keys live under the deployment's `keyPrefix`
+ * (REDIS_KEY_PREFIX): `<prefix>wecom:token:<key>` and `<prefix>wecom:token-lock:<key>`.
+ */
+export function createRedisTokenCache(redis: Redis, keyPrefix: string): WecomTokenCache {
+  const tokenKey = (key: string) => `${keyPrefix}wecom:token:${key}`;
+  const lockKey = (key: string) => `${keyPrefix}wecom:token-lock:${key}`;
+  return {
+    read: async (key) => parse(await redis.get(tokenKey(key))),
+    write: async (key, token, ttlMs) => {
+      await redis.set(tokenKey(key), JSON.stringify(token), "PX", Math.max(1, Math.floor(ttlMs)));
+    },
+    discard: async (key, token) => {
+      await redis.eval(DISCARD_IF_SAME, 1, tokenKey(key), token);
+    },
+    lock: async (key, ttlMs) => {
+      const holder = randomUUID();
+      const ok = await redis.set(lockKey(key), holder, "PX", Math.max(1, Math.floor(ttlMs)), "NX");
+      if (ok !== "OK") return undefined;
+      return async () => {
+        await redis.eval(RELEASE_IF_HOLDER, 1, lockKey(key), holder);
+      };
+    },
+  };
+}
+
+/** A value another version wrote in another shape counts as absent: the token is fetched again. */
+function parse(value: string | null): CachedToken | undefined {
+  if (value === null) return undefined;
+  try {
+    const { token, expiresAtMs } = JSON.parse(value) as Partial<CachedToken>;
+    return typeof token === "string" && typeof expiresAtMs === "number" ? { token, expiresAtMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}

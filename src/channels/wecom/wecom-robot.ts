@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import type { Clock } from "../../shared/clock.js";
+import type { Logger } from "../../shared/logger.js";
+import { message } from "../../templates/template-store.js";
+import type { SendResult } from "../channel.js";
+import { WecomApiError } from "./wecom-api-error.js";
+import { requestWecomJson } from "./wecom-request-json.js";
+import { toSendFailure } from "./wecom-send-failure.js";
+import { splitText } from "./wecom-text-limits.js";
+
+/** A 消息推送 (group robot) webhook: the key is its only credential (Doc 99110, brief §6). */
+export interface WecomRobot {
+  /** Safe to log and to show: derived from the key, never the key. */
+  readonly label: string;
+  /** Posts markdown (split into ≤ 4096-byte messages), queued to ≤ 20 messages a minute. */
+  sendMarkdown(markdown: string): Promise<SendResult>;
+}
+
+export interface WecomRobotOptions {
+  key: string;
+  apiBaseUrl: string;
+  clock: Clock;
+  logger: Logger;
+  /** Called once when WeCom answers 93000 (the key is invalid or the robot was removed). */
+  onKeyInvalid?: (report: { robot: string; hint: string }) => void;
+  sleep?: (ms: number) => Promise<void>;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export const ROBOT_MARKDOWN_MAX_BYTES = 4096;
+/** ≤ 20 messages per minute per robot; more answers 45009 (Doc 99110). */
+export const ROBOT_PER_MINUTE = 20;
+const MINUTE_MS = 60_000;
+const RATE_LIMIT_ATTEMPTS = 3;
+
+export function createWecomRobot(options: WecomRobotOptions): WecomRobot {
+  const { clock } = options;
+  const label = `robot-${createHash("sha256").update(options.key).digest("hex").slice(0, 8)}`;
+  const logger = options.logger.child({ robot: label });
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+  const url = `${options.apiBaseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(options.key)}`;
+  const sentAtMs: number[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
+  let invalid = false;
+
+  /** Waits until a message fits in the last minute's 20, then counts it. */
+  async function takeSlot(): Promise<void> {
+    for (;;) {
+      const now = clock.now().getTime();
+      while (sentAtMs.length > 0 && (sentAtMs[0] ?? 0) <= now - MINUTE_MS) sentAtMs.shift();
+      if (sentAtMs.length < ROBOT_PER_MINUTE) break;
+      await sleep((sentAtMs[0] ?? now) + MINUTE_MS - now);
+    }
+    sentAtMs.push(clock.now().getTime());
+  }
+
+  async function post(content: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await takeSlot();
+      const answer = await requestWecomJson({
+        method: "webhook/send",
+        url,
+        body: { msgtype: "markdown", markdown: { content } },
+        fetch: fetchFn,
+        timeoutMs: options.timeoutMs ?? 10_000,
+        secrets: [options.key],
+      });
+      if (answer.errcode === 0) return;
+      // 45009: another sender shares the key, or the window was miscounted; wait it out and retry.
+      if (answer.errcode !== 45009 || attempt >= RATE_LIMIT_ATTEMPTS) {
+        throw new WecomApiError("webhook/send", answer.errcode, answer.errmsg);
+      }
+      await sleep(MINUTE_MS);
+    }
+  }
+
+  async function sendAll(markdown: string): Promise<SendResult> {
+    if (invalid) return { status: "permanent-error", reason: message("wecom", "robotDisabled") };
+    const parts = splitText(markdown, ROBOT_MARKDOWN_MAX_BYTES);
+    if (parts.length === 0) return { status: "permanent-error", reason: message("wecom", "messageEmpty") };
+    try {
+      for (const part of parts) await post(part);
+      return { status: "sent", platformMessageId: label };
+    } catch (error) {
+      if (error instanceof WecomApiError && error.errcode === 93000) {
+        // Permanent: the robot was removed or the key is wrong. Stop, and let the admins know.
+        invalid = true;
+        const hint = error.hint ?? error.message;
+        logger.error("WeCom robot key is invalid; robot disabled", { errcode: error.errcode });
+        options.onKeyInvalid?.({ robot: label, hint });
+        return { status: "permanent-error", reason: hint };
+      }
+      logger.warn("WeCom robot message failed", { error });
+      return toSendFailure(error, MINUTE_MS);
+    }
+  }
+
+  return {
+    label,
+    sendMarkdown(markdown) {
+      // One queue per robot: messages leave in order, and the per-minute count holds across callers.
+      const result = queue.then(() => sendAll(markdown));
+      queue = result;
+      return result;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Clock } from "../../shared/clock.js";
+import type { Logger } from "../../shared/logger.js";
+import { message } from "../../templates/template-store.js";
+import type { SendRequest, SendResult } from "../channel.js";
+import type { Card, Recipient } from "../message.js";
+import type { WecomApi } from "./wecom-api.js";
+import { WecomApiError } from "./wecom-api-error.js";
+import { isCardProblem, renderWecomCard } from "./wecom-card.js";
+import { toSendFailure } from "./wecom-send-failure.js";
+import { encodeTaskId } from "./wecom-task-id.js";
+
+export interface UpdateCardDeps {
+  api: WecomApi;
+  clock: Clock;
+  logger: Logger;
+  send(request: SendRequest): Promise<Map<string, SendResult>>;
+}
+
+/**
+ * The answers that mean "this response_code can no longer be used". WeCom documents no errcode of
+ * its own for a spent or expired code (each is single use and lives 72 h, Doc 94888/94945); these
+ * are the global codes that fit: 42022 code已经被使用过, 42016 更新的task_id不存在 [unconfirmed].
+ */
+const CODE_UNUSABLE = new Set([42022, 42016]);
+
+/**
+ * Replaces the card `cardId` for one member with update_template_card and the click's
+ * ResponseCode. Without a usable code it sends the card as a new message instead, under a new
+ * card id (a task_id is never reusable), and says so in the result's `newCardId`.
+ */
+export async function updateWecomCard(
+  request: { cardId: string; recipient: Recipient; card: Card; responseCode?: string },
+  deps: UpdateCardDeps,
+): Promise<SendResult> {
+  const userId = request.recipient.wecomUserId;
+  if (!userId) return { status: "invalid-recipient", reason: message("wecom", "noWecomUserId") };
+  const taskId = encodeTaskId(request.cardId);
+  if (taskId === undefined) return { status: "permanent-error", reason: message("wecom", "cardIdTooLong") };
+  const templateCard = renderWecomCard(request.card, taskId);
+  if (isCardProblem(templateCard))
+    return { status: "permanent-error", reason: message("wecom", templateCard) };
+  if (request.responseCode) {
+    try {
+      await deps.api.post("message/update_template_card", {
+        userids: [userId],
+        agentid: deps.api.agentId,
+        response_code: request.responseCode,
+        // Same task_id as the card it replaces, so later clicks still name that card [unconfirmed].
+        template_card: templateCard,
+      });
+      return { status: "sent", platformMessageId: taskId };
+    } catch (error) {
+      if (!(error instanceof WecomApiError && CODE_UNUSABLE.has(error.errcode)))
+        return toSendFailure(error, 60_000);
+      deps.logger.info("WeCom card update code is spent or expired; sending a new card", {
+        errcode: error.errcode,
+      });
+    }
+  }
+  return sendAsNewCard(request, deps);
+}
+
+async function sendAsNewCard(
+  request: { cardId: string; recipient: Recipient; card: Card },
+  deps: UpdateCardDeps,
+): Promise<SendResult> {
+  const newCardId = `${request.cardId}-r${deps.clock.now().getTime().toString(36)}`;
+  const results = await deps.send({
+    idempotencyKey: newCardId,
+    recipients: [request.recipient],
+    message: { kind: "card", card: request.card },
+    cardId: newCardId,
+  });
+  const result = results.get(request.recipient.personId);
+  // send answers for every recipient it was given; the fallback only satisfies the type checker.
+  if (result === undefined)
+    return { status: "transient-error", reason: message("wecom", "unreachable", { detail: "no result" }) };
+  return result.status === "sent" ? { ...result, newCardId } : result;
+}

@@ -1,0 +1,37 @@
+import type { IncomingMessage } from "node:http";
+
+/**
+ * WeCom's callbacks are small XML documents; 1 MiB is the cap the official plugin uses
+ * (WecomTeam/wecom-openclaw-plugin LIMITS.MAX_REQUEST_BODY_SIZE, brief §1.9.4).
+ */
+export const WECOM_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The raw request body (Koa parses no XML, brief §1.9.4), or "too-large" as soon as it exceeds
+ * `maxBytes`: a declared Content-Length over the cap is refused before a byte is read. Rejects
+ * when the client goes away mid-body.
+ */
+export function readWecomBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | "too-large"> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve("too-large");
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      // Stop keeping data but let the rest drain: destroying the request would lose the 400.
+      req.off("data", onData);
+      req.resume();
+      resolve("too-large");
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks, total)));
+    req.once("error", reject);
+    // A client that goes away mid-body ends neither with "end" nor always with "error".
+    req.once("close", () => reject(new Error("the request was aborted before its body ended")));
+  });
+}

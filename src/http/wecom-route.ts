@@ -1,0 +1,122 @@
+import type Router from "@koa/router";
+import type Koa from "koa";
+import type { InboundEvent } from "../channels/channel.js";
+import { type CallbackKeys, openWecomCallback, openWecomEchostr } from "../channels/wecom/wecom-callback.js";
+import { WECOM_CRYPTO_CODES, WecomCryptoError, WecomReplayError } from "../channels/wecom/wecom-errors.js";
+import { readWecomInbound } from "../channels/wecom/wecom-inbound.js";
+import { toInboundEvent } from "../channels/wecom/wecom-inbound-event.js";
+import type { Clock } from "../shared/clock.js";
+import type { Logger } from "../shared/logger.js";
+import { readWecomBody, WECOM_MAX_BODY_BYTES } from "./wecom-read-body.js";
+
+export interface WecomRouteDeps {
+  /** A WecomConfig fits. */
+  config: CallbackKeys;
+  /** The store's claimOnce: true for exactly one caller per key until ttlMs has passed. */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Runs after the acknowledgement, once per event however often WeCom delivers it. */
+  onInbound(event: InboundEvent): Promise<void>;
+  logger: Logger;
+  clock: Clock;
+  /** Receives the post-acknowledgement work; tests collect it to await it. Default: run detached. */
+  waitUntil?: (task: Promise<unknown>) => void;
+  path?: string;
+  maxBodyBytes?: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Dedupe keys must outlive the replay window, or a callback captured inside the window could be
+ * replayed just after its key expired. A day is cheap and covers WeCom's retries (brief §2.2).
+ */
+export const dedupeTtlMs = (replayWindowS: number): number =>
+  Math.max(24 * HOUR_MS, replayWindowS * 1000 + HOUR_MS);
+
+/**
+ * GET and POST `/wecom/callback` (the app's 接收消息 URL). GET answers the decrypted echostr and
+ * nothing else (Doc 96466: within 1 s). POST verifies and decrypts, answers 200 with an empty
+ * body at once ("直接返回200（即以空串为返回包）"), and hands the event on after the answer.
+ */
+export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
+  const path = deps.path ?? "/wecom/callback";
+  const logger = deps.logger.child({ route: path });
+  const waitUntil = deps.waitUntil ?? ((task: Promise<unknown>) => void task);
+
+  const refuse = (ctx: Koa.Context, error: unknown): void => {
+    ctx.type = "text/plain";
+    ctx.body = "";
+    if (error instanceof WecomCryptoError || error instanceof WecomReplayError) {
+      ctx.status = error.status;
+      const code = error instanceof WecomCryptoError ? error.wecomCode : "replay";
+      // The message names the failed check only; the token, AES key and payload never appear.
+      logger.warn("WeCom callback refused", {
+        status: error.status,
+        code,
+        reason: error.message,
+        ip: ctx.ip,
+      });
+      return;
+    }
+    ctx.status = 500;
+    logger.error("WeCom callback failed", { error, ip: ctx.ip });
+  };
+
+  router.get(path, (ctx) => {
+    try {
+      const echo = openWecomEchostr({ query: ctx.query }, deps.config, deps.clock.now());
+      ctx.status = 200;
+      ctx.type = "text/plain";
+      ctx.body = echo;
+    } catch (error) {
+      refuse(ctx, error);
+    }
+  });
+
+  router.post(path, async (ctx) => {
+    let body: Buffer | "too-large";
+    try {
+      body = await readWecomBody(ctx.req, deps.maxBodyBytes ?? WECOM_MAX_BODY_BYTES);
+    } catch (error) {
+      // Nobody is left to read the answer; WeCom retries what it did not get through.
+      logger.info("WeCom callback body not received", { reason: (error as Error).message, ip: ctx.ip });
+      ctx.status = 400;
+      return;
+    }
+    if (body === "too-large") {
+      ctx.set("Connection", "close");
+      refuse(ctx, new WecomCryptoError(WECOM_CRYPTO_CODES.parseXml, "request body exceeds the size cap"));
+      return;
+    }
+    let event: InboundEvent | undefined;
+    try {
+      const opened = openWecomCallback({ query: ctx.query, body }, deps.config, deps.clock.now());
+      event = toInboundEvent(readWecomInbound(opened.plainXml));
+    } catch (error) {
+      refuse(ctx, error);
+      return;
+    }
+    ctx.status = 200;
+    ctx.body = "";
+    if (event === undefined) return;
+    const accepted = event;
+    // Starts when the response is out (or the connection gone): the acknowledgement never waits.
+    const answered = new Promise((resolve) => ctx.res.once("close", resolve));
+    waitUntil(answered.then(() => handle(accepted)));
+  });
+
+  async function handle(event: InboundEvent): Promise<void> {
+    try {
+      // Its own key family, so that a later dedupe on the neutral eventId is not pre-empted.
+      if (
+        !(await deps.claimOnce(`wecom-callback:${event.eventId}`, dedupeTtlMs(deps.config.replayWindowS)))
+      ) {
+        logger.info("repeated WeCom delivery ignored", { eventId: event.eventId });
+        return;
+      }
+      await deps.onInbound(event);
+    } catch (error) {
+      logger.error("WeCom event handling failed", { eventId: event.eventId, error });
+    }
+  }
+}
