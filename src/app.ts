@@ -3,11 +3,13 @@ import type { AppConfig } from "./config/app-config.js";
 import { directoryPath } from "./config/load-config.js";
 import { loadDirectory } from "./directory/load-directory.js";
 import { createServer } from "./http/create-server.js";
-import { readRegistryFile } from "./registry/registry-file.js";
 import type { Logger } from "./shared/logger.js";
+import { openStore } from "./store/open-store.js";
+import type { Store } from "./store/store.js";
 
 export interface App {
   http: Koa;
+  store: Store;
   stop(): Promise<void>;
 }
 
@@ -20,26 +22,30 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       directory: chosen.path,
     });
   }
-  const registry = await readRegistryFile(config.DUBAN_DATA_DIR);
-  if (registry) {
-    logger.info("registry loaded", {
-      tasks: registry.registry.tasks.length,
-      importedAt: registry.importedAt,
-    });
+  const store = await openStore({
+    dataDir: config.DUBAN_DATA_DIR,
+    redisKeyPrefix: config.REDIS_KEY_PREFIX,
+    ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+  });
+  const current = await store.registry.current();
+  if (current) {
+    logger.info("registry loaded", { store: store.label, tasks: current.registry.tasks.length });
   } else {
-    logger.warn("no registry yet: run `duban import <notice>` to import one", {
-      dataDir: config.DUBAN_DATA_DIR,
-    });
+    logger.warn("no registry yet: run `duban import <notice>` to import one", { store: store.label });
   }
   const http = createServer({
     logger,
     health: {
       registry: async () => {
-        const current = await readRegistryFile(config.DUBAN_DATA_DIR);
-        return current ? { tasks: current.registry.tasks.length, importedAt: current.importedAt } : null;
+        const registry = await store.registry.current();
+        return registry ? { tasks: registry.registry.tasks.length, importedAt: registry.importedAt } : null;
       },
       directory: () => ({ units: directory.units.length, demo: directory.demo }),
+      store: async () => {
+        await store.ping();
+        return { kind: store.kind };
+      },
     },
   });
-  return { http, stop: async () => {} };
+  return { http, store, stop: () => store.close() };
 }

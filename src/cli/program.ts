@@ -1,6 +1,9 @@
 import { Command } from "commander";
+import { registerBackupCommand } from "./backup-command.js";
 import { registerImportCommand } from "./import-command.js";
+import { registerRestoreCommand } from "./restore-command.js";
 import { registerServeCommand } from "./serve-command.js";
+import { storeDefaults } from "./store-defaults.js";
 
 /** The `duban` command line; each command lives in its own file. */
 export function buildProgram(): Command {
@@ -9,5 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerServeCommand(program);
   registerImportCommand(program);
+  registerBackupCommand(program, storeDefaults);
+  registerRestoreCommand(program, storeDefaults);
   return program;
 }

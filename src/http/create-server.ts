@@ -7,6 +7,8 @@ import { type HealthSource, healthRoute } from "./health-route.js";
 export interface ServerDeps {
   logger: Logger;
   health: HealthSource;
+  /** Further routes (dev routes, platform callbacks), mounted after the health check. */
+  routes?: Router;
 }
 
 /** The Koa app: error handling first, then the routes. `main` decides where it listens. */
@@ -18,5 +20,9 @@ export function createServer(deps: ServerDeps): Koa {
   app.use(errorMiddleware(deps.logger));
   app.use(router.routes());
   app.use(router.allowedMethods());
+  if (deps.routes) {
+    app.use(deps.routes.routes());
+    app.use(deps.routes.allowedMethods());
+  }
   return app;
 }

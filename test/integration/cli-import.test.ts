@@ -29,6 +29,7 @@ describe("duban import", () => {
     expect(first.stdout).toContain("八、改善人民生活品质：9项");
     expect(first.stdout).toContain("使用演示名录");
     expect(first.stdout).toContain("未发现问题");
+    expect(first.stdout).toContain(`已保存到 sqlite:${join(dataDir, "duban.sqlite")}`);
 
     const changed = readFileSync(SEED_PATH, "utf8")
       .replace("年内城镇新增就业6000人", "年内城镇新增就业6500人")

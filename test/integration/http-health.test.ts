@@ -5,19 +5,19 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config/load-config.js";
-import { writeRegistryFile } from "../../src/registry/registry-file.js";
 import { silentLogger } from "../../src/shared/logger.js";
+import { openStore } from "../../src/store/open-store.js";
 import { noticeWith, parseText } from "../helpers/notice.js";
 
-const servers: { close(): void }[] = [];
-afterEach(() => {
-  for (const server of servers.splice(0)) server.close();
+const running: { close(): unknown }[] = [];
+afterEach(async () => {
+  for (const item of running.splice(0)) await item.close();
 });
 
 async function start(env: Record<string, string>) {
   const app = await createApp(loadConfig(env), silentLogger);
   const server = app.http.listen(0, "127.0.0.1");
-  servers.push(server);
+  running.push(server, { close: () => app.stop() });
   await new Promise((resolve) => server.once("listening", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
@@ -29,6 +29,7 @@ describe("GET /healthz", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: "ok",
+      store: { kind: "sqlite" },
       registry: null,
       directory: { units: 66, demo: true },
     });
@@ -37,14 +38,31 @@ describe("GET /healthz", () => {
   it("reports the loaded registry", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "duban-http-"));
     const registry = parseText(noticeWith("1、加强监管（牵头领导：张三。承办单位：区财政局）"));
-    await writeRegistryFile(dataDir, {
+    const store = await openStore({ dataDir, redisKeyPrefix: "unused:" });
+    await store.registry.save({
       registry,
+      directory: { demo: false, office: { name: "督考办" }, admins: [], leaders: [], units: [], groups: [] },
+      assignments: [],
       source: { path: "x.txt", format: "text", sha256: "0" },
       importedAt: "2021-01-22T01:00:00.000Z",
     });
+    await store.close();
     const base = await start({ DUBAN_DATA_DIR: dataDir });
     const body = (await (await fetch(`${base}/healthz`)).json()) as { registry: unknown };
     expect(body.registry).toEqual({ tasks: 1, importedAt: "2021-01-22T01:00:00.000Z" });
+  });
+
+  it("answers 503 when the store does not answer", async () => {
+    const app = await createApp(
+      loadConfig({ DUBAN_DATA_DIR: mkdtempSync(join(tmpdir(), "duban-http-")) }),
+      silentLogger,
+    );
+    const server = app.http.listen(0, "127.0.0.1");
+    running.push(server);
+    await new Promise((resolve) => server.once("listening", resolve));
+    await app.stop();
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
+    expect(response.status).toBe(503);
   });
 
   it("answers 404 for unknown routes and 405 for wrong methods", async () => {
