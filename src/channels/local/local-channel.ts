@@ -1,0 +1,173 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Clock } from "../../shared/clock.js";
+import type { Logger } from "../../shared/logger.js";
+import type { Channel, InboundEvent, SendBudget, SendRequest, SendResult } from "../channel.js";
+import type { OutboundMessage } from "../message.js";
+import { describeLocalMessage } from "./describe-local-message.js";
+
+/** One message the local channel delivered (a card update has no idempotency key). */
+export interface LocalSentMessage {
+  /** 1, 2, 3… in the order sent; `platformMessageId` is `local-<n>`. */
+  n: number;
+  to: string;
+  name: string;
+  message: OutboundMessage;
+  idempotencyKey?: string;
+  cardId?: string;
+  platformMessageId: string;
+  at: string;
+  update?: true;
+}
+
+/** A send whose idempotency key (for that recipient) had been seen: the platform's duplicate check. */
+export interface LocalDuplicate {
+  idempotencyKey: string;
+  to: string;
+  firstPlatformMessageId: string;
+  at: string;
+}
+
+export type ScriptedFailure = Exclude<SendResult["status"], "sent">;
+export type InboundHandler = (event: InboundEvent) => Promise<void> | void;
+
+export interface LocalChannel extends Channel {
+  readonly name: "local";
+  /** What was sent, oldest first; `since` keeps messages sent at or after it. */
+  sent(filter?: { to?: string; since?: Date }): LocalSentMessage[];
+  duplicates(): LocalDuplicate[];
+  /** The next `times` sends to `personId` fail with `status` (every send when `times` is omitted). */
+  failFor(
+    personId: string,
+    status: ScriptedFailure,
+    options?: { times?: number; retryAfterMs?: number },
+  ): void;
+  clearFailures(): void;
+  /** Hands an inbound event to the handler and resolves once it has finished. */
+  receive(event: InboundEvent): Promise<void>;
+  setInboundHandler(handler: InboundHandler | undefined): void;
+}
+
+export interface LocalChannelOptions {
+  clock: Clock;
+  logger: Logger;
+  /** Sending limits to declare, so that tests can check the dispatcher keeps within them. */
+  budgets?: readonly SendBudget[];
+  onInbound?: InboundHandler;
+  /** Waits this long after recording each message, like a platform slow to acknowledge. */
+  latencyMs?: number;
+  /** Sends the "platform" saw before this process started (a restart after a crash). */
+  alreadySent?: readonly { idempotencyKey: string; to: string; platformMessageId: string }[];
+}
+
+/** The in-process channel: what tests use and what `npm start` runs with no platform configured. */
+export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
+  const logger = options.logger.child({ channel: "local" });
+  const records: LocalSentMessage[] = [];
+  const duplicates: LocalDuplicate[] = [];
+  const firstIds = new Map<string, string>();
+  for (const seen of options.alreadySent ?? [])
+    firstIds.set(dedupeKey(seen.idempotencyKey, seen.to), seen.platformMessageId);
+  const failures = new Map<string, { status: ScriptedFailure; left: number; retryAfterMs: number }>();
+  let inbound = options.onInbound;
+
+  const record = (entry: Omit<LocalSentMessage, "n" | "platformMessageId" | "at">): LocalSentMessage => {
+    const n = records.length + 1;
+    const sent = { ...entry, n, platformMessageId: `local-${n}`, at: options.clock.now().toISOString() };
+    records.push(sent);
+    logger.info(describeLocalMessage(entry.name, entry.message), {
+      to: entry.to,
+      platformMessageId: sent.platformMessageId,
+      ...(entry.idempotencyKey ? { idempotencyKey: entry.idempotencyKey } : {}),
+    });
+    return sent;
+  };
+
+  const scripted = (personId: string): SendResult | undefined => {
+    const failure = failures.get(personId);
+    if (failure === undefined) return undefined;
+    if (--failure.left <= 0) failures.delete(personId);
+    const reason = `scripted ${failure.status}`;
+    return failure.status === "rate-limited"
+      ? { status: failure.status, retryAfterMs: failure.retryAfterMs, reason }
+      : { status: failure.status, reason };
+  };
+
+  async function send(request: SendRequest): Promise<Map<string, SendResult>> {
+    const results = new Map<string, SendResult>();
+    for (const recipient of request.recipients) {
+      const key = dedupeKey(request.idempotencyKey, recipient.personId);
+      const first = firstIds.get(key);
+      if (first !== undefined) {
+        const at = options.clock.now().toISOString();
+        duplicates.push({
+          idempotencyKey: request.idempotencyKey,
+          to: recipient.personId,
+          firstPlatformMessageId: first,
+          at,
+        });
+        logger.warn("duplicate send recognised by its idempotency key", { to: recipient.personId, first });
+        results.set(recipient.personId, { status: "sent", platformMessageId: first });
+        continue;
+      }
+      const failure = scripted(recipient.personId);
+      if (failure !== undefined) {
+        results.set(recipient.personId, failure);
+        continue;
+      }
+      const sent = record({
+        to: recipient.personId,
+        name: recipient.name,
+        message: request.message,
+        idempotencyKey: request.idempotencyKey,
+        ...(request.cardId !== undefined ? { cardId: request.cardId } : {}),
+      });
+      firstIds.set(key, sent.platformMessageId);
+      results.set(recipient.personId, { status: "sent", platformMessageId: sent.platformMessageId });
+    }
+    if (options.latencyMs) await sleep(options.latencyMs);
+    return results;
+  }
+
+  return {
+    name: "local",
+    budgets: options.budgets ?? [],
+    send,
+    async updateCard({ cardId, recipient, card }) {
+      const sent = record({
+        to: recipient.personId,
+        name: recipient.name,
+        message: { kind: "card", card },
+        cardId,
+        update: true,
+      });
+      return { status: "sent", platformMessageId: sent.platformMessageId };
+    },
+    sent(filter = {}) {
+      const since = filter.since?.getTime();
+      return records.filter(
+        (r) =>
+          (filter.to === undefined || r.to === filter.to) &&
+          (since === undefined || Date.parse(r.at) >= since),
+      );
+    },
+    duplicates: () => [...duplicates],
+    failFor(personId, status, { times = Number.POSITIVE_INFINITY, retryAfterMs = 60_000 } = {}) {
+      failures.set(personId, { status, left: times, retryAfterMs });
+    },
+    clearFailures: () => failures.clear(),
+    async receive(event) {
+      if (inbound === undefined) {
+        logger.warn("inbound event dropped: no handler is set", { kind: event.kind, eventId: event.eventId });
+        return;
+      }
+      await inbound(event);
+    },
+    setInboundHandler(handler) {
+      inbound = handler;
+    },
+  };
+}
+
+function dedupeKey(idempotencyKey: string, personId: string): string {
+  return `${idempotencyKey}\u0000${personId}`;
+}

@@ -1,0 +1,126 @@
+import type { WorkCalendar } from "../calendar/work-calendar.js";
+import type { Channel, ChannelName } from "../channels/channel.js";
+import type { Recipient } from "../channels/message.js";
+import type { SendingHours } from "../reminders/reminder-settings.js";
+import type { Clock } from "../shared/clock.js";
+import type { Logger } from "../shared/logger.js";
+import type { OutboxStore } from "../store/outbox-message.js";
+import type { BudgetLedger } from "./budget-ledger.js";
+import type { DeadLetterHandler } from "./create-dead-letter-notifier.js";
+import { type DispatchDeps, type DispatchOutcome, dispatchMessage } from "./dispatch-message.js";
+import { createMemoryBudgetLedger } from "./memory-budget-ledger.js";
+import { type BackoffOptions, DEFAULT_BACKOFF } from "./retry-delay.js";
+import { createSendingWindow } from "./sending-window.js";
+
+export interface DispatcherOptions {
+  store: { outbox: OutboxStore };
+  channels: ReadonlyMap<ChannelName, Channel>;
+  /** The person an outbox message's `recipient` names; undefined dead-letters the message. */
+  recipients: (personId: string) => Recipient | undefined;
+  clock: Clock;
+  logger: Logger;
+  /** Who claims, e.g. `${hostname}:${pid}`; kept on each message while leased. */
+  worker: string;
+  sendingHours: SendingHours;
+  calendar: WorkCalendar;
+  /** Failed sends (and claims left without an outcome) before the dead letter; default 6. */
+  maxAttempts?: number;
+  /** Deferrals (quiet hours, budgets) before the dead letter; default 500. They never count as failures. */
+  maxDeferrals?: number;
+  /** Retry waits: 1 min, 2, 4 … capped at 1 h by default, ±20 % jitter. */
+  backoff?: BackoffOptions;
+  /** Messages claimed at once; default 50. */
+  batchSize?: number;
+  /** How long a claim lasts before another worker may take the message; default 2 min. */
+  leaseMs?: number;
+  /** Messages sent at the same time within a batch; default 4. */
+  concurrency?: number;
+  /** Shared budgets; default one in memory (right for a single instance only). */
+  ledger?: BudgetLedger;
+  random?: () => number;
+  /** Told about every dead-lettered message; by default the error is only logged. */
+  onDead?: DeadLetterHandler;
+}
+
+export interface DispatchReport {
+  claimed: number;
+  sent: number;
+  retried: number;
+  deferredQuiet: number;
+  deferredBudget: number;
+  dead: number;
+  /** Messages whose outcome could not be recorded (the store failed); their lease will expire. */
+  errors: number;
+}
+
+export function emptyDispatchReport(): DispatchReport {
+  return { claimed: 0, sent: 0, retried: 0, deferredQuiet: 0, deferredBudget: 0, dead: 0, errors: 0 };
+}
+
+export interface Dispatcher {
+  /** Claims and handles due messages in batches until none is due at the clock's current time. */
+  dispatchDue(): Promise<DispatchReport>;
+}
+
+const FIELD: Record<DispatchOutcome, keyof DispatchReport> = {
+  sent: "sent",
+  retried: "retried",
+  "deferred-quiet": "deferredQuiet",
+  "deferred-budget": "deferredBudget",
+  dead: "dead",
+};
+
+/** The outbox dispatcher: at least once delivery, within quiet hours and each channel's budgets. */
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const logger = options.logger.child({ component: "dispatcher", worker: options.worker });
+  const random = options.random ?? Math.random;
+  const batchSize = options.batchSize ?? 50;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const deps: DispatchDeps = {
+    outbox: options.store.outbox,
+    channels: options.channels,
+    recipients: options.recipients,
+    ledger: options.ledger ?? createMemoryBudgetLedger(),
+    window: createSendingWindow({ hours: options.sendingHours, calendar: options.calendar, random }),
+    clock: options.clock,
+    logger,
+    worker: options.worker,
+    maxAttempts: options.maxAttempts ?? 6,
+    maxDeferrals: options.maxDeferrals ?? 500,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    random,
+    onDead: options.onDead ?? (async () => {}),
+    queueEnds: new Map(),
+  };
+
+  return {
+    async dispatchDue() {
+      const report = emptyDispatchReport();
+      for (;;) {
+        const now = options.clock.now();
+        const batch = await deps.outbox.claimDue(now, { limit: batchSize, leaseMs, worker: options.worker });
+        report.claimed += batch.length;
+        const round = { now, open: deps.window.isOpen(now) };
+        let next = 0;
+        const lane = async () => {
+          for (let message = batch[next++]; message !== undefined; message = batch[next++]) {
+            try {
+              report[FIELD[await dispatchMessage(deps, message, round)]]++;
+            } catch (error) {
+              report.errors++;
+              logger.error("dispatch failed; the message returns when its lease ends", {
+                id: message.id,
+                error,
+              });
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
+        if (batch.length < batchSize) break;
+      }
+      if (report.claimed > 0) logger.debug("dispatched", { ...report });
+      return report;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { isIP } from "node:net";
+import type Router from "@koa/router";
+import type Koa from "koa";
+import { z } from "zod";
+import type { InboundEvent } from "../channels/channel.js";
+import type { LocalChannel } from "../channels/local/local-channel.js";
+import type { Clock } from "../shared/clock.js";
+import { readWecomBody } from "./wecom-read-body.js";
+
+export interface DevRoutesDeps {
+  channel: LocalChannel;
+  clock: Clock;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+const inboundSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("text"),
+    eventId: z.string().min(1).optional(),
+    from: z.string().min(1),
+    text: z.string().min(1),
+  }),
+  z.strictObject({
+    kind: z.literal("card-action"),
+    eventId: z.string().min(1).optional(),
+    from: z.string().min(1),
+    cardId: z.string().min(1),
+    actionKey: z.string().min(1),
+  }),
+]);
+
+const outboxQuerySchema = z.object({
+  to: z.string().min(1).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+});
+
+/**
+ * The local channel's window, for development and scenario tests: GET /dev/outbox lists what it
+ * sent (oldest first), POST /dev/inbound injects what a person "wrote" or "clicked". Mount only
+ * when the local channel is on. Requests from anywhere but loopback get 403.
+ */
+export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
+  router.get("/dev/outbox", loopbackOnly, (ctx) => {
+    const query = outboxQuerySchema.safeParse(ctx.query);
+    if (!query.success) return badRequest(ctx, query.error);
+    const { to, since } = query.data;
+    ctx.body = {
+      messages: deps.channel.sent({
+        ...(to !== undefined ? { to } : {}),
+        ...(since !== undefined ? { since: new Date(since) } : {}),
+      }),
+    };
+  });
+
+  router.post("/dev/inbound", loopbackOnly, async (ctx) => {
+    const raw = await readWecomBody(ctx.req, MAX_BODY_BYTES);
+    if (raw === "too-large") {
+      ctx.status = 413;
+      ctx.body = { error: `the body exceeds ${MAX_BODY_BYTES} bytes` };
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString("utf8"));
+    } catch {
+      ctx.status = 400;
+      ctx.body = { error: "the body is not JSON" };
+      return;
+    }
+    const input = inboundSchema.safeParse(json);
+    if (!input.success) return badRequest(ctx, input.error);
+    const event: InboundEvent = {
+      ...input.data,
+      eventId: input.data.eventId ?? `local-${randomUUID()}`,
+      channel: "local",
+      at: deps.clock.now().toISOString(),
+    };
+    // Answered after the handler has finished, so a scenario can read /dev/outbox right away.
+    await deps.channel.receive(event);
+    ctx.status = 202;
+    ctx.body = { eventId: event.eventId };
+  });
+}
+
+/** The socket's address only: X-Forwarded-For is the client's word and is never trusted here. */
+const loopbackOnly: Koa.Middleware = async (ctx, next) => {
+  if (!isLoopback(ctx.req.socket.remoteAddress)) {
+    ctx.status = 403;
+    ctx.body = { error: "the /dev routes answer only on loopback" };
+    return;
+  }
+  await next();
+};
+
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
+  if (isIP(v4) === 4) return v4.startsWith("127.");
+  return address === "::1";
+}
+
+function badRequest(ctx: Koa.Context, error: z.ZodError): void {
+  ctx.status = 400;
+  ctx.body = { error: z.prettifyError(error) };
+}

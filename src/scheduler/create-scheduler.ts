@@ -1,0 +1,102 @@
+import cron from "node-cron";
+import { BUSINESS_TZ, type Clock } from "../shared/clock.js";
+import { ConfigError } from "../shared/errors.js";
+import type { Logger } from "../shared/logger.js";
+import type { Store } from "../store/store.js";
+import type { Job, JobRun } from "./job.js";
+import { runLockedJob } from "./run-locked-job.js";
+
+/** A timer that calls `run` on each tick of `expression`; node-cron's `createTask` fits it. */
+export type ScheduleFn = (
+  expression: string,
+  run: () => Promise<void>,
+  options: { name: string; timezone: string; noOverlap: boolean },
+) => { start(): void | Promise<void>; stop(): void | Promise<void> };
+
+export interface SchedulerOptions {
+  jobs: readonly Job[];
+  store: Pick<Store, "claimOnce" | "acquireLock" | "releaseLock">;
+  clock: Clock;
+  logger: Logger;
+  /** Injected by tests; node-cron's createTask by default. */
+  schedule?: ScheduleFn;
+  /** The zone cron expressions are read in; Asia/Shanghai by default, never the host's. */
+  timezone?: string;
+  /** Longer than any run may take: a run that outlasts it may overlap on another instance. Default 15 min. */
+  lockTtlMs?: number;
+}
+
+export interface Scheduler {
+  start(): Promise<void>;
+  /** Stops the timers and waits for runs in progress to finish. */
+  stop(): Promise<void>;
+  /** Runs a job now (admin commands, tests): still never alongside another run of it. */
+  runNow(name: string): Promise<JobRun>;
+}
+
+/** Wires jobs to cron; each tick runs once across instances, and a job never overlaps itself. */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const logger = options.logger.child({ component: "scheduler" });
+  const deps = {
+    store: options.store,
+    clock: options.clock,
+    logger,
+    lockTtlMs: options.lockTtlMs ?? 900_000,
+  };
+  const byName = new Map<string, Job>();
+  for (const job of options.jobs) {
+    if (byName.has(job.name)) throw new ConfigError(`two scheduled jobs are named "${job.name}"`);
+    if (!cron.validate(job.cron))
+      throw new ConfigError(`job "${job.name}": "${job.cron}" is not a cron expression`);
+    byName.set(job.name, job);
+  }
+  const inFlight = new Map<string, Promise<JobRun>>();
+
+  const run = (job: Job, tick?: string): Promise<JobRun> => {
+    if (inFlight.has(job.name)) {
+      logger.info("skipped: the previous run is still going on", { job: job.name });
+      return Promise.resolve({ status: "skipped", reason: "running-here" });
+    }
+    const running = runLockedJob(deps, job, tick).finally(() => inFlight.delete(job.name));
+    inFlight.set(job.name, running);
+    return running;
+  };
+
+  const schedule = options.schedule ?? cron.createTask;
+  const timezone = options.timezone ?? BUSINESS_TZ;
+  const tasks = options.jobs.map((job) =>
+    schedule(
+      job.cron,
+      async () => {
+        await run(job, tickOf(job.cron, options.clock.now()));
+      },
+      { name: job.name, timezone, noOverlap: true },
+    ),
+  );
+
+  return {
+    async start() {
+      for (const task of tasks) await task.start();
+      logger.info("scheduler started", { jobs: options.jobs.map((j) => `${j.name} (${j.cron})`), timezone });
+    },
+    async stop() {
+      for (const task of tasks) await task.stop();
+      await Promise.all(inFlight.values());
+    },
+    runNow(name) {
+      const job = byName.get(name);
+      if (job === undefined)
+        throw new RangeError(`no job named "${name}"; jobs: ${[...byName.keys()].join(", ")}`);
+      return run(job);
+    },
+  };
+}
+
+/**
+ * The tick a timer firing at `now` belongs to: the minute (the second, for 6-field expressions).
+ * Instances whose clocks agree to within that all name the same tick, so only one runs it.
+ */
+function tickOf(expression: string, now: Date): string {
+  const unitMs = expression.trim().split(/\s+/).length === 6 ? 1000 : 60_000;
+  return new Date(Math.floor(now.getTime() / unitMs) * unitMs).toISOString();
+}

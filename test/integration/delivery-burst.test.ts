@@ -1,0 +1,71 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { SendBudget } from "../../src/channels/channel.js";
+import { createLocalChannel, type LocalSentMessage } from "../../src/channels/local/local-channel.js";
+import { readTally } from "../../src/delivery/attempt-tally.js";
+import { silentLogger } from "../../src/shared/logger.js";
+import {
+  enqueueMessages,
+  MEMBERS,
+  tempSqliteStore,
+  testDispatcher,
+  virtualClock,
+} from "../fixtures/delivery/delivery-world.js";
+
+const START = "2021-04-06T01:05:00.000Z"; // Tuesday 6 April 2021, 09:05 in Shanghai
+const MESSAGES = 5_000;
+const STEP_MS = 5_000;
+const BUDGETS: SendBudget[] = [
+  { name: "member-per-minute", scope: "recipient", limit: 30, windowMs: 60_000 },
+  { name: "member-per-hour", scope: "recipient", limit: 1000, windowMs: 3_600_000 },
+];
+
+const temp = tempSqliteStore("duban-burst");
+afterAll(temp.remove);
+
+/** The most sends to one person inside any window of `windowMs` ending at a send: (t − windowMs, t]. */
+function peak(sends: LocalSentMessage[], windowMs: number): number {
+  const times = sends.map((s) => Date.parse(s.at)).sort((a, b) => a - b);
+  let most = 0;
+  let first = 0;
+  for (let i = 0; i < times.length; i++) {
+    while ((times[first] ?? 0) <= (times[i] ?? 0) - windowMs) first++;
+    most = Math.max(most, i - first + 1);
+  }
+  return most;
+}
+
+describe("a burst of 5,000 messages to 3 members", () => {
+  it("never exceeds 30 a minute or 1000 an hour per member, and delivers every message once", async () => {
+    const clock = virtualClock(START);
+    const channel = createLocalChannel({ clock, logger: silentLogger, budgets: BUDGETS });
+    const dispatcher = testDispatcher(temp.store, channel, clock, { random: Math.random, batchSize: 100 });
+    await enqueueMessages(temp.store, "burst", MESSAGES, START);
+    // Four working hours of virtual time are far more than the 1667 messages per member need.
+    for (let step = 0; step < (4 * 3_600_000) / STEP_MS && channel.sent().length < MESSAGES; step++) {
+      await dispatcher.dispatchDue();
+      clock.advance(STEP_MS);
+    }
+
+    const sent = channel.sent();
+    expect(new Set(sent.map((m) => m.idempotencyKey)).size).toBe(MESSAGES);
+    expect(sent).toHaveLength(MESSAGES);
+    expect(channel.duplicates()).toEqual([]);
+    for (const member of MEMBERS) {
+      const mine = sent.filter((m) => m.to === member.personId);
+      expect(mine.length).toBeGreaterThan(1000);
+      expect(peak(mine, 60_000)).toBeLessThanOrEqual(30);
+      expect(peak(mine, 3_600_000)).toBeLessThanOrEqual(1000);
+      // The budgets were the limit, not something slower: each member got its full minute's worth.
+      expect(peak(mine, 60_000)).toBe(30);
+    }
+    const outbox = await temp.store.outbox.list();
+    expect(outbox.every((m) => m.status === "sent")).toBe(true);
+    const tallies = outbox.map(readTally);
+    expect(tallies.every((t) => t.failures === 0)).toBe(true);
+    const lastAt = Math.max(...sent.map((m) => Date.parse(m.at)));
+    console.info(
+      `burst: last send ${new Date(lastAt).toISOString()}, most deferrals of one message ${Math.max(...tallies.map((t) => t.deferrals))}, ` +
+        `claims ${outbox.reduce((n, m) => n + m.attempts, 0)}`,
+    );
+  }, 120_000);
+});
