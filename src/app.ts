@@ -1,40 +1,47 @@
+import Router from "@koa/router";
 import type Koa from "koa";
 import type { AppConfig } from "./config/app-config.js";
-import { directoryPath } from "./config/load-config.js";
-import { loadDirectory } from "./directory/load-directory.js";
+import { startDispatchLoop } from "./delivery/start-dispatch-loop.js";
 import { createServer } from "./http/create-server.js";
+import { mountDevRoutes } from "./http/dev-routes.js";
+import { createScheduler } from "./scheduler/create-scheduler.js";
+import { createServices, type Services } from "./services.js";
+import { type Clock, systemClock } from "./shared/clock.js";
 import type { Logger } from "./shared/logger.js";
-import { openStore } from "./store/open-store.js";
-import type { Store } from "./store/store.js";
 
 export interface App {
   http: Koa;
-  store: Store;
+  services: Services;
+  /** Starts the scheduler and the dispatch loop (the HTTP server is started by the caller). */
+  startBackground(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** The composition root: the only place that picks concrete implementations. */
-export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
-  const chosen = directoryPath(config);
-  const directory = await loadDirectory(chosen.path);
-  if (directory.demo) {
-    logger.warn("using the demo directory: every contact in it is invented; set DUBAN_DIRECTORY", {
-      directory: chosen.path,
-    });
-  }
-  const store = await openStore({
-    dataDir: config.DUBAN_DATA_DIR,
-    redisKeyPrefix: config.REDIS_KEY_PREFIX,
-    ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+/** The HTTP app over the services; background work starts only when asked. */
+export async function createApp(
+  config: AppConfig,
+  logger: Logger,
+  options: { clock?: Clock; env?: NodeJS.ProcessEnv } = {},
+): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const services = await createServices({
+    config,
+    logger,
+    clock,
+    ...(options.env ? { env: options.env } : {}),
   });
+  const { store, directory, local } = services;
+  if (directory.demo)
+    logger.warn("using the demo directory: every contact in it is invented; set DUBAN_DIRECTORY");
   const current = await store.registry.current();
-  if (current) {
-    logger.info("registry loaded", { store: store.label, tasks: current.registry.tasks.length });
-  } else {
-    logger.warn("no registry yet: run `duban import <notice>` to import one", { store: store.label });
-  }
+  if (current) logger.info("registry loaded", { store: store.label, tasks: current.registry.tasks.length });
+  else logger.warn("no registry yet: run `duban import <notice>` to import one", { store: store.label });
+
+  const routes = new Router();
+  if (local) mountDevRoutes(routes, { channel: local, clock });
   const http = createServer({
     logger,
+    routes,
     health: {
       registry: async () => {
         const registry = await store.registry.current();
@@ -47,5 +54,20 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       },
     },
   });
-  return { http, store, stop: () => store.close() };
+
+  const scheduler = createScheduler({ jobs: services.jobs, store, clock, logger });
+  let loop: { stop(): Promise<void> } | undefined;
+  return {
+    http,
+    services,
+    async startBackground() {
+      await scheduler.start();
+      loop = startDispatchLoop(services.dispatcher, { logger });
+    },
+    async stop() {
+      await scheduler.stop();
+      await loop?.stop();
+      await services.close();
+    },
+  };
 }

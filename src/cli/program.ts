@@ -1,8 +1,10 @@
 import { Command } from "commander";
 import { registerBackupCommand } from "./backup-command.js";
 import { registerImportCommand } from "./import-command.js";
+import { registerPlanCommand } from "./plan-command.js";
 import { registerRestoreCommand } from "./restore-command.js";
 import { registerServeCommand } from "./serve-command.js";
+import { registerSimulateCommand } from "./simulate-command.js";
 import { storeDefaults } from "./store-defaults.js";
 
 /** The `duban` command line; each command lives in its own file. */
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerServeCommand(program);
   registerImportCommand(program);
+  registerPlanCommand(program);
+  registerSimulateCommand(program);
   registerBackupCommand(program, storeDefaults);
   registerRestoreCommand(program, storeDefaults);
   return program;

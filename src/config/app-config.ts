@@ -13,6 +13,8 @@ export const appConfigSchema = z.object({
   DUBAN_DATA_DIR: z.string().min(1).default("data"),
   /** The directory (单位名录) YAML; unset → config/directory.yaml if present, else the demo directory. */
   DUBAN_DIRECTORY: z.string().min(1).optional(),
+  /** Settings file (calendar, reporting cycles, reminders); unset → config/duban.yaml if present, else defaults. */
+  DUBAN_SETTINGS: z.string().min(1).optional(),
   /** Redis URL for running several instances; unset → the embedded store. */
   REDIS_URL: z
     .string()

@@ -1,0 +1,99 @@
+import type { Command } from "commander";
+import { createChineseDaysCalendar } from "../calendar/chinese-days-calendar.js";
+import { addDays, isIsoDate } from "../calendar/iso-date.js";
+import { enabledChannels } from "../channels/enabled-channels.js";
+import { directoryPath, loadConfig } from "../config/load-config.js";
+import { loadSettings, settingsPath } from "../config/load-settings.js";
+import { loadDirectory } from "../directory/load-directory.js";
+import { loadReminderWorld } from "../reminders/load-reminder-world.js";
+import { type PlannedReminder, planRemindersFor } from "../reminders/plan-reminders.js";
+import { InputError } from "../shared/errors.js";
+import { openStore } from "../store/open-store.js";
+import { message } from "../templates/template-store.js";
+import { storeDefaults } from "./store-defaults.js";
+
+interface PlanOptions {
+  from: string;
+  to: string;
+  json?: boolean;
+  store?: string;
+}
+
+/** `duban plan --from <date> --to <date> [--json]`: every reminder that would go out, without sending. */
+export function registerPlanCommand(program: Command): void {
+  program
+    .command("plan")
+    .description("list every reminder that would go out between two dates, without sending anything")
+    .requiredOption("--from <date>", "first day, YYYY-MM-DD")
+    .requiredOption("--to <date>", "last day, YYYY-MM-DD")
+    .option("--json", "print a JSON array")
+    .option("--store <spec>", "sqlite:<path> or redis://…; default: the configured store")
+    .action(async (options: PlanOptions) => {
+      process.stdout.write(`${await plan(options)}\n`);
+    });
+}
+
+async function plan(options: PlanOptions): Promise<string> {
+  for (const [flag, value] of [
+    ["--from", options.from],
+    ["--to", options.to],
+  ] as const) {
+    if (!isIsoDate(value))
+      throw new InputError(`${flag} ${value}: not a date. Fix: write YYYY-MM-DD, e.g. 2021-03-22.`);
+  }
+  if (options.to < options.from)
+    throw new InputError(`--to ${options.to} is before --from ${options.from}. Fix: swap them.`);
+  const config = loadConfig();
+  const settings = loadSettings(settingsPath(config.DUBAN_SETTINGS));
+  const directory = await loadDirectory(directoryPath(config).path);
+  const store = await openStore({ ...storeDefaults(), ...(options.store ? { spec: options.store } : {}) });
+  try {
+    const world = await loadReminderWorld({
+      store,
+      directory,
+      settings,
+      calendar: createChineseDaysCalendar({ overrides: settings.calendar }),
+      channels: enabledChannels(),
+    });
+    if (!world) return options.json ? "[]" : message("cli/plan", "noRegistry");
+    const planned: PlannedReminder[] = [];
+    for (let date = options.from; date <= options.to; date = addDays(date, 1)) {
+      planned.push(...planRemindersFor(world, date));
+    }
+    return options.json ? JSON.stringify(planned.map(toJson), null, 2) : toText(planned, options);
+  } finally {
+    await store.close();
+  }
+}
+
+function toJson(r: PlannedReminder) {
+  return {
+    at: r.at,
+    to: r.recipient.name,
+    toId: r.recipient.personId,
+    unit: r.unit,
+    task: r.taskNo,
+    step: r.step,
+    offset: r.offset,
+    cycle: r.cycle,
+    due: r.due,
+    channel: r.channel,
+  };
+}
+
+function toText(planned: PlannedReminder[], options: PlanOptions): string {
+  const range = { from: options.from, to: options.to };
+  if (planned.length === 0) return message("cli/plan", "none", range);
+  const lines = planned.map((r) =>
+    message("cli/plan", "line", {
+      at: r.at.slice(0, 16).replace("T", " "),
+      task: r.taskNo,
+      unit: r.unit,
+      step: message("cli/plan", `step${r.step}`),
+      to: r.recipient.name,
+      role: message("cli/plan", `role${r.recipient.role}`),
+      channel: r.channel,
+    }),
+  );
+  return [message("cli/plan", "header", { ...range, count: planned.length }), ...lines].join("\n");
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { calendarConfigSchema } from "../calendar/calendar-config.js";
+import { reminderSettingsSchema } from "../reminders/reminder-settings.js";
+import { defaultReportingCycleSchema, reportingCycleSchema } from "../reminders/reporting-cycle.js";
+
+/**
+ * Non-secret settings the office may change: `config/duban.yaml` (or DUBAN_SETTINGS). Every
+ * section is optional; `config/duban.example.yaml` shows them all with their defaults.
+ */
+export const settingsSchema = z.strictObject({
+  calendar: calendarConfigSchema.default({ closedDays: [], extraWorkingDays: [] }),
+  reporting: z
+    .strictObject({
+      defaultCycle: defaultReportingCycleSchema,
+      /** Per-task cycles by task number, e.g. { "52": { kind: weekly, weekday: 5 } }. */
+      tasks: z
+        .record(
+          z.string().regex(/^\d+$/, { error: 'task numbers are written as digits, e.g. "52"' }),
+          reportingCycleSchema,
+        )
+        .default({}),
+    })
+    .default({ defaultCycle: { kind: "monthly", day: 25 }, tasks: {} }),
+  reminders: reminderSettingsSchema.default(reminderSettingsSchema.parse({})),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

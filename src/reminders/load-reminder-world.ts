@@ -1,0 +1,83 @@
+import type { WorkCalendar } from "../calendar/work-calendar.js";
+import type { ChannelName } from "../channels/channel.js";
+import type { Settings } from "../config/settings.js";
+import type { Directory } from "../directory/directory.js";
+import { indexDirectory } from "../directory/directory-index.js";
+import { indexPeople, type Person } from "../directory/people.js";
+import { computeAssignments } from "../registry/compute-assignments.js";
+import type { Store } from "../store/store.js";
+import type { ReminderWorld } from "./plan-reminders.js";
+
+export interface WorldSources {
+  store: Store;
+  directory: Directory;
+  settings: Settings;
+  calendar: WorkCalendar;
+  /** The channels that are on, in order of preference. */
+  channels: readonly ChannelName[];
+}
+
+/**
+ * Reads what the reminder ladder needs from the store: the current registry, each unit's latest
+ * report, decided requests (办结 closes a unit, an approved extension moves its deadline) and
+ * per-person settings. Assignments follow the live directory, so an edited group applies at once.
+ * Undefined when no registry has been imported yet.
+ */
+export async function loadReminderWorld(sources: WorldSources): Promise<ReminderWorld | undefined> {
+  const { store, directory, settings, calendar } = sources;
+  const current = await store.registry.current();
+  if (!current) return undefined;
+  const { registry } = current;
+  const people = indexPeople(directory);
+
+  const latestCycle = new Map<string, string>();
+  for (const task of registry.tasks) {
+    for (const report of await store.progress.latestPerUnit(task.no)) {
+      latestCycle.set(`${task.no}/${report.unit}`, report.cycle);
+    }
+  }
+  const closed = new Set<string>();
+  const extended = new Map<string, string>();
+  for (const request of await store.requests.list({ status: "approved" })) {
+    const key = `${request.taskNo}/${request.unit}`;
+    if (request.kind === "completion") closed.add(key);
+    else if (request.newDeadline && (extended.get(key) ?? "") < request.newDeadline)
+      extended.set(key, request.newDeadline);
+  }
+  const personSettings = new Map<string, { awayUntil?: string; substitute?: string; snoozeUntil?: string }>();
+  for (const person of people.all()) {
+    const found = await store.people.get(person.personId);
+    if (found) personSettings.set(person.personId, found);
+  }
+
+  return {
+    tasks: new Map(registry.tasks.map((t) => [t.no, t])),
+    assignments: computeAssignments(registry, indexDirectory(directory)),
+    people,
+    calendar,
+    settings: settings.reminders,
+    cycleFor: (task) => settings.reporting.tasks[String(task.no)] ?? settings.reporting.defaultCycle,
+    start: registry.document.issuedOn || current.importedAt.slice(0, 10),
+    channelFor: (person) => channelFor(person, sources.channels),
+    // Cycle keys of one kind sort in time order, so a report for a later cycle covers this one too.
+    reported: (no, unit, cycle) => (latestCycle.get(`${no}/${unit}`) ?? "") >= cycle,
+    closed: (no, unit) => closed.has(`${no}/${unit}`),
+    deadline: (task, unit) => extended.get(`${task.no}/${unit}`) ?? task.deadline,
+    substituteFor: (person, date) => {
+      const s = personSettings.get(person.personId);
+      if (!s?.awayUntil || !s.substitute || date > s.awayUntil) return undefined;
+      return people.byId(s.substitute);
+    },
+    snoozedUntil: (person) => personSettings.get(person.personId)?.snoozeUntil,
+  };
+}
+
+/** The first channel that is on and knows the person; the local channel reaches everyone. */
+export function channelFor(person: Person, channels: readonly ChannelName[]): ChannelName | undefined {
+  for (const channel of channels) {
+    if (channel === "local") return "local";
+    if (channel === "wecom" && person.wecomUserId) return "wecom";
+    if (channel === "dingtalk" && person.dingtalkUserId) return "dingtalk";
+  }
+  return undefined;
+}

@@ -1,0 +1,123 @@
+import type { WorkCalendar } from "../calendar/work-calendar.js";
+import type { CardButton, OutboundMessage } from "../channels/message.js";
+import type { PeopleIndex } from "../directory/people.js";
+import type { Task } from "../registry/registry.js";
+import { message } from "../templates/template-store.js";
+import { cycleInWords, dateWithWeekday, plainDate } from "./format-dates.js";
+import type { PlannedReminder } from "./plan-reminders.js";
+import { exampleReply, shortTitle } from "./short-title.js";
+
+export interface RenderContext {
+  tasks: ReadonlyMap<number, Task>;
+  calendar: WorkCalendar;
+  people: PeopleIndex;
+  /** Host units of a task as the directory spells them (for co-requests). */
+  hostUnitsOf(taskNo: number): string[];
+  /** Working days before the due date by which co-units give their input. */
+  coInputDue: number;
+  /** Whether the unit has already acknowledged the task (签收 shows only the first time). */
+  acknowledged(taskNo: number, unit: string): boolean;
+}
+
+const m = (key: string, view: Record<string, unknown> = {}) => message("reminders", key, view);
+
+/** The message a planned reminder carries: a card for the unit's contacts, text for heads and leaders. */
+export function renderReminder(reminder: PlannedReminder, ctx: RenderContext): OutboundMessage {
+  const task = ctx.tasks.get(reminder.taskNo);
+  if (!task) throw new Error(`renderReminder: task ${reminder.taskNo} is not in the registry`);
+  if (reminder.items) {
+    const items = reminder.items.map((item) => itemView(item, reminder.date, ctx));
+    const key =
+      { escalation: "escalation", "co-request": "coRequestDigest" }[reminder.step as string] ?? "overdueHead";
+    const coDue = dateWithWeekday(ctx.calendar.addWorkingDays(reminder.due, ctx.coInputDue));
+    const example = items[0] ? `${items[0].taskNo} ${m("coExample")}` : "";
+    return {
+      kind: "text",
+      text: m(key, { unit: reminder.unit, items, coDue, example, count: items.length }),
+    };
+  }
+  const view = {
+    ...itemView(reminder, reminder.date, ctx),
+    coDue: dateWithWeekday(ctx.calendar.addWorkingDays(reminder.due, ctx.coInputDue)),
+    hostUnits: ctx.hostUnitsOf(reminder.taskNo).join("、"),
+    deadline: plainDate(task.deadline),
+  };
+  const kind = {
+    first: "First",
+    due: "Due",
+    overdue: "Overdue",
+    escalation: "Overdue",
+    "co-request": "CoRequest",
+  }[reminder.step];
+  const indicator = task.indicators[0];
+  const example = indicator ? `${reminder.taskNo} ${exampleReply(indicator)}` : m("exampleNoIndicator", view);
+  const fields = [
+    {
+      label: m("fieldUnit"),
+      value: `${reminder.unit}（${m(reminder.role === "host" ? "roleHost" : "roleCo")}）`,
+    },
+    { label: m("fieldDue"), value: view.due },
+    { label: m("fieldDeadline"), value: view.deadline },
+    ...task.indicators.slice(0, 3).map((i) => ({ label: m("fieldIndicator"), value: i.text })),
+    ...(reminder.onBehalfOf
+      ? [{ label: m("fieldOnBehalf"), value: m("onBehalf", { name: reminder.onBehalfOf.name }) }]
+      : []),
+  ];
+  return {
+    kind: "card",
+    card: {
+      title: m(`title${kind}`, view),
+      description: `${m(`desc${kind}`, view)}${m("howToAnswer", { example })}`,
+      fields,
+      buttons: buttonsFor(reminder, ctx.acknowledged(reminder.taskNo, reminder.unit)),
+    },
+  };
+}
+
+/** What every reminder says about one late or due unit of one task. */
+function itemView(
+  item: { taskNo: number; unit: string; cycle: string; due: string },
+  date: string,
+  ctx: RenderContext,
+) {
+  const task = ctx.tasks.get(item.taskNo);
+  return {
+    taskNo: item.taskNo,
+    shortTitle: task ? shortTitle(task) : "",
+    unit: item.unit,
+    cycle: cycleInWords(item.cycle),
+    due: dateWithWeekday(item.due),
+    late: Math.max(0, ctx.calendar.workingDaysBetween(item.due, date)),
+    contacts: names(ctx.people, item.unit, "contact"),
+    heads: names(ctx.people, item.unit, "head"),
+    hostUnits: ctx.hostUnitsOf(item.taskNo).join("、"),
+  };
+}
+
+/** At most six buttons (WeCom's limit): 签收 the first time, 明天再提醒 once 签收 is done. */
+function buttonsFor(reminder: PlannedReminder, acknowledged: boolean): CardButton[] {
+  const button = (key: string, textKey: string, style: CardButton["style"] = "default"): CardButton => ({
+    key,
+    text: m(textKey),
+    style,
+  });
+  if (reminder.role === "co")
+    return [button("report", "buttonReport", "primary"), button("difficulty", "buttonDifficulty")];
+  return [
+    acknowledged ? button("snooze", "buttonSnooze") : button("ack", "buttonAck", "primary"),
+    button("on-track", "buttonOnTrack", acknowledged ? "primary" : "default"),
+    button("difficulty", "buttonDifficulty"),
+    button("complete", "buttonComplete"),
+    button("extend", "buttonExtend"),
+    button("report", "buttonReport"),
+  ];
+}
+
+function names(people: PeopleIndex, unit: string, role: "contact" | "head"): string {
+  return (
+    people
+      .ofUnit(unit, role)
+      .map((p) => p.name)
+      .join("、") || "—"
+  );
+}

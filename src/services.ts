@@ -1,0 +1,131 @@
+import { hostname } from "node:os";
+import { createChineseDaysCalendar } from "./calendar/chinese-days-calendar.js";
+import type { WorkCalendar } from "./calendar/work-calendar.js";
+import type { Channel, ChannelName } from "./channels/channel.js";
+import { enabledChannels } from "./channels/enabled-channels.js";
+import { createLocalChannel, type LocalChannel } from "./channels/local/local-channel.js";
+import type { AppConfig } from "./config/app-config.js";
+import { directoryPath } from "./config/load-config.js";
+import { loadSettings, settingsPath } from "./config/load-settings.js";
+import type { Settings } from "./config/settings.js";
+import { createDeadLetterNotifier } from "./delivery/create-dead-letter-notifier.js";
+import { createDispatcher, type Dispatcher } from "./delivery/create-dispatcher.js";
+import type { Directory } from "./directory/directory.js";
+import { loadDirectory } from "./directory/load-directory.js";
+import { indexPeople, type PeopleIndex, type Person } from "./directory/people.js";
+import { createInboundHandler } from "./inbound/handle-inbound.js";
+import { createCalendarWarningJob } from "./notices/calendar-warning-job.js";
+import { channelFor, loadReminderWorld } from "./reminders/load-reminder-world.js";
+import { createReminderSweepJob } from "./reminders/reminder-sweep.js";
+import type { Job } from "./scheduler/job.js";
+import type { Clock } from "./shared/clock.js";
+import type { Logger } from "./shared/logger.js";
+import { openStore } from "./store/open-store.js";
+import type { Store } from "./store/store.js";
+
+export interface Services {
+  config: AppConfig;
+  settings: Settings;
+  directory: Directory;
+  directoryIsDemo: boolean;
+  people: PeopleIndex;
+  calendar: WorkCalendar;
+  store: Store;
+  channels: ReadonlyMap<ChannelName, Channel>;
+  /** The in-process channel, when no platform is configured. */
+  local?: LocalChannel;
+  channelFor(person: Person): ChannelName | undefined;
+  dispatcher: Dispatcher;
+  jobs: Job[];
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  config: AppConfig;
+  logger: Logger;
+  clock: Clock;
+  env?: NodeJS.ProcessEnv;
+  /** Opened by the caller (tests, simulate); otherwise from the config. */
+  store?: Store;
+}
+
+/**
+ * Builds every part of the service from the configuration: the one place that picks concrete
+ * implementations. The HTTP app and `duban simulate` both run on what it returns.
+ */
+export async function createServices(options: ServiceOptions): Promise<Services> {
+  const { config, logger, clock } = options;
+  const settings = loadSettings(settingsPath(config.DUBAN_SETTINGS));
+  const chosen = directoryPath(config);
+  const directory = await loadDirectory(chosen.path);
+  const people = indexPeople(directory);
+  const calendar = createChineseDaysCalendar({
+    overrides: settings.calendar,
+    onFallbackYear: (year) =>
+      logger.warn("no official holiday arrangement for this year: Monday–Friday assumed", { year }),
+  });
+  const store =
+    options.store ??
+    (await openStore({
+      dataDir: config.DUBAN_DATA_DIR,
+      redisKeyPrefix: config.REDIS_KEY_PREFIX,
+      ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+    }));
+  const names = enabledChannels(options.env);
+  const channels = new Map<ChannelName, Channel>();
+  let local: LocalChannel | undefined;
+  if (names.includes("local")) {
+    local = createLocalChannel({ clock, logger });
+    channels.set("local", local);
+  }
+  const pick = (person: Person) => channelFor(person, names);
+  local?.setInboundHandler(
+    createInboundHandler({
+      store,
+      people,
+      calendar,
+      logger,
+      snoozeUntilTime: settings.reminders.hours.sendFrom,
+    }),
+  );
+  const dispatcher = createDispatcher({
+    store,
+    channels,
+    recipients: (id) => people.byId(id),
+    clock,
+    logger,
+    worker: `${hostname()}:${process.pid}`,
+    sendingHours: settings.reminders.hours,
+    calendar,
+    onDead: createDeadLetterNotifier({
+      outbox: store.outbox,
+      admins: () => people.admins(),
+      recipients: (id) => people.byId(id),
+      clock,
+      logger,
+    }),
+  });
+  const jobs: Job[] = [
+    createReminderSweepJob({
+      store,
+      calendar,
+      loadWorld: () => loadReminderWorld({ store, directory, settings, calendar, channels: names }),
+    }),
+    createCalendarWarningJob({ store, calendar, admins: () => people.admins(), channelFor: pick, logger }),
+  ];
+  return {
+    config,
+    settings,
+    directory,
+    directoryIsDemo: directory.demo,
+    people,
+    calendar,
+    store,
+    channels,
+    ...(local ? { local } : {}),
+    channelFor: pick,
+    dispatcher,
+    jobs,
+    close: () => store.close(),
+  };
+}

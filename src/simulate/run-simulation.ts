@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AppConfig } from "../config/app-config.js";
+import { createScheduler } from "../scheduler/create-scheduler.js";
+import { createServices } from "../services.js";
+import { InputError } from "../shared/errors.js";
+import type { Logger } from "../shared/logger.js";
+import { openStore } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
+import { cronMatcher } from "./cron-matcher.js";
+import { seededRandom } from "./seeded-random.js";
+import { type SimulationTotals, summarizeSimulation } from "./summarize-simulation.js";
+import { createSyntheticReplies } from "./synthetic-replies.js";
+import { createVirtualClock } from "./virtual-clock.js";
+
+export interface SimulationInput {
+  config: AppConfig;
+  /** Where the registry comes from; nothing is written to it. */
+  source: Store;
+  from: string;
+  to: string;
+  replyRate: number;
+  seed: number;
+  logger: Logger;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Runs the real services (scheduler, sweep, outbox, dispatcher, local channel) on a virtual
+ * clock over [from, to], on a scratch copy of the registry, with synthetic replies. Time jumps
+ * from one event to the next: a cron tick, a reply due, or a message due in the outbox.
+ */
+export async function runSimulation(input: SimulationInput): Promise<SimulationTotals> {
+  const current = await input.source.registry.current();
+  if (!current) throw new InputError("no registry to simulate. Fix: run `duban import <notice>` first.");
+  const start = new Date(`${input.from}T00:00:00+08:00`);
+  const end = new Date(`${input.to}T23:59:00+08:00`);
+  const clock = createVirtualClock(start);
+  const scratch = mkdtempSync(join(tmpdir(), "duban-simulate-"));
+  const store = await openStore({
+    spec: `sqlite:${join(scratch, "simulate.sqlite")}`,
+    dataDir: scratch,
+    redisKeyPrefix: "sim:",
+    clock,
+  });
+  try {
+    await store.registry.save(current);
+    const services = await createServices({
+      config: input.config,
+      logger: input.logger,
+      clock,
+      env: {},
+      store,
+    });
+    const local = services.local;
+    if (!local) throw new Error("the simulation needs the local channel");
+    const ticks: { matches: (at: Date) => boolean; run: () => Promise<void> }[] = [];
+    const scheduler = createScheduler({
+      jobs: services.jobs,
+      store,
+      clock,
+      logger: input.logger,
+      schedule: (expression, run) => {
+        ticks.push({ matches: cronMatcher(expression), run });
+        return { start: () => {}, stop: () => {} };
+      },
+    });
+    await scheduler.start();
+    const replies = createSyntheticReplies({
+      store,
+      replyRate: input.replyRate,
+      random: seededRandom(input.seed),
+    });
+    let seen = 0;
+    for (let t = start.getTime(); t <= end.getTime(); ) {
+      const at = new Date(t);
+      clock.set(at);
+      for (const tick of ticks) if (tick.matches(at)) await tick.run();
+      await replies.deliverDue(at);
+      await services.dispatcher.dispatchDue();
+      const sent = local.sent();
+      replies.observe(sent.slice(seen));
+      seen = sent.length;
+      const nextDue = await nextOutboxDue(store);
+      t = nextEvent(t + MINUTE, end.getTime(), ticks, Math.min(replies.nextAt(), nextDue));
+    }
+    await scheduler.stop();
+    return await summarizeSimulation({ store, local, replies: replies.replies() });
+  } finally {
+    await store.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** When the outbox next has something to send (epoch ms), or Infinity. */
+async function nextOutboxDue(store: Store): Promise<number> {
+  let next = Number.POSITIVE_INFINITY;
+  for (const status of ["pending", "failed", "claimed"] as const) {
+    for (const message of await store.outbox.list({ status })) {
+      next = Math.min(next, Date.parse(message.leaseUntil ?? message.dueAt));
+    }
+  }
+  return next;
+}
+
+/** The next minute at which a cron tick fires or a reply is due (or a day later, at most). */
+function nextEvent(
+  from: number,
+  end: number,
+  ticks: { matches: (at: Date) => boolean }[],
+  replyAt: number,
+): number {
+  const limit = Math.min(end + MINUTE, from + 24 * 60 * MINUTE, replyAt);
+  for (let t = from; t < limit; t += MINUTE) {
+    const at = new Date(t);
+    if (ticks.some((tick) => tick.matches(at))) return t;
+  }
+  return Math.max(from, Math.ceil(limit / MINUTE) * MINUTE);
+}

@@ -1,0 +1,90 @@
+import type { LocalChannel } from "../channels/local/local-channel.js";
+import type { Store } from "../store/store.js";
+
+export interface SimulationTotals {
+  messages: number;
+  /** Messages per ladder step ("first", "due", "overdue", "escalation", "co-request", notices). */
+  perStep: Record<string, number>;
+  /** Unit-cycles that reached the escalation step, and the escalation messages sent. */
+  escalatedUnitCycles: number;
+  escalationMessages: number;
+  /** Host units (of a task) that never received an overdue notice in the whole period. */
+  hostUnits: number;
+  unitsNeverLate: number;
+  replies: number;
+  peakPerMemberPerMinute: number;
+  peakPerMemberPerHour: number;
+  /** The longest time a message waited past its planned time before it was sent. */
+  longestOutboxLagMs: number;
+  outbox: Record<string, number>;
+}
+
+/** Totals from what the local channel actually received and what the store recorded. */
+export async function summarizeSimulation(input: {
+  store: Store;
+  local: LocalChannel;
+  replies: number;
+}): Promise<SimulationTotals> {
+  const { store, local } = input;
+  const sent = local.sent().filter((m) => !m.update);
+  const perStep: Record<string, number> = {};
+  for (const m of sent) {
+    const step = stepOf(m.idempotencyKey ?? "");
+    perStep[step] = (perStep[step] ?? 0) + 1;
+  }
+  const audit = await store.audit.query({});
+  const escalated = new Set<string>();
+  const late = new Set<string>();
+  for (const entry of audit) {
+    if (entry.action !== "reminder.enqueued") continue;
+    const key = `${entry.taskNo}/${entry.unit}`;
+    if (entry.details.step === "escalation") escalated.add(`${key}/${entry.details.cycle}`);
+    if (entry.details.step === "overdue") late.add(key);
+  }
+  const current = await store.registry.current();
+  const hosts = (current?.assignments ?? [])
+    .filter((a) => a.role === "host")
+    .map((a) => `${a.taskNo}/${a.unit}`);
+  let lag = 0;
+  for (const m of await store.outbox.list({ status: "sent" })) {
+    if (m.sentAt) lag = Math.max(lag, Date.parse(m.sentAt) - Date.parse(m.notBefore));
+  }
+  return {
+    messages: sent.length,
+    perStep,
+    escalatedUnitCycles: escalated.size,
+    escalationMessages: perStep.escalation ?? 0,
+    hostUnits: new Set(hosts).size,
+    unitsNeverLate: new Set(hosts.filter((h) => !late.has(h))).size,
+    replies: input.replies,
+    peakPerMemberPerMinute: peakInWindow(sent, 60_000),
+    peakPerMemberPerHour: peakInWindow(sent, 3_600_000),
+    longestOutboxLagMs: lag,
+    outbox: await store.outbox.stats(),
+  };
+}
+
+function stepOf(key: string): string {
+  const parts = key.split("/");
+  if (parts.length === 5) return parts[3] as string;
+  // Daily digests are keyed step/date/person.
+  return ["overdue", "escalation", "co-request"].includes(parts[0] as string)
+    ? (parts[0] as string)
+    : "notice";
+}
+
+/** The most messages one member received within any window of `windowMs` (sliding). */
+function peakInWindow(sent: readonly { to: string; at: string }[], windowMs: number): number {
+  const byMember = new Map<string, number[]>();
+  for (const m of sent) byMember.set(m.to, [...(byMember.get(m.to) ?? []), Date.parse(m.at)]);
+  let peak = 0;
+  for (const times of byMember.values()) {
+    times.sort((a, b) => a - b);
+    let from = 0;
+    for (let i = 0; i < times.length; i++) {
+      while ((times[i] as number) - (times[from] as number) >= windowMs) from++;
+      peak = Math.max(peak, i - from + 1);
+    }
+  }
+  return peak;
+}

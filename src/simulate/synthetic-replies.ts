@@ -1,0 +1,83 @@
+import type { LocalSentMessage } from "../channels/local/local-channel.js";
+import type { Store } from "../store/store.js";
+
+interface PendingReply {
+  at: number;
+  taskNo: number;
+  unit: string;
+  cycle: string;
+  person: string;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Contacts answering reminders in a simulation. For each unit and cycle, at its first reminder:
+ * with probability `replyRate` it answers within two days; otherwise, half the time it answers
+ * after its overdue notice, and otherwise not at all that cycle.
+ */
+export function createSyntheticReplies(options: { store: Store; replyRate: number; random: () => number }) {
+  const decided = new Map<string, "soon" | "after-overdue" | "never">();
+  const pending: PendingReply[] = [];
+  let replies = 0;
+
+  const schedule = (sent: LocalSentMessage, delayMs: number) => {
+    const [task, unit, cycle] = (sent.idempotencyKey ?? "").split("/");
+    pending.push({
+      at: Date.parse(sent.at) + delayMs,
+      taskNo: Number(task),
+      unit: unit ?? "",
+      cycle: cycle ?? "",
+      person: sent.to,
+    });
+  };
+
+  return {
+    /** Looks at what the local channel just sent and decides who will answer, and when. */
+    observe(sent: readonly LocalSentMessage[]): void {
+      for (const message of sent) {
+        const parts = (message.idempotencyKey ?? "").split("/");
+        if (parts.length !== 5 || message.message.kind !== "card") continue;
+        const [task, unit, cycle, step] = parts;
+        const key = `${task}/${unit}/${cycle}`;
+        let fate = decided.get(key);
+        if (fate === undefined) {
+          const r = options.random();
+          fate =
+            r < options.replyRate
+              ? "soon"
+              : r < options.replyRate + (1 - options.replyRate) / 2
+                ? "after-overdue"
+                : "never";
+          decided.set(key, fate);
+          if (fate === "soon") schedule(message, (20 + options.random() * 2 * 24 * 60) * MINUTE);
+        } else if (fate === "after-overdue" && step === "overdue") {
+          decided.set(key, "soon");
+          schedule(message, (10 + options.random() * 24 * 60) * MINUTE);
+        }
+      }
+    },
+    /** Records every answer due by `now`. */
+    async deliverDue(now: Date): Promise<void> {
+      pending.sort((a, b) => a.at - b.at);
+      while (pending.length > 0 && (pending[0]?.at ?? Infinity) <= now.getTime()) {
+        const reply = pending.shift() as PendingReply;
+        await options.store.progress.append({
+          taskNo: reply.taskNo,
+          unit: reply.unit,
+          cycle: reply.cycle,
+          reportedBy: reply.person,
+          reportedAt: new Date(reply.at).toISOString(),
+          status: "on-track",
+          values: [],
+          note: "（模拟回复）",
+          source: "text",
+        });
+        replies++;
+      }
+    },
+    replies: () => replies,
+    /** When the next answer is due (epoch ms), or Infinity. */
+    nextAt: () => pending.reduce((min, r) => Math.min(min, r.at), Number.POSITIVE_INFINITY),
+  };
+}

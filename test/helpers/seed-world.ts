@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { createChineseDaysCalendar } from "../../src/calendar/chinese-days-calendar.js";
+import { DEMO_DIRECTORY } from "../../src/config/load-config.js";
+import { DEFAULT_SETTINGS } from "../../src/config/settings.js";
+import { indexDirectory } from "../../src/directory/directory-index.js";
+import { parseDirectory } from "../../src/directory/load-directory.js";
+import { computeAssignments } from "../../src/registry/compute-assignments.js";
+import { decodeText, toLines } from "../../src/registry/decode-text.js";
+import { parseNotice } from "../../src/registry/parse-notice.js";
+import { loadReminderWorld } from "../../src/reminders/load-reminder-world.js";
+import type { Store } from "../../src/store/store.js";
+import { SEED_PATH } from "./notice.js";
+
+export const demoDirectory = parseDirectory(readFileSync(DEMO_DIRECTORY, "utf8"), DEMO_DIRECTORY);
+
+/** Imports the seed notice with the demo directory into a store, as `duban import` does. */
+export async function importSeed(store: Store): Promise<void> {
+  const registry = parseNotice(toLines(decodeText(readFileSync(SEED_PATH), "seed").text), {
+    now: new Date("2021-01-21T00:00:00Z"),
+  });
+  await store.registry.save({
+    registry,
+    directory: demoDirectory,
+    assignments: computeAssignments(registry, indexDirectory(demoDirectory)),
+    source: { path: SEED_PATH, format: "text", sha256: "seed" },
+    importedAt: "2021-01-21T02:00:00.000Z",
+  });
+}
+
+/** The reminder world over a store holding the seed, on the local channel. */
+export function seedWorldLoader(store: Store) {
+  const calendar = createChineseDaysCalendar();
+  return () =>
+    loadReminderWorld({
+      store,
+      directory: demoDirectory,
+      settings: DEFAULT_SETTINGS,
+      calendar,
+      channels: ["local"],
+    });
+}
