@@ -39,6 +39,7 @@ export async function createApp(
 
   const routes = new Router();
   if (local) mountDevRoutes(routes, { channel: local, clock });
+  services.mountRoutes(routes);
   const http = createServer({
     logger,
     routes,

@@ -1,9 +1,11 @@
 import { hostname } from "node:os";
+import type Router from "@koa/router";
 import { createChineseDaysCalendar } from "./calendar/chinese-days-calendar.js";
 import type { WorkCalendar } from "./calendar/work-calendar.js";
 import type { Channel, ChannelName } from "./channels/channel.js";
 import { enabledChannels } from "./channels/enabled-channels.js";
 import { createLocalChannel, type LocalChannel } from "./channels/local/local-channel.js";
+import { readWecomConfig } from "./channels/wecom/wecom-config.js";
 import type { AppConfig } from "./config/app-config.js";
 import { directoryPath } from "./config/load-config.js";
 import { loadSettings, settingsPath } from "./config/load-settings.js";
@@ -15,6 +17,7 @@ import { loadDirectory } from "./directory/load-directory.js";
 import { indexPeople, type PeopleIndex, type Person } from "./directory/people.js";
 import { createInboundHandler } from "./inbound/handle-inbound.js";
 import { createCalendarWarningJob } from "./notices/calendar-warning-job.js";
+import { notifyAdmins } from "./notices/notify-admins.js";
 import { channelFor, loadReminderWorld } from "./reminders/load-reminder-world.js";
 import { createReminderSweepJob } from "./reminders/reminder-sweep.js";
 import type { Job } from "./scheduler/job.js";
@@ -22,6 +25,8 @@ import type { Clock } from "./shared/clock.js";
 import type { Logger } from "./shared/logger.js";
 import { openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
+import { message } from "./templates/template-store.js";
+import { createWecomServices } from "./wecom-services.js";
 
 export interface Services {
   config: AppConfig;
@@ -37,6 +42,8 @@ export interface Services {
   channelFor(person: Person): ChannelName | undefined;
   dispatcher: Dispatcher;
   jobs: Job[];
+  /** Platform callback routes the HTTP app mounts. */
+  mountRoutes(router: Router): void;
   close(): Promise<void>;
 }
 
@@ -79,15 +86,38 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     channels.set("local", local);
   }
   const pick = (person: Person) => channelFor(person, names);
-  local?.setInboundHandler(
-    createInboundHandler({
-      store,
-      people,
-      calendar,
-      logger,
-      snoozeUntilTime: settings.reminders.hours.sendFrom,
-    }),
-  );
+  const handleInbound = createInboundHandler({
+    store,
+    people,
+    calendar,
+    logger,
+    snoozeUntilTime: settings.reminders.hours.sendFrom,
+  });
+  local?.setInboundHandler(handleInbound);
+  const wecomConfig = readWecomConfig(options.env ?? process.env);
+  const wecom = wecomConfig
+    ? await createWecomServices({
+        config: wecomConfig,
+        ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+        redisKeyPrefix: config.REDIS_KEY_PREFIX,
+        claimOnce: (key, ttlMs) => store.claimOnce(key, ttlMs),
+        onInbound: handleInbound,
+        onRobotKeyInvalid: ({ robot, hint }) => {
+          logger.error("a WeCom group robot key is invalid", { robot });
+          void notifyAdmins({
+            store,
+            admins: people.admins(),
+            channelFor: pick,
+            key: `robot-invalid/${robot}`,
+            text: message("wecom", "robotKeyInvalidNotice", { robot, hint }),
+            now: clock.now(),
+          });
+        },
+        clock,
+        logger,
+      })
+    : undefined;
+  if (wecom) channels.set("wecom", wecom.channel);
   const dispatcher = createDispatcher({
     store,
     channels,
@@ -126,6 +156,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     channelFor: pick,
     dispatcher,
     jobs,
-    close: () => store.close(),
+    mountRoutes: (router) => wecom?.mountRoutes(router),
+    close: async () => {
+      await wecom?.close();
+      await store.close();
+    },
   };
 }

@@ -15,6 +15,9 @@ export interface ServerDeps {
 export function createServer(deps: ServerDeps): Koa {
   const app = new Koa();
   app.proxy = true;
+  // Koa reports errors outside the middleware chain (a client that hangs up mid-body) here;
+  // without a listener it prints a stack trace to stderr.
+  app.on("error", (error: Error) => deps.logger.warn("http error", { error }));
   const router = new Router();
   healthRoute(router, deps.health);
   app.use(errorMiddleware(deps.logger));

@@ -102,7 +102,8 @@ export function planRemindersFor(world: ReminderWorld, date: string): PlannedRem
         const idempotencyKey = `${task.no}/${assignment.unit}/${due.cycle}/${s.step}/${to.personId}`;
         planned.push({
           date,
-          at: deferredForSnooze(world, to, date, idempotencyKey),
+          // A digest gets its time once, for the whole digest (below).
+          at: isDigest(s.step, to) ? "" : deferredForSnooze(world, to, date, idempotencyKey),
           step: s.step,
           offset: s.offset,
           taskNo: task.no,
@@ -121,6 +122,10 @@ export function planRemindersFor(world: ReminderWorld, date: string): PlannedRem
   return digestTextNotices(world, planned).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
+function isDigest(step: StepKind, recipient: Person): boolean {
+  return step === "escalation" || step === "co-request" || (step === "overdue" && recipient.role === "head");
+}
+
 /**
  * Leaders, the office and unit heads read plain-text notices, not cards: one per person per day
  * lists every late unit, instead of one message per task (an admin would otherwise get dozens).
@@ -130,11 +135,7 @@ function digestTextNotices(world: ReminderWorld, planned: PlannedReminder[]): Pl
   const cards: PlannedReminder[] = [];
   const digests = new Map<string, PlannedReminder>();
   for (const reminder of planned) {
-    const isText =
-      reminder.step === "escalation" ||
-      reminder.step === "co-request" ||
-      (reminder.step === "overdue" && reminder.recipient.role === "head");
-    if (!isText) {
+    if (!isDigest(reminder.step, reminder.recipient)) {
       cards.push(reminder);
       continue;
     }

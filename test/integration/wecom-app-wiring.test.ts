@@ -1,0 +1,63 @@
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config/load-config.js";
+import { silentLogger } from "../../src/shared/logger.js";
+import { V1_RAW_QUERY, V2, V2_BODY } from "../fixtures/wecom/vectors.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
+
+const V1_ENV = {
+  WECOM_CORP_ID: "wx5823bf96d3bd56c7",
+  WECOM_TOKEN: "QDG6eK",
+  WECOM_AES_KEY: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C",
+  WECOM_AGENT_ID: "218",
+  WECOM_SECRET: "any-secret",
+  WECOM_REPLAY_WINDOW_S: "0",
+};
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function start(env: Record<string, string>) {
+  const dir = makeTempDir("duban-wecom-app");
+  cleanup.push(dir.remove);
+  const fullEnv = { DUBAN_DATA_DIR: dir.path, ...env };
+  const app = await createApp(loadConfig(fullEnv), silentLogger, { env: fullEnv });
+  const server = app.http.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  cleanup.push(
+    () => app.stop(),
+    () => void server.close(),
+  );
+  return { app, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe("the service with WeCom configured", () => {
+  it("turns the WeCom channel on instead of the local one and answers V1 and V2 on /wecom/callback", async () => {
+    const { app, base } = await start(V1_ENV);
+    expect([...app.services.channels.keys()]).toEqual(["wecom"]);
+    expect(app.services.local).toBeUndefined();
+    expect(await (await fetch(`${base}/wecom/callback?${V1_RAW_QUERY}`)).text()).toBe("1616140317555161061");
+    const search = `msg_signature=${V2.signature}&timestamp=${V2.timestamp}&nonce=${V2.nonce}`;
+    expect((await fetch(`${base}/wecom/callback?${search}`, { method: "POST", body: V2_BODY })).status).toBe(
+      200,
+    );
+    expect((await fetch(`${base}/dev/outbox`)).status).toBe(404);
+  });
+
+  it("refuses to start with a wrong AES key, naming the variable and never its value", async () => {
+    const env = { ...V1_ENV, WECOM_AES_KEY: "too-short-key" };
+    const failure = start(env);
+    await expect(failure).rejects.toThrow(/WECOM_AES_KEY/);
+    await expect(failure).rejects.not.toThrow(/too-short-key/);
+  });
+
+  it("runs the local channel and its dev routes when no platform is configured", async () => {
+    const { app, base } = await start({});
+    expect([...app.services.channels.keys()]).toEqual(["local"]);
+    expect((await fetch(`${base}/dev/outbox`)).status).toBe(200);
+    expect((await fetch(`${base}/wecom/callback`)).status).toBe(404);
+  });
+});
