@@ -1,15 +1,15 @@
 import type { Command } from "commander";
 import { createChineseDaysCalendar } from "../calendar/chinese-days-calendar.js";
-import { addDays, isIsoDate } from "../calendar/iso-date.js";
+import { addDays } from "../calendar/iso-date.js";
 import { enabledChannels } from "../channels/enabled-channels.js";
 import { directoryPath, loadConfig } from "../config/load-config.js";
 import { loadSettings, settingsPath } from "../config/load-settings.js";
 import { loadDirectory } from "../directory/load-directory.js";
 import { loadReminderWorld } from "../reminders/load-reminder-world.js";
 import { type PlannedReminder, planRemindersFor } from "../reminders/plan-reminders.js";
-import { InputError } from "../shared/errors.js";
 import { openStore } from "../store/open-store.js";
 import { message } from "../templates/template-store.js";
+import { parseDateRange } from "./parse-date-range.js";
 import { storeDefaults } from "./store-defaults.js";
 
 interface PlanOptions {
@@ -34,15 +34,7 @@ export function registerPlanCommand(program: Command): void {
 }
 
 async function plan(options: PlanOptions): Promise<string> {
-  for (const [flag, value] of [
-    ["--from", options.from],
-    ["--to", options.to],
-  ] as const) {
-    if (!isIsoDate(value))
-      throw new InputError(`${flag} ${value}: not a date. Fix: write YYYY-MM-DD, e.g. 2021-03-22.`);
-  }
-  if (options.to < options.from)
-    throw new InputError(`--to ${options.to} is before --from ${options.from}. Fix: swap them.`);
+  parseDateRange(options);
   const config = loadConfig();
   const settings = loadSettings(settingsPath(config.DUBAN_SETTINGS));
   const directory = await loadDirectory(directoryPath(config).path);

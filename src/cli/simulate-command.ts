@@ -1,11 +1,11 @@
 import type { Command } from "commander";
-import { isIsoDate } from "../calendar/iso-date.js";
 import { loadConfig } from "../config/load-config.js";
 import { InputError } from "../shared/errors.js";
 import { createLogger } from "../shared/logger.js";
 import { runSimulation } from "../simulate/run-simulation.js";
 import { openStore } from "../store/open-store.js";
 import { message } from "../templates/template-store.js";
+import { parseDateRange } from "./parse-date-range.js";
 import { storeDefaults } from "./store-defaults.js";
 
 interface SimulateOptions {
@@ -34,13 +34,7 @@ export function registerSimulateCommand(program: Command): void {
 }
 
 async function simulate(options: SimulateOptions): Promise<string> {
-  for (const [flag, value] of [
-    ["--from", options.from],
-    ["--to", options.to],
-  ] as const) {
-    if (!isIsoDate(value))
-      throw new InputError(`${flag} ${value}: not a date. Fix: write YYYY-MM-DD, e.g. 2021-01-21.`);
-  }
+  parseDateRange(options);
   const replyRate = Number(options.replyRate);
   if (!(replyRate >= 0 && replyRate <= 1))
     throw new InputError(`--reply-rate ${options.replyRate}: give a number from 0 to 1.`);

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseDocument } from "yaml";
-import { formatIssues } from "../directory/load-directory.js";
 import { ConfigError } from "../shared/errors.js";
 import { PACKAGE_ROOT } from "../shared/package-root.js";
+import { parseYamlConfig } from "./parse-yaml-config.js";
 import { DEFAULT_SETTINGS, type Settings, settingsSchema } from "./settings.js";
 
 /** The settings file in use: DUBAN_SETTINGS, else config/duban.yaml when present, else none (defaults). */
@@ -25,14 +24,5 @@ export function loadSettings(path: string | undefined): Settings {
       { cause },
     );
   }
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0];
-    const where = first?.linePos?.[0] ? ` at line ${first.linePos[0].line}` : "";
-    throw new ConfigError(`${path}: not valid YAML${where}: ${first?.message}. Fix the YAML syntax there.`);
-  }
-  const result = settingsSchema.safeParse(doc.toJS() ?? {});
-  if (!result.success)
-    throw new ConfigError(`${path}: invalid settings:\n${formatIssues(result.error.issues)}`);
-  return result.data;
+  return parseYamlConfig(text, path, settingsSchema, "settings");
 }

@@ -41,17 +41,19 @@ describe("明天再提醒 through the real app", () => {
     );
     if (!card?.cardId) throw new Error("no card for task 52");
     const contactWecomId = card.to.replace(/^wecom:/, "");
+    const clickSnooze = () =>
+      fetch(`${base}/dev/inbound`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          kind: "card-action",
+          from: contactWecomId,
+          cardId: card.cardId,
+          actionKey: "snooze",
+        }),
+      });
 
-    const click = await fetch(`${base}/dev/inbound`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        kind: "card-action",
-        from: contactWecomId,
-        cardId: card.cardId,
-        actionKey: "snooze",
-      }),
-    });
+    const click = await clickSnooze();
     expect(click.status).toBe(202);
     expect(await store.people.get(card.to)).toEqual({ snoozeUntil: "2021-03-23T09:00:00+08:00" });
     expect((await store.audit.query({ taskNo: 52 })).map((e) => e.action)).toContain("reminder.snoozed");
@@ -59,16 +61,7 @@ describe("明天再提醒 through the real app", () => {
     // Thursday's due-day reminder for the snoozed contact is planned for Thursday as usual: the
     // snooze ended on Tuesday. A snooze clicked on Thursday defers it to Friday, due date unchanged.
     clock.set(new Date("2021-03-25T00:20:00Z")); // Thursday 08:20
-    await fetch(`${base}/dev/inbound`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        kind: "card-action",
-        from: contactWecomId,
-        cardId: card.cardId,
-        actionKey: "snooze",
-      }),
-    });
+    await clickSnooze();
     await sweep.run(clock.now());
     const due = (await store.outbox.list()).find(
       (m) => m.idempotencyKey === `52/区人力资源和社会保障局/2021-03/due/${card.to}`,
