@@ -1,6 +1,7 @@
 /**
  * Store throughput, for both stores: outbox round trips (enqueue + claim + mark sent) of 10,000
- * messages, appending 10,000 progress reports, and reading one task's history of 1,000 versions.
+ * messages, appending 10,000 progress reports, reading one task's history of 1,000 versions, and
+ * 10,000 budget takes shaped like WeCom's (per member per minute and hour, per app per day).
  * Redis (DUBAN_TEST_REDIS_URL, default 127.0.0.1:6379) runs from one client, sequentially; it is
  * skipped, and said so, when no server answers.
  */
@@ -20,6 +21,8 @@ const MESSAGES = 10_000;
 const REPORTS = 10_000;
 const VERSIONS = 1_000;
 const READS = 21;
+const TAKES = 10_000;
+const MEMBERS = 50;
 const NOW = "2021-03-22T00:30:00.000Z";
 
 interface Targets {
@@ -65,6 +68,7 @@ async function measure(group: string, store: Store, targets: Targets): Promise<B
     const outbox = await outboxRoundTrips(store);
     const appendPerSecond = await appendReports(store);
     const historyMs = await historyRead(store);
+    const takesPerSecond = await budgetTakes(store);
     const result = (
       name: string,
       value: number,
@@ -97,6 +101,11 @@ async function measure(group: string, store: Store, targets: Targets): Promise<B
         "ms",
         targets.historyMs,
         false,
+      ),
+      result(
+        `budgets: take 3 budgets at once, ${TAKES.toLocaleString("en-US")} sends to ${MEMBERS} members`,
+        takesPerSecond,
+        "takes/s",
       ),
     ];
   } finally {
@@ -141,4 +150,22 @@ async function historyRead(store: Store): Promise<number> {
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+/** One send every 100 ms of business time, round robin over the members: every take succeeds. */
+async function budgetTakes(store: Store): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < TAKES; i++) {
+    const member = `wecom:m${i % MEMBERS}`;
+    const taken = await store.budgets.take(
+      [
+        { key: `wecom:member-per-minute:${member}`, limit: 30, windowMs: 60_000 },
+        { key: `wecom:member-per-hour:${member}`, limit: 1000, windowMs: 3_600_000 },
+        { key: "wecom:app-per-day", limit: 100_000, windowMs: 86_400_000 },
+      ],
+      new Date(Date.parse(NOW) + i * 100),
+    );
+    if (!taken.ok) throw new Error(`budget bench: take ${i} refused`);
+  }
+  return (TAKES / (performance.now() - start)) * 1000;
 }

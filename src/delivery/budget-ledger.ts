@@ -1,14 +1,16 @@
+import type { BudgetEntry } from "../store/budget-store.js";
+
 /**
  * Counts sends against sliding-window budgets ("at most `limit` per `windowMs`"). One ledger
- * serves every dispatcher that shares it: in memory for one process, in the store for several
- * instances (so that N instances share one budget).
+ * serves every dispatcher that shares it: the store's for every instance on that store (the
+ * default), or one in memory for a single process.
  */
 export interface BudgetLedger {
   /**
-   * Takes one slot of `key`'s budget at `now` if fewer than `limit` were taken in the window
-   * (now − windowMs, now]; otherwise takes nothing and says when the oldest slot frees up.
+   * Takes one slot of every entry at `now` if each has had fewer than `limit` taken in the window
+   * (now − windowMs, now]; otherwise takes nothing and names the entry that frees up last, and when.
    */
-  take(key: string, limit: number, windowMs: number, now: Date): Promise<BudgetTake>;
+  take(entries: readonly BudgetEntry[], now: Date): Promise<BudgetTake>;
 }
 
-export type BudgetTake = { ok: true } | { ok: false; retryAt: Date };
+export type BudgetTake = { ok: true } | { ok: false; retryAt: Date; key: string };

@@ -4,14 +4,14 @@ import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import type { OutboxMessage, OutboxStore } from "../store/outbox-message.js";
 import { message as wording } from "../templates/template-store.js";
-import { readTally, reasonOf } from "./attempt-tally.js";
 import { type OutboxPayload, outboxPayloadSchema } from "./outbox-payload.js";
 
 /**
- * Called once a message is dead-lettered, with the reason in words. The message is as stored:
- * `lastError` ends with the dispatcher's tally (attempt-tally.ts).
+ * Called once a message is dead-lettered, with the reason in words and how many sends failed
+ * (claims whose worker died count; deferrals do not). The message is as stored. Without
+ * `failures` (a caller telling about a stored message again), its `attempts` stand in.
  */
-export type DeadLetterHandler = (message: OutboxMessage, reason: string) => Promise<void>;
+export type DeadLetterHandler = (message: OutboxMessage, reason: string, failures?: number) => Promise<void>;
 
 export interface DeadLetterNotifierOptions {
   outbox: Pick<OutboxStore, "enqueue">;
@@ -33,7 +33,7 @@ const NOTICE_KIND = "dead-letter-notice";
  * the admins hear about it once however often this runs. A notice that dies itself is only logged.
  */
 export function createDeadLetterNotifier(options: DeadLetterNotifierOptions): DeadLetterHandler {
-  return async (dead, reason) => {
+  return async (dead, reason, failures = dead.attempts) => {
     const parsed = outboxPayloadSchema.safeParse(dead.payload);
     if (parsed.success && parsed.data.meta?.kind === NOTICE_KIND) {
       options.logger.error("a dead-letter notice to an admin could not be delivered", {
@@ -45,8 +45,8 @@ export function createDeadLetterNotifier(options: DeadLetterNotifierOptions): De
     const text = wording("delivery", "deadLetterNotice", {
       recipient: options.recipients(dead.recipient)?.name ?? dead.recipient,
       summary: parsed.success ? summarize(parsed.data.message) : `#${dead.id}`,
-      reason: reasonOf(reason),
-      failures: readTally(dead).failures,
+      reason,
+      failures,
       channel: dead.channel,
       id: dead.id,
     });

@@ -4,6 +4,7 @@ import type { Recipient } from "../channels/message.js";
 import type { SendingHours } from "../reminders/reminder-settings.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
+import type { BudgetStore } from "../store/budget-store.js";
 import type { OutboxStore } from "../store/outbox-message.js";
 import type { BudgetLedger } from "./budget-ledger.js";
 import type { DeadLetterHandler } from "./create-dead-letter-notifier.js";
@@ -11,9 +12,11 @@ import { type DispatchDeps, type DispatchOutcome, dispatchMessage } from "./disp
 import { createMemoryBudgetLedger } from "./memory-budget-ledger.js";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./retry-delay.js";
 import { createSendingWindow } from "./sending-window.js";
+import { createStoreBudgetLedger } from "./store-budget-ledger.js";
 
 export interface DispatcherOptions {
-  store: { outbox: OutboxStore };
+  /** The outbox; and the store's budgets, which every instance on the store shares. */
+  store: { outbox: OutboxStore; budgets?: BudgetStore };
   channels: ReadonlyMap<ChannelName, Channel>;
   /** The person an outbox message's `recipient` names; undefined dead-letters the message. */
   recipients: (personId: string) => Recipient | undefined;
@@ -25,7 +28,11 @@ export interface DispatcherOptions {
   calendar: WorkCalendar;
   /** Failed sends (and claims left without an outcome) before the dead letter; default 6. */
   maxAttempts?: number;
-  /** Deferrals (quiet hours, budgets) before the dead letter; default 500. They never count as failures. */
+  /**
+   * Deferrals (quiet hours, budgets) before the dead letter; default 500. They never count as
+   * failures: the outbox keeps them apart (`deferrals`), so this only stops a message that
+   * would otherwise be deferred forever.
+   */
   maxDeferrals?: number;
   /** Retry waits: 1 min, 2, 4 … capped at 1 h by default, ±20 % jitter. */
   backoff?: BackoffOptions;
@@ -35,7 +42,10 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** Messages sent at the same time within a batch; default 4. */
   concurrency?: number;
-  /** Shared budgets; default one in memory (right for a single instance only). */
+  /**
+   * Where budgets are counted: by default the store's (`store.budgets`, shared by every instance),
+   * else one in memory (right for a single process only).
+   */
   ledger?: BudgetLedger;
   random?: () => number;
   /** Told about every dead-lettered message; by default the error is only logged. */
@@ -51,10 +61,21 @@ export interface DispatchReport {
   dead: number;
   /** Messages whose outcome could not be recorded (the store failed); their lease will expire. */
   errors: number;
+  /** Messages another worker took over (this worker's lease had run out); its outcome stands. */
+  lost: number;
 }
 
 export function emptyDispatchReport(): DispatchReport {
-  return { claimed: 0, sent: 0, retried: 0, deferredQuiet: 0, deferredBudget: 0, dead: 0, errors: 0 };
+  return {
+    claimed: 0,
+    sent: 0,
+    retried: 0,
+    deferredQuiet: 0,
+    deferredBudget: 0,
+    dead: 0,
+    errors: 0,
+    lost: 0,
+  };
 }
 
 export interface Dispatcher {
@@ -68,6 +89,7 @@ const FIELD: Record<DispatchOutcome, keyof DispatchReport> = {
   "deferred-quiet": "deferredQuiet",
   "deferred-budget": "deferredBudget",
   dead: "dead",
+  lost: "lost",
 };
 
 /** The outbox dispatcher: at least once delivery, within quiet hours and each channel's budgets. */
@@ -81,7 +103,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     outbox: options.store.outbox,
     channels: options.channels,
     recipients: options.recipients,
-    ledger: options.ledger ?? createMemoryBudgetLedger(),
+    ledger:
+      options.ledger ??
+      (options.store.budgets ? createStoreBudgetLedger(options.store.budgets) : createMemoryBudgetLedger()),
     window: createSendingWindow({ hours: options.sendingHours, calendar: options.calendar, random }),
     clock: options.clock,
     logger,

@@ -2,7 +2,6 @@ import type { Channel, ChannelName, SendResult } from "../channels/channel.js";
 import type { Recipient } from "../channels/message.js";
 import type { OutboxMessage, OutboxStore } from "../store/outbox-message.js";
 import { message as wording } from "../templates/template-store.js";
-import { type AttemptTally, readTally, reasonOf, writeTally } from "./attempt-tally.js";
 import type { DispatcherOptions } from "./create-dispatcher.js";
 import { outboxPayloadSchema } from "./outbox-payload.js";
 import { retryDelayMs } from "./retry-delay.js";
@@ -21,7 +20,8 @@ export interface DispatchDeps
   queueEnds: Map<string, number>;
 }
 
-export type DispatchOutcome = "sent" | "retried" | "deferred-quiet" | "deferred-budget" | "dead";
+/** `lost`: the lease ran out and another worker took the message before the outcome was recorded. */
+export type DispatchOutcome = "sent" | "retried" | "deferred-quiet" | "deferred-budget" | "dead" | "lost";
 
 /** One dispatchDue batch: when it was claimed, and whether the sending window was open then. */
 export interface DispatchRound {
@@ -35,24 +35,26 @@ export async function dispatchMessage(
   claimed: OutboxMessage,
   round: DispatchRound,
 ): Promise<DispatchOutcome> {
-  const tally = readTally(claimed);
-  // `failures` counts this claim's send when it failed; onDead sees the message as now stored.
-  const dead = async (reason: string, failures = tally.failures): Promise<DispatchOutcome> => {
-    const lastError = writeTally(reason, { failures, deferrals: tally.deferrals });
-    await deps.outbox.markDead(claimed.id, { error: lastError });
+  // Every earlier claim that counted was a failed send or a worker that died before recording
+  // an outcome: a deferral hands its claim back (outbox.defer), so it is not among the attempts.
+  const failures = Math.max(0, claimed.attempts - 1);
+  const deferrals = claimed.deferrals ?? 0;
+  const { worker } = deps;
+  const lost = (): DispatchOutcome => {
+    deps.logger.warn("lease lost before the outcome was recorded; the new claim's stands", {
+      id: claimed.id,
+    });
+    return "lost";
+  };
+  // `failed` counts this claim's send when it failed; onDead sees the message as now stored.
+  const dead = async (reason: string, failed = failures): Promise<DispatchOutcome> => {
+    if (!(await deps.outbox.markDead(claimed.id, { error: reason, worker }))) return lost();
     deps.logger.error("message dead-lettered", { id: claimed.id, key: claimed.idempotencyKey, reason });
-    await deps.onDead({ ...claimed, status: "dead", lastError }, reason);
+    await deps.onDead({ ...claimed, status: "dead", lastError: reason }, reason, failed);
     return "dead";
   };
-  const retryAt = async (at: Date, reason: string, next: AttemptTally): Promise<void> => {
-    const error = writeTally(reason, next);
-    const applied = await deps.outbox.markFailed(claimed.id, {
-      error,
-      retryAt: at.toISOString(),
-      worker: deps.worker,
-    });
-    if (!applied) deps.logger.warn("lease lost before the outcome was recorded", { id: claimed.id });
-  };
+  const defer = async (until: Date, reason: string, outcome: DispatchOutcome): Promise<DispatchOutcome> =>
+    (await deps.outbox.defer(claimed.id, { until: until.toISOString(), reason, worker })) ? outcome : lost();
 
   const payload = outboxPayloadSchema.safeParse(claimed.payload);
   if (!payload.success) return dead(wording("delivery", "unreadablePayload"));
@@ -61,15 +63,15 @@ export async function dispatchMessage(
   const recipient = deps.recipients(claimed.recipient);
   if (recipient === undefined)
     return dead(wording("delivery", "unknownRecipient", { recipient: claimed.recipient }));
-  if (tally.failures >= deps.maxAttempts) return dead(tooManyFailures(tally.failures, claimed.lastError));
-  if (tally.deferrals >= deps.maxDeferrals)
-    return dead(wording("delivery", "tooManyDeferrals", { deferrals: tally.deferrals }));
+  if (failures >= deps.maxAttempts) return dead(tooManyFailures(failures, claimed.lastError));
+  // Deferrals never count as failures, but a message deferred without end (a window that never
+  // opens, a budget that never frees) still reaches the dead letter, and the admins hear of it.
+  if (deferrals >= deps.maxDeferrals) return dead(wording("delivery", "tooManyDeferrals", { deferrals }));
 
   const { immediate, message, cardId } = payload.data;
-  const deferred = { failures: tally.failures, deferrals: tally.deferrals + 1 };
   if (!immediate && !round.open) {
-    await retryAt(deps.window.place(round.now), wording("delivery", "deferredQuietHours"), deferred);
-    return "deferred-quiet";
+    const reason = wording("delivery", "deferredQuietHours");
+    return defer(deps.window.place(round.now), reason, "deferred-quiet");
   }
   // The budget is taken at the moment of sending, not at the batch's start: that is what the
   // platform counts.
@@ -87,8 +89,7 @@ export async function dispatchMessage(
     deps.queueEnds.set(budget.key, slot + budget.budget.windowMs / budget.budget.limit);
     const at = new Date(slot);
     const reason = wording("delivery", "deferredBudget", { budget: budget.budget.name });
-    await retryAt(immediate ? at : deps.window.place(at), reason, deferred);
-    return "deferred-budget";
+    return defer(immediate ? at : deps.window.place(at), reason, "deferred-budget");
   }
 
   const result = await sendSafely(channel, recipient, claimed.idempotencyKey, message, cardId);
@@ -101,22 +102,21 @@ export async function dispatchMessage(
       return "sent";
     case "invalid-recipient":
     case "permanent-error":
-      return dead(result.reason, tally.failures + 1);
+      return dead(result.reason, failures + 1);
     case "rate-limited":
     case "transient-error": {
-      const failures = tally.failures + 1;
-      if (failures >= deps.maxAttempts) return dead(tooManyFailures(failures, result.reason), failures);
+      const failed = failures + 1;
+      if (failed >= deps.maxAttempts) return dead(tooManyFailures(failed, result.reason), failed);
       const minimum = result.status === "rate-limited" ? result.retryAfterMs : 0;
       const at = new Date(
-        round.now.getTime() + Math.max(minimum, retryDelayMs(failures, deps.random, deps.backoff)),
+        round.now.getTime() + Math.max(minimum, retryDelayMs(failed, deps.random, deps.backoff)),
       );
-      await retryAt(immediate ? at : deps.window.place(at), result.reason, {
-        failures,
-        deferrals: tally.deferrals,
-      });
+      const retryAt = (immediate ? at : deps.window.place(at)).toISOString();
+      if (!(await deps.outbox.markFailed(claimed.id, { error: result.reason, retryAt, worker })))
+        return lost();
       deps.logger.warn("send failed; will retry", {
         id: claimed.id,
-        failures,
+        failures: failed,
         retryAfter: at,
         reason: result.reason,
       });
@@ -155,5 +155,5 @@ async function sendSafely(
 }
 
 function tooManyFailures(attempts: number, last: string | undefined): string {
-  return wording("delivery", "tooManyFailures", { attempts, last: last === undefined ? "" : reasonOf(last) });
+  return wording("delivery", "tooManyFailures", { attempts, last: last ?? "" });
 }

@@ -1,28 +1,32 @@
+import { findBudgetRefusal } from "../store/find-budget-refusal.js";
 import type { BudgetLedger, BudgetTake } from "./budget-ledger.js";
 
 /**
  * A sliding-window log per key, in memory: exact, and cheap for the limits channels declare
- * (WeCom's largest per-member window holds 1000 entries). One process only.
+ * (WeCom's largest per-member window holds 1000 entries). One process only; for several, the
+ * store's ledger (store-budget-ledger.ts).
  */
 export function createMemoryBudgetLedger(): BudgetLedger {
   const logs = new Map<string, number[]>();
+  /** The key's log with the slots that left the window dropped. */
+  const live = (key: string, windowStart: number): number[] => {
+    const log = logs.get(key) ?? [];
+    logs.set(key, log);
+    let expired = 0;
+    while (expired < log.length && (log[expired] ?? 0) <= windowStart) expired++;
+    if (expired > 0) log.splice(0, expired);
+    return log;
+  };
   return {
-    async take(key, limit, windowMs, now): Promise<BudgetTake> {
+    async take(entries, now): Promise<BudgetTake> {
       const at = now.getTime();
-      let log = logs.get(key);
-      if (log === undefined) {
-        log = [];
-        logs.set(key, log);
-      }
-      let expired = 0;
-      while (expired < log.length && (log[expired] ?? 0) <= at - windowMs) expired++;
-      if (expired > 0) log.splice(0, expired);
-      if (log.length < limit) {
-        log.push(at);
-        return { ok: true };
-      }
-      // The slot frees up when the oldest entry inside the window leaves it.
-      return { ok: false, retryAt: new Date((log[log.length - limit] ?? at) + windowMs) };
+      const refusal = findBudgetRefusal(entries, ({ key, limit, windowMs }) => {
+        const log = live(key, at - windowMs);
+        return log.length < limit ? undefined : (log[log.length - limit] ?? at);
+      });
+      if (refusal !== undefined) return { ok: false, retryAt: new Date(refusal.retryAtMs), key: refusal.key };
+      for (const { key } of entries) logs.get(key)?.push(at);
+      return { ok: true };
     },
   };
 }

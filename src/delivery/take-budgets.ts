@@ -4,10 +4,10 @@ import type { BudgetLedger } from "./budget-ledger.js";
 export type BudgetsTake = { ok: true } | { ok: false; retryAt: Date; budget: SendBudget; key: string };
 
 /**
- * Takes one slot of every budget a channel declares, for one send to `personId`. The ledger takes
- * one key at a time, so a later refusal leaves the earlier slots taken: that over-counts (never
- * exceeds). Budgets are tried in the order most likely to refuse first (per recipient before per
- * channel, short windows before long ones) so the slot lost is short-lived and rare.
+ * Takes one slot of every budget a channel declares, for one send to `personId`, all or none: a
+ * refused send uses up no budget. The refusal names the budget that frees up last; on a tie, the
+ * one listed first, so budgets go per recipient before per channel, short windows before long
+ * ones (the budget a person's own burst hits is the one worth naming).
  */
 export async function takeBudgets(
   ledger: BudgetLedger,
@@ -16,13 +16,18 @@ export async function takeBudgets(
   personId: string,
   now: Date,
 ): Promise<BudgetsTake> {
-  for (const budget of orderBudgets(budgets)) {
-    const key =
-      budget.scope === "recipient" ? `${channel}:${budget.name}:${personId}` : `${channel}:${budget.name}`;
-    const taken = await ledger.take(key, budget.limit, budget.windowMs, now);
-    if (!taken.ok) return { ok: false, retryAt: taken.retryAt, budget, key };
-  }
-  return { ok: true };
+  if (budgets.length === 0) return { ok: true };
+  const ordered = orderBudgets(budgets);
+  const entries = ordered.map(({ name, scope, limit, windowMs }) => ({
+    key: scope === "recipient" ? `${channel}:${name}:${personId}` : `${channel}:${name}`,
+    limit,
+    windowMs,
+  }));
+  const taken = await ledger.take(entries, now);
+  if (taken.ok) return taken;
+  const budget = ordered[entries.findIndex((e) => e.key === taken.key)];
+  if (budget === undefined) throw new Error(`takeBudgets: the ledger named an unknown budget ${taken.key}`);
+  return { ok: false, retryAt: taken.retryAt, budget, key: taken.key };
 }
 
 function orderBudgets(budgets: readonly SendBudget[]): SendBudget[] {

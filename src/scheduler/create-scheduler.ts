@@ -15,14 +15,17 @@ export type ScheduleFn = (
 
 export interface SchedulerOptions {
   jobs: readonly Job[];
-  store: Pick<Store, "claimOnce" | "acquireLock" | "releaseLock">;
+  store: Pick<Store, "claimOnce" | "acquireLock" | "extendLock" | "releaseLock">;
   clock: Clock;
   logger: Logger;
   /** Injected by tests; node-cron's createTask by default. */
   schedule?: ScheduleFn;
   /** The zone cron expressions are read in; Asia/Shanghai by default, never the host's. */
   timezone?: string;
-  /** Longer than any run may take: a run that outlasts it may overlap on another instance. Default 15 min. */
+  /**
+   * The job lock's TTL; renewed every third of it while a run lasts, so it bounds only how long a
+   * crashed instance blocks the job. Default 15 min.
+   */
   lockTtlMs?: number;
 }
 

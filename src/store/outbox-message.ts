@@ -16,8 +16,8 @@ export const newOutboxMessageSchema = z.object({
 export type NewOutboxMessage = z.infer<typeof newOutboxMessageSchema>;
 
 /**
- * `pending` waits for its first attempt; `claimed` is leased by a worker; `failed` waits for a
- * retry at `dueAt`; `sent` and `dead` are final.
+ * `pending` waits for its next attempt (its first, or the next after a deferral); `claimed` is
+ * leased by a worker; `failed` waits for a retry at `dueAt`; `sent` and `dead` are final.
  */
 export const outboxStatusSchema = z.enum(["pending", "claimed", "failed", "sent", "dead"]);
 export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
@@ -25,9 +25,14 @@ export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
 export const outboxMessageSchema = newOutboxMessageSchema.extend({
   id: z.number().int().positive(),
   status: outboxStatusSchema,
-  /** How many times it has been claimed; a worker that died after claiming counts too. */
+  /**
+   * How many claims counted as attempts: every claim except those handed back with `defer`. A
+   * worker that died after claiming counts too.
+   */
   attempts: z.number().int().nonnegative(),
-  /** When it may next be claimed: `notBefore`, then each retry time. */
+  /** How many times a worker handed it back with `defer` (quiet hours, budgets); absent until then. */
+  deferrals: z.number().int().positive().optional(),
+  /** When it may next be claimed: `notBefore`, then each retry or deferral time. */
   dueAt: isoInstantSchema,
   /** Only while claimed. */
   claimedBy: z.string().optional(),
@@ -48,6 +53,16 @@ export interface ClaimOptions {
 
 export type OutboxStats = Record<OutboxStatus, number>;
 
+/** A claimed message handed back unsent: see `OutboxStore.defer`. */
+export interface OutboxDeferral {
+  /** When it may be claimed again (ISO-8601 with an offset). */
+  until: string;
+  /** Why, for people: kept in `lastError`. */
+  reason: string;
+  /** The worker that holds the claim; anyone else's deferral is refused. */
+  worker: string;
+}
+
 /**
  * The durable queue of outbound messages. Delivery is at least once: a worker that dies loses
  * nothing, because its leases expire and the messages are claimed again.
@@ -67,8 +82,21 @@ export interface OutboxStore {
    * that worker's claim, so a worker whose lease ran out cannot undo a newer claim).
    */
   markFailed(id: number, failure: { error: string; retryAt: string; worker?: string }): Promise<boolean>;
-  /** Gives up on a message that was not sent. */
-  markDead(id: number, failure: { error: string }): Promise<boolean>;
+  /**
+   * Hands a claimed message back without sending it: `pending` again, due at `until`, the claim
+   * not counted as an attempt, `deferrals` one up. Applies only to `worker`'s claim.
+   */
+  defer(id: number, deferral: OutboxDeferral): Promise<boolean>;
+  /**
+   * Gives up on a message that was not sent. With `worker`, applies only to that worker's claim
+   * (as markFailed), so a worker whose lease ran out cannot bury a message another worker holds.
+   */
+  markDead(id: number, failure: { error: string; worker?: string }): Promise<boolean>;
+  /**
+   * The earliest instant at which something may become claimable: the `dueAt` of a pending or
+   * failed message, or the lease end of a claimed one (UTC ISO); undefined when all are final.
+   */
+  nextDueAt(): Promise<string | undefined>;
   get(id: number): Promise<OutboxMessage | undefined>;
   /** Messages by id, oldest first. */
   list(filter?: { status?: OutboxStatus; limit?: number }): Promise<OutboxMessage[]>;

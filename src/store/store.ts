@@ -1,4 +1,5 @@
 import type { AuditStore } from "./audit-entry.js";
+import type { BudgetStore } from "./budget-store.js";
 import type { CardStore } from "./card-instance.js";
 import type { OutboxStore } from "./outbox-message.js";
 import type { PeopleStore } from "./person-settings.js";
@@ -13,8 +14,8 @@ import type { RequestStore } from "./workflow-request.js";
  * default) and Redis (several instances). Both pass the same contract suite
  * (test/contracts/store-contract.ts).
  *
- * Time: every instant the store compares (due times, leases, expiries, audit ranges) is passed
- * in by the caller, so a virtual clock drives it. The TTLs of `claimOnce` and locks are the
+ * Time: every instant the store compares (due times, leases, expiries, budget windows, audit
+ * ranges) is passed in by the caller, so a virtual clock drives it. The TTLs of `claimOnce` and locks are the
  * exception: they guard real concurrency and run on the store's own clock (SQLite: the clock
  * given to the store, the system clock by default; Redis: the server's clock, via PX).
  *
@@ -35,20 +36,27 @@ export interface Store {
   readonly prompts: PromptStore;
   readonly people: PeopleStore;
   readonly audit: AuditStore;
+  /** Sending budgets shared by every instance (sliding windows, taken all or nothing). */
+  readonly budgets: BudgetStore;
   /** True for exactly one caller per `key` until `ttlMs` has passed (inbound dedupe). */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /** A token when the lock was free (or its holder's TTL ran out), null when it is held. */
   acquireLock(name: string, ttlMs: number): Promise<string | null>;
+  /**
+   * Sets the lock's TTL to `ttlMs` from now if `token` still holds it (so a long run keeps its
+   * lock); false when the lock expired or is someone else's.
+   */
+  extendLock(name: string, token: string, ttlMs: number): Promise<boolean>;
   /** Releases the lock if `token` still holds it; false otherwise. */
   releaseLock(name: string, token: string): Promise<boolean>;
-  /** A consistent copy of every record (not claims or locks), in the dump's canonical order. */
+  /** A consistent copy of every record (not claims, locks or budget slots), in the dump's canonical order. */
   exportAll(): Promise<StoreDump>;
   /**
    * Loads a dump. Refuses (StoreConflictError) when the store holds any record, unless `replace`,
-   * which first erases everything the store holds, claims and locks included.
+   * which first erases everything the store holds, claims, locks and budget slots included.
    */
   importAll(dump: StoreDump, options?: { replace?: boolean }): Promise<void>;
-  /** True when the store holds no record (claims and locks do not count). */
+  /** True when the store holds no record (claims, locks and budget slots do not count). */
   isEmpty(): Promise<boolean>;
   /** Resolves when the store answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;

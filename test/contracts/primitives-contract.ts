@@ -1,15 +1,6 @@
 import { expect, it } from "vitest";
+import { eventually } from "./eventually.js";
 import type { ContractContext } from "./store-harness.js";
-
-/** Polls `attempt` until it gives a truthy value; TTL expiry runs on a real clock. */
-async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await attempt();
-    if (result || Date.now() > deadline) return result;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 export function primitivesContract(ctx: ContractContext): void {
   it("lets the first claim of a key win and every later one lose", async () => {

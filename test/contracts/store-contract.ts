@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store } from "../../src/store/store.js";
 import { auditContract } from "./audit-contract.js";
+import { budgetsContract } from "./budgets-contract.js";
 import { cardsContract } from "./cards-contract.js";
 import { dumpContract } from "./dump-contract.js";
+import { lockExtensionContract } from "./lock-extension-contract.js";
 import { outboxContract } from "./outbox-contract.js";
+import { outboxDeferContract } from "./outbox-defer-contract.js";
+import { outboxNextDueContract } from "./outbox-next-due-contract.js";
 import { peopleAndPromptsContract } from "./people-prompts-contract.js";
 import { primitivesContract } from "./primitives-contract.js";
 import { progressContract } from "./progress-contract.js";
@@ -41,10 +45,14 @@ export function storeContract(name: string, harness: StoreHarness): void {
     describe("progress", () => progressContract(ctx));
     describe("requests", () => requestsContract(ctx));
     describe("outbox", () => outboxContract(ctx));
+    describe("outbox: defer, and claims held by a worker", () => outboxDeferContract(ctx));
+    describe("outbox: next due", () => outboxNextDueContract(ctx));
     describe("cards", () => cardsContract(ctx));
     describe("prompts and people", () => peopleAndPromptsContract(ctx));
     describe("audit", () => auditContract(ctx));
     describe("claimOnce and locks", () => primitivesContract(ctx));
+    describe("lock extension", () => lockExtensionContract(ctx));
+    describe("budgets", () => budgetsContract(ctx));
     describe("export and import", () => dumpContract(ctx));
   });
 }

@@ -11,6 +11,13 @@ redis.call('DEL', KEYS[1])
 return 1
 `);
 
+// Renews the lock's TTL only if the token still holds it. KEYS: the lock. ARGV: token, ttl ms.
+const EXTEND = new RedisScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1
+`);
+
 /**
  * `claimOnce` and locks as SET NX PX: the TTL runs on the Redis server's clock, so every
  * instance agrees on when a claim or lock expires.
@@ -31,6 +38,11 @@ export class RedisClaims {
     const token = randomUUID();
     const ok = await this.redis.set(this.keys.key(`lock:${name}`), token, "PX", ttl, "NX");
     return ok === "OK" ? token : null;
+  }
+
+  async extendLock(name: string, token: string, ttlMs: number): Promise<boolean> {
+    const ttl = checkTtl(ttlMs, "extendLock");
+    return (await EXTEND.run(this.redis, [this.keys.key(`lock:${name}`)], [token, ttl])) === 1;
   }
 
   async releaseLock(name: string, token: string): Promise<boolean> {

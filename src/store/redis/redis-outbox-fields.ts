@@ -16,6 +16,7 @@ export function toOutboxFields(m: Omit<OutboxMessage, "id"> & { id?: number }): 
     createdAt: m.createdAt,
     status: m.status,
     attempts: m.attempts,
+    deferrals: m.deferrals,
     dueAt: m.dueAt,
     dueMs: toEpochMs(m.dueAt, "outbox dueAt"),
     claimedBy: m.claimedBy,
@@ -42,6 +43,8 @@ export function fromOutboxFields(h: Record<string, string>): OutboxMessage {
     attempts: Number(h.attempts),
     dueAt: h.dueAt ?? "",
   };
+  // Absent until the first deferral; a hash field is never 0 (the scripts only increment it).
+  if (h.deferrals !== undefined) message.deferrals = Number(h.deferrals);
   for (const key of ["claimedBy", "leaseUntil", "lastError", "sentAt", "platformMessageId"] as const) {
     const value = h[key];
     if (value !== undefined) message[key] = value;

@@ -16,6 +16,7 @@ local function current(id)
   return key, redis.call('HGET', key, 'status')
 end
 local function release(key) redis.call('HDEL', key, 'claimedBy', 'leaseUntil', 'leaseMs') end
+local function heldBy(key, worker) return redis.call('HGET', key, 'claimedBy') == worker end
 local function move(m, from, to)
   redis.call('ZREM', P .. 'ob:st:' .. from, m)
   redis.call('ZADD', P .. 'ob:st:' .. to, tonumber(m), m)
@@ -84,7 +85,7 @@ export const MARK_FAILED = new RedisScript(`${PRELUDE}
 local key, status = current(ARGV[2])
 if not status then return -1 end
 if status ~= 'claimed' then return 0 end
-if ARGV[6] ~= '' and redis.call('HGET', key, 'claimedBy') ~= ARGV[6] then return 0 end
+if ARGV[6] ~= '' and not heldBy(key, ARGV[6]) then return 0 end
 local m = member(ARGV[2])
 move(m, status, 'failed')
 redis.call('ZADD', P .. 'ob:due', ARGV[5], m)
@@ -93,11 +94,30 @@ release(key)
 return 1
 `);
 
-/** ARGV: prefix, id, error. */
+/**
+ * ARGV: prefix, id, until ISO, until ms, reason, worker. Back to pending without counting the
+ * claim as an attempt.
+ */
+export const DEFER = new RedisScript(`${PRELUDE}
+local key, status = current(ARGV[2])
+if not status then return -1 end
+if status ~= 'claimed' or not heldBy(key, ARGV[6]) then return 0 end
+local m = member(ARGV[2])
+move(m, status, 'pending')
+redis.call('ZADD', P .. 'ob:due', ARGV[4], m)
+redis.call('HSET', key, 'status', 'pending', 'lastError', ARGV[5], 'dueAt', ARGV[3], 'dueMs', ARGV[4])
+if tonumber(redis.call('HGET', key, 'attempts')) > 0 then redis.call('HINCRBY', key, 'attempts', -1) end
+redis.call('HINCRBY', key, 'deferrals', 1)
+release(key)
+return 1
+`);
+
+/** ARGV: prefix, id, error, worker ("" for any message not final; else only that worker's claim). */
 export const MARK_DEAD = new RedisScript(`${PRELUDE}
 local key, status = current(ARGV[2])
 if not status then return -1 end
 if status == 'sent' or status == 'dead' then return 0 end
+if ARGV[4] ~= '' and (status ~= 'claimed' or not heldBy(key, ARGV[4])) then return 0 end
 move(member(ARGV[2]), status, 'dead')
 redis.call('HSET', key, 'status', 'dead', 'lastError', ARGV[3])
 release(key)

@@ -4,6 +4,7 @@ import {
   type ClaimOptions,
   type NewOutboxMessage,
   newOutboxMessageSchema,
+  type OutboxDeferral,
   type OutboxMessage,
   type OutboxStats,
   type OutboxStatus,
@@ -15,7 +16,7 @@ import { toEpochMs } from "../to-epoch-ms.js";
 import { validateInput } from "../validate-input.js";
 import type { RedisKeys } from "./redis-keys.js";
 import { fromOutboxFields, pairsToRecord, toOutboxFields } from "./redis-outbox-fields.js";
-import { CLAIM_DUE, ENQUEUE, MARK_DEAD, MARK_FAILED, MARK_SENT } from "./redis-outbox-scripts.js";
+import { CLAIM_DUE, DEFER, ENQUEUE, MARK_DEAD, MARK_FAILED, MARK_SENT } from "./redis-outbox-scripts.js";
 import type { RedisScript } from "./redis-script.js";
 
 /**
@@ -79,8 +80,31 @@ export class RedisOutbox implements OutboxStore {
     return this.applied(id, outcome, "markFailed");
   }
 
-  async markDead(id: number, failure: { error: string }): Promise<boolean> {
-    return this.applied(id, await this.script(MARK_DEAD, id, failure.error), "markDead");
+  async defer(id: number, deferral: OutboxDeferral): Promise<boolean> {
+    const dueMs = toEpochMs(deferral.until, "outbox.defer until");
+    const { until, reason, worker } = deferral;
+    return this.applied(id, await this.script(DEFER, id, until, dueMs, reason, worker), "defer");
+  }
+
+  async markDead(id: number, failure: { error: string; worker?: string }): Promise<boolean> {
+    const outcome = await this.script(MARK_DEAD, id, failure.error, failure.worker ?? "");
+    return this.applied(id, outcome, "markDead");
+  }
+
+  async nextDueAt(): Promise<string | undefined> {
+    // One MULTI, so a message moving between the queues meanwhile is seen in one of them.
+    const results = await this.redis
+      .multi()
+      .zrange(this.keys.key("ob:due"), 0, 0, "WITHSCORES")
+      .zrange(this.keys.key("ob:lease"), 0, 0, "WITHSCORES")
+      .exec();
+    const scores = (results ?? []).map(([error, reply]) => {
+      if (error) throw error;
+      const [, score] = reply as string[];
+      return score === undefined ? Number.POSITIVE_INFINITY : Number(score);
+    });
+    const next = Math.min(...scores);
+    return Number.isFinite(next) ? new Date(next).toISOString() : undefined;
   }
 
   async get(id: number): Promise<OutboxMessage | undefined> {

@@ -6,6 +6,7 @@ import { DUMP_FORMAT, DUMP_VERSION, type StoreDump } from "../store-dump.js";
 import { StoreConflictError, StoreUnavailableError } from "../store-errors.js";
 import { connectRedis, type RedisConnectOptions } from "./connect-redis.js";
 import { RedisAudit } from "./redis-audit.js";
+import { RedisBudgets } from "./redis-budgets.js";
 import { RedisCards } from "./redis-cards.js";
 import { RedisClaims } from "./redis-claims.js";
 import { RedisKeys } from "./redis-keys.js";
@@ -39,6 +40,7 @@ export class RedisStore implements Store {
   readonly prompts: RedisPrompts;
   readonly people: RedisPeople;
   readonly audit: RedisAudit;
+  readonly budgets: RedisBudgets;
   private readonly claims: RedisClaims;
   private readonly keys: RedisKeys;
 
@@ -56,6 +58,7 @@ export class RedisStore implements Store {
     this.prompts = new RedisPrompts(redis, this.keys);
     this.people = new RedisPeople(redis, this.keys);
     this.audit = new RedisAudit(redis, this.keys);
+    this.budgets = new RedisBudgets(redis, this.keys);
     this.claims = new RedisClaims(redis, this.keys);
   }
 
@@ -71,6 +74,10 @@ export class RedisStore implements Store {
 
   acquireLock(name: string, ttlMs: number): Promise<string | null> {
     return this.claims.acquireLock(name, ttlMs);
+  }
+
+  extendLock(name: string, token: string, ttlMs: number): Promise<boolean> {
+    return this.claims.extendLock(name, token, ttlMs);
   }
 
   releaseLock(name: string, token: string): Promise<boolean> {
@@ -134,7 +141,7 @@ export class RedisStore implements Store {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
-  /** Deletes every key under the prefix, claims and locks included. */
+  /** Deletes every key under the prefix, claims, locks and budget slots included. */
   private async erase(): Promise<void> {
     const stream = this.redis.scanStream({ match: this.keys.pattern(), count: 1000 });
     for await (const batch of stream as AsyncIterable<string[]>) {

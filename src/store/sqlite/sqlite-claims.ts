@@ -11,6 +11,7 @@ export class SqliteClaims {
   private readonly claimTx: (key: string, now: number, ttlMs: number) => boolean;
   private readonly lockTx: (name: string, token: string, now: number, ttlMs: number) => boolean;
   private readonly release: Database.Statement;
+  private readonly extend: Database.Statement;
   private readonly clock: Clock;
 
   constructor(db: Database.Database, clock: Clock) {
@@ -34,6 +35,9 @@ export class SqliteClaims {
     });
     this.lockTx = (name, token, now, ttlMs) => lockTx.immediate(name, token, now, ttlMs);
     this.release = db.prepare("DELETE FROM locks WHERE name = ? AND token = ? AND expires_ms > ?");
+    this.extend = db.prepare(
+      "UPDATE locks SET expires_ms = @now + @ttlMs WHERE name = @name AND token = @token AND expires_ms > @now",
+    );
   }
 
   claimOnce(key: string, ttlMs: number): boolean {
@@ -45,6 +49,11 @@ export class SqliteClaims {
     return this.lockTx(name, token, this.clock.now().getTime(), checkTtl(ttlMs, "acquireLock"))
       ? token
       : null;
+  }
+
+  extendLock(name: string, token: string, ttlMs: number): boolean {
+    const params = { name, token, now: this.clock.now().getTime(), ttlMs: checkTtl(ttlMs, "extendLock") };
+    return this.extend.run(params).changes === 1;
   }
 
   releaseLock(name: string, token: string): boolean {

@@ -72,4 +72,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX claims_by_expiry ON claims (expires_ms);
   CREATE TABLE locks (name TEXT PRIMARY KEY, token TEXT NOT NULL, expires_ms INTEGER NOT NULL);
   `,
+  // 2: deferrals apart from attempts (outbox.defer), and the shared sending budgets' slots.
+  `
+  ALTER TABLE outbox ADD COLUMN deferrals INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE budget_slots (
+    seq INTEGER PRIMARY KEY, key TEXT NOT NULL, at_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL
+  );
+  CREATE INDEX budget_slots_by_key ON budget_slots (key, at_ms);
+  CREATE INDEX budget_slots_by_expiry ON budget_slots (expires_ms);
+  `,
 ];

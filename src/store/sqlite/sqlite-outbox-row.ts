@@ -12,6 +12,7 @@ export interface OutboxRow {
   created_at: string;
   status: OutboxStatus;
   attempts: number;
+  deferrals: number;
   due_at: string;
   due_ms: number;
   claimed_by: string | null;
@@ -36,6 +37,7 @@ export function toOutboxMessage(row: OutboxRow): OutboxMessage {
     attempts: row.attempts,
     dueAt: row.due_at,
   };
+  if (row.deferrals > 0) message.deferrals = row.deferrals;
   if (row.claimed_by !== null) message.claimedBy = row.claimed_by;
   if (row.lease_until !== null) message.leaseUntil = row.lease_until;
   if (row.last_error !== null) message.lastError = row.last_error;
@@ -58,6 +60,7 @@ export function toOutboxRow(
     created_at: m.createdAt,
     status: m.status,
     attempts: m.attempts,
+    deferrals: m.deferrals ?? 0,
     due_at: m.dueAt,
     due_ms: toEpochMs(m.dueAt, "outbox dueAt"),
     claimed_by: m.claimedBy ?? null,

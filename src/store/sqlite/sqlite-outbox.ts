@@ -4,6 +4,7 @@ import {
   type ClaimOptions,
   type NewOutboxMessage,
   newOutboxMessageSchema,
+  type OutboxDeferral,
   type OutboxMessage,
   type OutboxStats,
   type OutboxStatus,
@@ -13,6 +14,7 @@ import {
 import { RecordNotFoundError } from "../store-errors.js";
 import { toEpochMs } from "../to-epoch-ms.js";
 import { validateInput } from "../validate-input.js";
+import { prepareOutboxUpdates } from "./prepare-outbox-updates.js";
 import { type OutboxRow, toOutboxMessage, toOutboxRow } from "./sqlite-outbox-row.js";
 
 // Each status's candidates come sorted from the (status, due_ms, id) index; the union is small.
@@ -28,6 +30,16 @@ const CLAIMABLE = `
                    ORDER BY due_ms, id LIMIT @limit)
   ) ORDER BY due_ms, id LIMIT @limit`;
 
+// The first of each status from its index: pending and failed by due time, claimed by lease end.
+export const NEXT_DUE = `
+  SELECT min(ms) FROM (
+    SELECT * FROM (SELECT due_ms AS ms FROM outbox WHERE status = 'pending' ORDER BY due_ms LIMIT 1)
+    UNION ALL
+    SELECT * FROM (SELECT due_ms FROM outbox WHERE status = 'failed' ORDER BY due_ms LIMIT 1)
+    UNION ALL
+    SELECT * FROM (SELECT lease_ms FROM outbox WHERE status = 'claimed' ORDER BY lease_ms LIMIT 1)
+  )`;
+
 /** The outbox as one table; claiming is a select-then-update inside one write transaction. */
 export class SqliteOutbox implements OutboxStore {
   private readonly db: Database.Database;
@@ -35,17 +47,17 @@ export class SqliteOutbox implements OutboxStore {
   private readonly idOfKey: Database.Statement;
   private readonly row: Database.Statement;
   private readonly claimTx: (now: number, options: ClaimOptions) => OutboxMessage[];
-  private readonly sent: Database.Statement;
-  private readonly failed: Database.Statement;
-  private readonly dead: Database.Statement;
+  private readonly updates: ReturnType<typeof prepareOutboxUpdates>;
+  private readonly nextDue: Database.Statement;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.insert = db.prepare(`
       INSERT INTO outbox (id, idempotency_key, channel, recipient, payload, not_before, created_at, status,
-        attempts, due_at, due_ms, claimed_by, lease_until, lease_ms, last_error, sent_at, platform_message_id)
+        attempts, deferrals, due_at, due_ms, claimed_by, lease_until, lease_ms, last_error, sent_at,
+        platform_message_id)
       VALUES (@id, @idempotency_key, @channel, @recipient, @payload, @not_before, @created_at, @status,
-        @attempts, @due_at, @due_ms, @claimed_by, @lease_until, @lease_ms, @last_error, @sent_at,
+        @attempts, @deferrals, @due_at, @due_ms, @claimed_by, @lease_until, @lease_ms, @last_error, @sent_at,
         @platform_message_id)
       ON CONFLICT (idempotency_key) DO NOTHING`);
     this.idOfKey = db.prepare("SELECT id FROM outbox WHERE idempotency_key = ?").pluck();
@@ -63,19 +75,8 @@ export class SqliteOutbox implements OutboxStore {
       );
     });
     this.claimTx = (now, options) => tx.immediate(now, options);
-    const release = "claimed_by = NULL, lease_until = NULL, lease_ms = NULL";
-    this.sent = db.prepare(
-      `UPDATE outbox SET status = 'sent', sent_at = @at, platform_message_id = @platformMessageId, ${release}
-       WHERE id = @id AND status <> 'sent'`,
-    );
-    this.failed = db.prepare(
-      `UPDATE outbox SET status = 'failed', last_error = @error, due_at = @retryAt, due_ms = @dueMs, ${release}
-       WHERE id = @id AND status = 'claimed' AND (@worker IS NULL OR claimed_by = @worker)`,
-    );
-    this.dead = db.prepare(
-      `UPDATE outbox SET status = 'dead', last_error = @error, ${release}
-       WHERE id = @id AND status NOT IN ('sent', 'dead')`,
-    );
+    this.updates = prepareOutboxUpdates(db);
+    this.nextDue = db.prepare(NEXT_DUE).pluck();
   }
 
   async enqueue(message: NewOutboxMessage): Promise<{ id: number; created: boolean }> {
@@ -93,7 +94,7 @@ export class SqliteOutbox implements OutboxStore {
 
   async markSent(id: number, result: { platformMessageId: string; at: string }): Promise<boolean> {
     toEpochMs(result.at, "outbox.markSent at");
-    return this.applied(id, this.sent.run({ id, ...result }).changes, "markSent");
+    return this.applied(id, this.updates.sent.run({ id, ...result }).changes, "markSent");
   }
 
   async markFailed(
@@ -108,11 +109,23 @@ export class SqliteOutbox implements OutboxStore {
       dueMs,
       worker: failure.worker ?? null,
     };
-    return this.applied(id, this.failed.run(params).changes, "markFailed");
+    return this.applied(id, this.updates.failed.run(params).changes, "markFailed");
   }
 
-  async markDead(id: number, failure: { error: string }): Promise<boolean> {
-    return this.applied(id, this.dead.run({ id, error: failure.error }).changes, "markDead");
+  async defer(id: number, deferral: OutboxDeferral): Promise<boolean> {
+    const dueMs = toEpochMs(deferral.until, "outbox.defer until");
+    const params = { id, reason: deferral.reason, until: deferral.until, dueMs, worker: deferral.worker };
+    return this.applied(id, this.updates.deferred.run(params).changes, "defer");
+  }
+
+  async markDead(id: number, failure: { error: string; worker?: string }): Promise<boolean> {
+    const params = { id, error: failure.error, worker: failure.worker ?? null };
+    return this.applied(id, this.updates.dead.run(params).changes, "markDead");
+  }
+
+  async nextDueAt(): Promise<string | undefined> {
+    const ms = this.nextDue.get() as number | null;
+    return ms === null ? undefined : new Date(ms).toISOString();
   }
 
   async get(id: number): Promise<OutboxMessage | undefined> {

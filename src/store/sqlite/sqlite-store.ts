@@ -6,6 +6,7 @@ import { DUMP_FORMAT, DUMP_VERSION, type StoreDump } from "../store-dump.js";
 import { StoreConflictError, StoreUnavailableError } from "../store-errors.js";
 import { openSqliteDatabase, type SqliteOpenOptions } from "./open-sqlite-database.js";
 import { SqliteAudit } from "./sqlite-audit.js";
+import { SqliteBudgets } from "./sqlite-budgets.js";
 import { SqliteCards } from "./sqlite-cards.js";
 import { SqliteClaims } from "./sqlite-claims.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
@@ -28,6 +29,8 @@ const RECORD_TABLES = [
   "people",
   "audit",
 ];
+/** Working state that guards work in flight: not records, erased by a replacing restore. */
+const WORKING_TABLES = ["claims", "locks", "budget_slots"];
 
 /** Where the SQLite store lives, and the clock its TTLs run on. */
 export interface SqliteStoreOptions extends SqliteOpenOptions {
@@ -52,6 +55,7 @@ export class SqliteStore implements Store {
   readonly prompts: SqlitePrompts;
   readonly people: SqlitePeople;
   readonly audit: SqliteAudit;
+  readonly budgets: SqliteBudgets;
   private readonly db: Database.Database;
   private readonly claims: SqliteClaims;
 
@@ -66,6 +70,7 @@ export class SqliteStore implements Store {
     this.prompts = new SqlitePrompts(this.db);
     this.people = new SqlitePeople(this.db);
     this.audit = new SqliteAudit(this.db);
+    this.budgets = new SqliteBudgets(this.db);
     this.claims = new SqliteClaims(this.db, options.clock ?? systemClock);
   }
 
@@ -75,6 +80,10 @@ export class SqliteStore implements Store {
 
   async acquireLock(name: string, ttlMs: number): Promise<string | null> {
     return this.claims.acquireLock(name, ttlMs);
+  }
+
+  async extendLock(name: string, token: string, ttlMs: number): Promise<boolean> {
+    return this.claims.extendLock(name, token, ttlMs);
   }
 
   async releaseLock(name: string, token: string): Promise<boolean> {
@@ -103,7 +112,7 @@ export class SqliteStore implements Store {
   async importAll(dump: StoreDump, options: { replace?: boolean } = {}): Promise<void> {
     const load = this.db.transaction(() => {
       if (options.replace) {
-        for (const table of [...RECORD_TABLES, "claims", "locks"]) this.db.exec(`DELETE FROM ${table}`);
+        for (const table of [...RECORD_TABLES, ...WORKING_TABLES]) this.db.exec(`DELETE FROM ${table}`);
         this.db.exec("DELETE FROM sqlite_sequence");
       } else if (!this.isEmptySync()) {
         throw new StoreConflictError(`${this.label} holds data already; restore only into an empty store.`);

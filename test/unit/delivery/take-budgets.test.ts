@@ -13,15 +13,15 @@ const BUDGETS: SendBudget[] = [
 
 function recording(ledger: BudgetLedger, keys: string[]): BudgetLedger {
   return {
-    take(key, limit, windowMs, now) {
-      keys.push(key);
-      return ledger.take(key, limit, windowMs, now);
+    take(entries, now) {
+      keys.push(...entries.map((e) => e.key));
+      return ledger.take(entries, now);
     },
   };
 }
 
 describe("takeBudgets", () => {
-  it("tries per-recipient budgets, shortest window first, then the channel's", async () => {
+  it("lists per-recipient budgets, shortest window first, then the channel's", async () => {
     const keys: string[] = [];
     expect(
       await takeBudgets(recording(createMemoryBudgetLedger(), keys), "wecom", BUDGETS, "u1", NOW),
@@ -47,5 +47,18 @@ describe("takeBudgets", () => {
       ok: false,
       key: "wecom:app-per-day",
     });
+  });
+
+  it("uses up no budget when one refuses, and asks the ledger nothing for a channel without budgets", async () => {
+    const ledger = createMemoryBudgetLedger();
+    const perDay = BUDGETS.filter((b) => b.name !== "member-per-minute");
+    for (let i = 0; i < 3; i++) expect((await takeBudgets(ledger, "wecom", perDay, "u1", NOW)).ok).toBe(true);
+    // u1's daily slots are gone; u2's hourly slot was not taken by the refused send.
+    expect(await takeBudgets(ledger, "wecom", perDay, "u2", NOW)).toMatchObject({ key: "wecom:app-per-day" });
+    const hourOfU2 = BUDGETS.filter((b) => b.name === "member-per-hour").map((b) => ({ ...b, limit: 1 }));
+    expect(await takeBudgets(ledger, "wecom", hourOfU2, "u2", NOW)).toEqual({ ok: true });
+    const keys: string[] = [];
+    expect(await takeBudgets(recording(ledger, keys), "local", [], "u1", NOW)).toEqual({ ok: true });
+    expect(keys).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createScheduler } from "../../../src/scheduler/create-scheduler.js";
-import { silentLogger } from "../../../src/shared/logger.js";
+import { createLogger, type Logger, silentLogger } from "../../../src/shared/logger.js";
 import type { Store } from "../../../src/store/store.js";
 import { virtualClock } from "../../fixtures/delivery/delivery-world.js";
 import { fakeCron, gatedJob } from "../../fixtures/delivery/fake-cron.js";
@@ -12,7 +12,11 @@ const { targets, cleanup } = await storeTargets("scheduler-locks");
 afterAll(cleanup);
 
 /** Two instances of the service: each its own store connection, cron and scheduler, one shared clock. */
-async function twoInstances(target: (typeof targets)[number], job: ReturnType<typeof gatedJob>["job"]) {
+async function twoInstances(
+  target: (typeof targets)[number],
+  job: ReturnType<typeof gatedJob>["job"],
+  options: { lockTtlMs?: number; logger?: Logger } = {},
+) {
   const location = target.fresh();
   const clock = virtualClock(NOW);
   const stores: Store[] = [await target.open(location), await target.open(location)];
@@ -22,8 +26,9 @@ async function twoInstances(target: (typeof targets)[number], job: ReturnType<ty
       jobs: [job],
       store,
       clock,
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       schedule: cron.schedule,
+      ...(options.lockTtlMs === undefined ? {} : { lockTtlMs: options.lockTtlMs }),
     });
     return { cron, scheduler };
   });
@@ -69,4 +74,33 @@ describe.each(targets)("$name: two schedulers on one store", (target) => {
       await close();
     }
   });
+
+  it.skipIf(!target.available)(
+    "keep the lock while a run outlasts its TTL, and release it at the end",
+    async () => {
+      const lines: string[] = [];
+      const logger = createLogger({ write: (line) => lines.push(line) });
+      const gated = gatedJob("sweep");
+      const lockTtlMs = 1_000;
+      const { instances, close } = await twoInstances(target, gated.job, { lockTtlMs, logger });
+      const [a, b] = instances;
+      try {
+        const first = a?.scheduler.runNow("sweep");
+        await gated.started();
+        // Real time, as the lock's TTL runs on it: without renewal the lock would be free by now.
+        await new Promise((resolve) => setTimeout(resolve, 2.5 * lockTtlMs));
+        expect(await b?.scheduler.runNow("sweep")).toEqual({
+          status: "skipped",
+          reason: "running-elsewhere",
+        });
+        gated.release();
+        expect(await first).toMatchObject({ status: "ran" });
+        expect(await b?.scheduler.runNow("sweep")).toMatchObject({ status: "ran" });
+        const warnings = lines.map((l) => JSON.parse(l) as { level: string; msg: string });
+        expect(warnings.filter((w) => w.level === "warn")).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
 });

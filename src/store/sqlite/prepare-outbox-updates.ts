@@ -1,0 +1,33 @@
+import type Database from "better-sqlite3";
+
+const RELEASE = "claimed_by = NULL, lease_until = NULL, lease_ms = NULL";
+/** The claim `@worker` holds; with a NULL worker, any claim (markFailed's and markDead's old callers). */
+const HELD = "status = 'claimed' AND (@worker IS NULL OR claimed_by = @worker)";
+
+/**
+ * The outbox's state changes after a claim, one conditional UPDATE each: the condition is the
+ * state the change applies to, so a refused change touches nothing and reports 0 rows.
+ */
+export function prepareOutboxUpdates(db: Database.Database) {
+  return {
+    sent: db.prepare(
+      `UPDATE outbox SET status = 'sent', sent_at = @at, platform_message_id = @platformMessageId, ${RELEASE}
+       WHERE id = @id AND status <> 'sent'`,
+    ),
+    failed: db.prepare(
+      `UPDATE outbox SET status = 'failed', last_error = @error, due_at = @retryAt, due_ms = @dueMs, ${RELEASE}
+       WHERE id = @id AND ${HELD}`,
+    ),
+    // The claim is handed back, so it does not count as an attempt.
+    deferred: db.prepare(
+      `UPDATE outbox SET status = 'pending', last_error = @reason, due_at = @until, due_ms = @dueMs,
+         attempts = max(attempts - 1, 0), deferrals = deferrals + 1, ${RELEASE}
+       WHERE id = @id AND status = 'claimed' AND claimed_by = @worker`,
+    ),
+    // Without a worker, any message not final (an admin's decision); with one, only its claim.
+    dead: db.prepare(
+      `UPDATE outbox SET status = 'dead', last_error = @error, ${RELEASE}
+       WHERE id = @id AND status NOT IN ('sent', 'dead') AND (@worker IS NULL OR (${HELD}))`,
+    ),
+  };
+}
