@@ -89,9 +89,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const handleInbound = createInboundHandler({
     store,
     people,
+    directory,
     calendar,
+    settings,
     logger,
-    snoozeUntilTime: settings.reminders.hours.sendFrom,
+    channelFor: pick,
   });
   local?.setInboundHandler(handleInbound);
   const wecomConfig = readWecomConfig(options.env ?? process.env);

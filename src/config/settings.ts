@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { calendarConfigSchema } from "../calendar/calendar-config.js";
+import { lightSettingsSchema } from "../lights/light-settings.js";
+import { progressSettingsSchema } from "../progress/progress-settings.js";
 import { reminderSettingsSchema } from "../reminders/reminder-settings.js";
 import { defaultReportingCycleSchema, reportingCycleSchema } from "../reminders/reporting-cycle.js";
 
@@ -22,6 +24,8 @@ export const settingsSchema = z.strictObject({
     })
     .default({ defaultCycle: { kind: "monthly", day: 25 }, tasks: {} }),
   reminders: reminderSettingsSchema.default(reminderSettingsSchema.parse({})),
+  progress: progressSettingsSchema.default(progressSettingsSchema.parse({})),
+  lights: lightSettingsSchema.default(lightSettingsSchema.parse({})),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

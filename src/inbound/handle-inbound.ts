@@ -1,26 +1,17 @@
-import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { InboundEvent } from "../channels/channel.js";
-import type { PeopleIndex } from "../directory/people.js";
-import { businessDate } from "../shared/clock.js";
-import type { Logger } from "../shared/logger.js";
-import type { Store } from "../store/store.js";
-
-export interface InboundDeps {
-  store: Store;
-  people: PeopleIndex;
-  calendar: WorkCalendar;
-  logger: Logger;
-  /** When a snooze ends: this time on the next working day. */
-  snoozeUntilTime: string;
-}
+import { handleCardAction } from "./handle-card-action.js";
+import { handleText } from "./handle-text.js";
+import type { InboundDeps } from "./inbound-deps.js";
+import { startTurn } from "./start-turn.js";
 
 /** Platforms deliver a callback up to four times; a week outlives every retry and replay window. */
 const DEDUPE_TTL_MS = 7 * 24 * 3600_000;
 
 /**
- * The one entry point for what people send, whatever the channel. Each platform event is
- * handled once (claimOnce on its event id). Handles 明天再提醒 (snooze); progress replies and the
- * workflow buttons are handled by the progress feature.
+ * The one entry point for what people send, whatever the channel. Each platform event is handled
+ * once (claimOnce on its event id), so a retried delivery is recorded once, while two clicks in
+ * the same second are two events. Someone the directory does not know is not answered (the outbox
+ * reaches only people in it) but the attempt is logged in the audit trail.
  */
 export function createInboundHandler(deps: InboundDeps) {
   return async (event: InboundEvent): Promise<void> => {
@@ -29,21 +20,27 @@ export function createInboundHandler(deps: InboundDeps) {
       return;
     }
     const person = deps.people.byPlatformId(event.channel, event.from);
-    if (event.kind === "card-action" && event.actionKey === "snooze" && person) {
-      const card = await deps.store.cards.get(event.cardId);
-      const date = deps.calendar.nextWorkingDay(businessDate(new Date(event.at)));
-      const until = `${date}T${deps.snoozeUntilTime}:00+08:00`;
-      const current = (await deps.store.people.get(person.personId)) ?? {};
-      await deps.store.people.put(person.personId, { ...current, snoozeUntil: until });
+    if (!person) {
+      deps.logger.warn("message from someone not in the directory ignored", {
+        channel: event.channel,
+        from: event.from,
+      });
       await deps.store.audit.append({
-        at: event.at,
-        actor: person.personId,
-        action: "reminder.snoozed",
-        ...(card ? { taskNo: card.taskNo, unit: card.unit } : {}),
-        details: { until, cardId: event.cardId },
+        at: new Date(event.at).toISOString(),
+        actor: `${event.channel}:${event.from}`,
+        action: "reply.refused",
+        details: {
+          reason: "not-in-directory",
+          event: event.eventId,
+          ...(event.kind === "text"
+            ? { text: event.text }
+            : { cardId: event.cardId, actionKey: event.actionKey }),
+        },
       });
       return;
     }
-    deps.logger.info("inbound event not handled yet", { kind: event.kind, channel: event.channel });
+    const turn = startTurn(deps, event, person);
+    if (event.kind === "card-action") await handleCardAction(turn, event);
+    else await handleText(turn, event.text);
   };
 }

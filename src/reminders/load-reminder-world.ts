@@ -4,6 +4,7 @@ import type { Settings } from "../config/settings.js";
 import type { Directory } from "../directory/directory.js";
 import { indexDirectory } from "../directory/directory-index.js";
 import { indexPeople, type Person } from "../directory/people.js";
+import { isReport } from "../progress/is-report.js";
 import { computeAssignments } from "../registry/compute-assignments.js";
 import type { Store } from "../store/store.js";
 import type { ReminderWorld } from "./plan-reminders.js";
@@ -19,8 +20,8 @@ export interface WorldSources {
 
 /**
  * Reads what the reminder ladder needs from the store: the current registry, each unit's latest
- * report, decided requests (办结 closes a unit, an approved extension moves its deadline) and
- * per-person settings. Assignments follow the live directory, so an edited group applies at once.
+ * report (a 签收 is not one: it only marks the unit as having acknowledged), decided requests
+ * (办结 closes a unit, an approved extension moves its deadline) and per-person settings. Assignments follow the live directory, so an edited group applies at once.
  * Undefined when no registry has been imported yet.
  */
 export async function loadReminderWorld(sources: WorldSources): Promise<ReminderWorld | undefined> {
@@ -31,9 +32,19 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   const people = indexPeople(directory);
 
   const latestCycle = new Map<string, string>();
+  const acknowledged = new Set<string>();
   for (const task of registry.tasks) {
-    for (const report of await store.progress.latestPerUnit(task.no)) {
-      latestCycle.set(`${task.no}/${report.unit}`, report.cycle);
+    for (const record of await store.progress.latestPerUnit(task.no)) {
+      const key = `${task.no}/${record.unit}`;
+      acknowledged.add(key);
+      if (isReport(record)) {
+        latestCycle.set(key, record.cycle);
+        continue;
+      }
+      // The latest record is a 签收, which reports nothing: the unit's latest report comes before
+      // it, if there is one. Rare (once per unit and task), so the history read stays cheap.
+      const last = (await store.progress.history(task.no, record.unit)).filter(isReport).at(-1);
+      if (last) latestCycle.set(key, last.cycle);
     }
   }
   const closed = new Set<string>();
@@ -60,7 +71,10 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     start: registry.document.issuedOn || current.importedAt.slice(0, 10),
     channelFor: (person) => channelFor(person, sources.channels),
     // Cycle keys of one kind sort in time order, so a report for a later cycle covers this one too.
-    reported: (no, unit, cycle) => (latestCycle.get(`${no}/${unit}`) ?? "") >= cycle,
+    // The empty cycle asks whether the unit has acknowledged the task at all (签收 or any report):
+    // the sweep uses it to offer 签收 only the first time.
+    reported: (no, unit, cycle) =>
+      cycle === "" ? acknowledged.has(`${no}/${unit}`) : (latestCycle.get(`${no}/${unit}`) ?? "") >= cycle,
     closed: (no, unit) => closed.has(`${no}/${unit}`),
     deadline: (task, unit) => extended.get(`${task.no}/${unit}`) ?? task.deadline,
     substituteFor: (person, date) => {

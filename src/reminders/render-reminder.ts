@@ -19,10 +19,31 @@ export interface RenderContext {
   acknowledged(taskNo: number, unit: string): boolean;
 }
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("reminders", key, view);
+/**
+ * What a unit's progress card shows of its own record (src/progress/load-card-facts.ts): its last
+ * report in one line, and the last reported actual of each indicator.
+ */
+export interface CardFacts {
+  /** "3月24日：城镇新增就业4200人". */
+  lastReport?: string;
+  /** By indicator index, as written: "4200人". */
+  actuals: ReadonlyMap<number, string>;
+}
 
-/** The message a planned reminder carries: a card for the unit's contacts, text for heads and leaders. */
-export function renderReminder(reminder: PlannedReminder, ctx: RenderContext): OutboundMessage {
+const m = (key: string, view: Record<string, unknown> = {}) => message("reminders", key, view);
+const progress = (key: string, view: Record<string, unknown> = {}) => message("progress", key, view);
+/** WeCom shows six fields on a card; the indicators get what the fixed ones leave. */
+const MAX_FIELDS = 6;
+
+/**
+ * The message a planned reminder carries: a card for the unit's contacts, text for heads and
+ * leaders. With `facts`, the card also shows the unit's last report and each indicator's actual.
+ */
+export function renderReminder(
+  reminder: PlannedReminder,
+  ctx: RenderContext,
+  facts?: CardFacts,
+): OutboundMessage {
   const task = ctx.tasks.get(reminder.taskNo);
   if (!task) throw new Error(`renderReminder: task ${reminder.taskNo} is not in the registry`);
   if (reminder.items) {
@@ -51,17 +72,30 @@ export function renderReminder(reminder: PlannedReminder, ctx: RenderContext): O
   }[reminder.step];
   const indicator = task.indicators[0];
   const example = indicator ? `${reminder.taskNo} ${exampleReply(indicator)}` : m("exampleNoIndicator", view);
-  const fields = [
+  const fixed = [
     {
       label: m("fieldUnit"),
       value: `${reminder.unit}（${m(reminder.role === "host" ? "roleHost" : "roleCo")}）`,
     },
     { label: m("fieldDue"), value: view.due },
     { label: m("fieldDeadline"), value: view.deadline },
-    ...task.indicators.slice(0, 3).map((i) => ({ label: m("fieldIndicator"), value: i.text })),
+    ...(facts?.lastReport ? [{ label: progress("fieldLastReport"), value: facts.lastReport }] : []),
     ...(reminder.onBehalfOf
       ? [{ label: m("fieldOnBehalf"), value: m("onBehalf", { name: reminder.onBehalfOf.name }) }]
       : []),
+  ];
+  const indicators = task.indicators.map((i, index) => {
+    const actual = facts?.actuals.get(index);
+    return {
+      label: m("fieldIndicator"),
+      value: actual ? progress("indicatorActual", { target: i.text, actual }) : i.text,
+    };
+  });
+  // The unit and dates first, then as many indicators as fit (three at most, as before).
+  const fields = [
+    ...fixed.slice(0, 3),
+    ...indicators.slice(0, Math.min(3, MAX_FIELDS - fixed.length)),
+    ...fixed.slice(3),
   ];
   return {
     kind: "card",

@@ -61,11 +61,13 @@ describe.each(targets)("$name: two processes on one store", (target) => {
   });
 
   it.skipIf(!target.available)("gives each claimOnce key to exactly one process", async () => {
-    const keys = Array.from({ length: 1_000 }, (_, i) => `evt-${i}`);
+    // Enough keys that the race lasts a few hundred ms: a child scheduled late on a busy machine
+    // must still meet the other in the middle, or the test would prove nothing.
+    const keys = Array.from({ length: 10_000 }, (_, i) => `evt-${i}`);
     const children = await start(2);
     // Opposite orders from one start time: they meet in the middle, so each wins some and they race there.
     const orders = [keys, [...keys].reverse()];
-    const startAt = Date.now() + 300;
+    const startAt = Date.now() + 1_000;
     const won = await Promise.all(
       children.map((child, i) =>
         child.call<string[]>({ op: "claimOnce", keys: orders[i], ttlMs: 60_000, startAt }),

@@ -1,0 +1,36 @@
+import type { WorkCalendar } from "../calendar/work-calendar.js";
+import type { ChannelName, InboundEvent } from "../channels/channel.js";
+import type { Settings } from "../config/settings.js";
+import type { Directory } from "../directory/directory.js";
+import type { PeopleIndex, Person } from "../directory/people.js";
+import type { Logger } from "../shared/logger.js";
+import type { Store } from "../store/store.js";
+
+/** What handling what people send needs; built once by the composition root. */
+export interface InboundDeps {
+  store: Store;
+  people: PeopleIndex;
+  /** The live directory: a task's units follow it, as the reminder ladder's do. */
+  directory: Directory;
+  calendar: WorkCalendar;
+  settings: Settings;
+  logger: Logger;
+  /** The channel that reaches a person who did not just write (admins, requesters). */
+  channelFor(person: Person): ChannelName | undefined;
+}
+
+/**
+ * One inbound event from a known person, being handled. Every feature answers through `answer`,
+ * which puts an immediate message in the outbox keyed by the event, so a redelivered event (or
+ * a handler that runs again) never answers twice.
+ */
+export interface Turn {
+  deps: InboundDeps;
+  event: InboundEvent;
+  person: Person;
+  /** When the person acted (the event's time), as an ISO instant … */
+  at: string;
+  /** … and as a date in the business time zone. */
+  date: string;
+  answer(text: string): Promise<void>;
+}

@@ -1,0 +1,79 @@
+import type { WorkCalendar } from "../calendar/work-calendar.js";
+import type { Settings } from "../config/settings.js";
+import { indicatorLabel } from "../progress/indicator-label.js";
+import { listUnitDues } from "../progress/list-unit-dues.js";
+import { matchUnit } from "../progress/match-unit.js";
+import type { UnitView } from "../progress/unit-view.js";
+import { businessDate } from "../shared/clock.js";
+import { computeLight } from "./compute-light.js";
+import { computePace } from "./compute-pace.js";
+import type { Light, LightInput } from "./light.js";
+
+/**
+ * The light of one unit on one task on `date`, from its view: the dates (last due report, the
+ * deadline in force) and the pace (each reported actual against its target and 序时进度).
+ */
+export function assessUnit(
+  view: UnitView,
+  context: { date: string; start: string; year: number },
+  deps: { calendar: WorkCalendar; settings: Pick<Settings, "reporting" | "reminders" | "lights"> },
+): Light {
+  const { calendar, settings } = deps;
+  const { date } = context;
+  const shift = view.role === "co" ? settings.reminders.ladder.coInputDue : 0;
+  const dues = listUnitDues({
+    task: view.task,
+    deadline: view.deadline,
+    start: context.start,
+    settings,
+    calendar,
+  })
+    .map((d) => ({ ...d, due: shift === 0 ? d.due : calendar.addWorkingDays(d.due, shift) }))
+    .filter((d) => d.due < date);
+  const last = dues.at(-1);
+  const reportedOn = last ? reportedOnFor(view, last) : undefined;
+  const input: LightInput = {
+    date,
+    role: view.role,
+    deadline: view.deadline,
+    completed: view.state === "completed",
+    completionPending: view.state === "completion-requested",
+    ...(last ? { lastDue: { cycle: last.cycle, due: last.due, ...(reportedOn ? { reportedOn } : {}) } } : {}),
+    overdueDays: last ? Math.max(0, calendar.workingDaysBetween(last.due, date)) : 0,
+    pastDeadlineDays: date > view.deadline ? calendar.workingDaysBetween(view.deadline, date) : 0,
+    ...(view.latest?.status === "difficulty" ? { difficulty: view.latest.note } : {}),
+    measures: [],
+    exceeded: [],
+    pace: computePace(calendar, { year: context.year, date, deadline: view.deadline }),
+  };
+  for (const [index, indicator] of view.task.indicators.entries()) {
+    const actual = view.actuals.get(index);
+    const factor = actual && matchUnit(actual.unit, indicator.unit)?.factor;
+    if (!actual || factor === undefined || indicator.value <= 0) continue;
+    const value = actual.value * factor;
+    const label = indicatorLabel(indicator);
+    if (indicator.bound === "max") {
+      if (value > indicator.value)
+        input.exceeded.push({
+          label,
+          actual: `${actual.value}${actual.unit}`,
+          limit: `${indicator.value}${indicator.unit}`,
+        });
+    } else input.measures.push({ label, share: (value / indicator.value) * 100 });
+  }
+  if (view.percent !== undefined) input.measures.push({ label: "", share: view.percent });
+  return computeLight(input, settings.lights);
+}
+
+/**
+ * When the unit reported for the last due cycle: its first report for that cycle. A missed cycle
+ * that a later cycle's report covers counts as reported on time (as the ladder counts it): the
+ * unit is current again, and the lateness showed while it lasted.
+ */
+function reportedOnFor(view: UnitView, last: { cycle: string; due: string }): string | undefined {
+  const own = view.reports
+    .filter((r) => r.cycle === last.cycle)
+    .map((r) => businessDate(new Date(r.reportedAt)));
+  if (own.length > 0) return own.sort()[0];
+  return view.reports.some((r) => r.cycle > last.cycle) ? last.due : undefined;
+}

@@ -1,0 +1,62 @@
+import type { Assignment } from "../registry/compute-assignments.js";
+import type { Task } from "../registry/registry.js";
+import type { Store } from "../store/store.js";
+import { deriveWorkflowState } from "../workflow/derive-workflow-state.js";
+import { isReport } from "./is-report.js";
+import type { Actual, UnitView } from "./unit-view.js";
+
+/**
+ * Reads one unit's part in a task: two store reads (the task's progress history and requests),
+ * whatever the number of co-units. `assignments` are the task's, from the live directory.
+ */
+export async function loadUnitView(
+  store: Pick<Store, "progress" | "requests">,
+  task: Task,
+  unit: string,
+  assignments: readonly Assignment[],
+): Promise<UnitView> {
+  const history = await store.progress.history(task.no);
+  const requests = (await store.requests.list({ taskNo: task.no })).filter((r) => r.unit === unit);
+  const records = history.filter((r) => r.unit === unit);
+  const reports = records.filter(isReport);
+  const actuals = new Map<number, Actual>();
+  let percent: number | undefined;
+  for (const report of reports) {
+    for (const value of report.values)
+      actuals.set(value.indicator, { ...value, cycle: report.cycle, reportedAt: report.reportedAt });
+    if (report.percent !== undefined) percent = report.percent;
+  }
+  const extensions = requests.filter((r) => r.kind === "extension" && r.status === "approved");
+  const deadline = extensions.reduce(
+    (latest, r) => (r.newDeadline && r.newDeadline > latest ? r.newDeadline : latest),
+    task.deadline,
+  );
+  const role = assignments.find((a) => a.unit === unit)?.role ?? "host";
+  const latestOf = (name: string) => history.filter((r) => r.unit === name && isReport(r)).at(-1);
+  const coUnits =
+    role === "host"
+      ? assignments
+          .filter((a) => a.role === "co")
+          .map((a) => {
+            const latest = latestOf(a.unit);
+            return latest ? { unit: a.unit, latest } : { unit: a.unit };
+          })
+      : [];
+  const latest = reports.at(-1);
+  return {
+    task,
+    unit,
+    role,
+    records,
+    reports,
+    ...(latest ? { latest } : {}),
+    acknowledged: records.length > 0,
+    actuals,
+    ...(percent !== undefined ? { percent } : {}),
+    requests,
+    state: deriveWorkflowState(records, requests),
+    deadline,
+    extensions: extensions.length,
+    coUnits,
+  };
+}

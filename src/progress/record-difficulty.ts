@@ -1,0 +1,31 @@
+import type { Turn } from "../inbound/inbound-deps.js";
+import type { Prompt } from "../store/prompt.js";
+import { message } from "../templates/template-store.js";
+import { resolveTask } from "../workflow/resolve-task.js";
+import { confirmReport } from "./confirm-report.js";
+import { cycleForReply } from "./cycle-for-reply.js";
+import { recordReport } from "./record-report.js";
+
+/**
+ * The answer to 有困难's prompt: a report with status `difficulty` and the text as its note. It
+ * counts as the cycle's report, and the unit's light turns yellow until a later report.
+ */
+export async function recordDifficulty(turn: Turn, prompt: Prompt, text: string): Promise<void> {
+  if (text.trim() === "") {
+    await turn.answer(message("progress", "difficultyEmpty", { taskNo: prompt.taskNo }));
+    return;
+  }
+  const resolved = await resolveTask(turn, prompt.taskNo, prompt.unit);
+  if (!resolved) return;
+  const { context, view } = resolved;
+  const recorded = await recordReport(turn, {
+    view,
+    cycle: prompt.cycle ?? (await cycleForReply(turn, context, view)),
+    status: "difficulty",
+    values: [],
+    note: text.trim(),
+    source: "text",
+  });
+  await turn.deps.store.prompts.clear(turn.person.personId, prompt.key);
+  await confirmReport(turn, context, recorded);
+}

@@ -1,0 +1,48 @@
+import type { Turn } from "../inbound/inbound-deps.js";
+import { shortTitle } from "../reminders/short-title.js";
+import { message } from "../templates/template-store.js";
+import { resolveTask } from "../workflow/resolve-task.js";
+import { confirmReport } from "./confirm-report.js";
+import { cycleForReply } from "./cycle-for-reply.js";
+import { parseProgressReply } from "./parse-progress-reply.js";
+import { recordReport } from "./record-report.js";
+import { renderQuestion } from "./render-question.js";
+
+/**
+ * A progress reply for task `taskNo` ("已新增就业4200人，失业率2.9%"), from a text or as the answer
+ * to 填写进展: read against the task's indicators, recorded as a new version and confirmed, or
+ * answered with a precise question and not recorded at all. `via` carries the unit and cycle of
+ * the card whose 填写进展 prompted the reply.
+ */
+export async function replyWithProgress(
+  turn: Turn,
+  taskNo: number,
+  text: string,
+  via: { unit?: string; cycle?: string } = {},
+): Promise<void> {
+  const resolved = await resolveTask(turn, taskNo, via.unit);
+  if (!resolved) return;
+  const { context, unit, view } = resolved;
+  const { task } = context;
+  if (view.state === "completed") {
+    await turn.answer(message("progress", "taskClosed", { taskNo, shortTitle: shortTitle(task), unit }));
+    return;
+  }
+  const parsed = parseProgressReply(text, task.indicators);
+  if (parsed.kind === "question") {
+    turn.deps.logger.info("progress reply unclear: asked back", { taskNo, code: parsed.question.code });
+    await turn.answer(renderQuestion(parsed.question, task));
+    return;
+  }
+  const recorded = await recordReport(turn, {
+    view,
+    cycle: via.cycle ?? (await cycleForReply(turn, context, view)),
+    status: "reported",
+    values: parsed.values,
+    ...(parsed.percent !== undefined ? { percent: parsed.percent } : {}),
+    note: parsed.note,
+    source: "text",
+  });
+  await turn.deps.store.prompts.clear(turn.person.personId, `progress-text:${taskNo}`);
+  await confirmReport(turn, context, recorded);
+}

@@ -1,0 +1,9 @@
+import type { Indicator } from "../registry/registry.js";
+import { message } from "../templates/template-store.js";
+
+const KEY = { min: "targetMin", max: "targetMax", exact: "targetExact" } as const;
+
+/** An indicator's target as people read it: "6000人", "3%以内", "30亿元左右". */
+export function writeTarget(indicator: Indicator): string {
+  return message("progress", KEY[indicator.bound], { value: indicator.value, unit: indicator.unit });
+}

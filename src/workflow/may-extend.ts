@@ -1,0 +1,34 @@
+import type { Turn } from "../inbound/inbound-deps.js";
+import type { UnitView } from "../progress/unit-view.js";
+import { plainDate } from "../reminders/format-dates.js";
+import { shortTitle } from "../reminders/short-title.js";
+import { message } from "../templates/template-store.js";
+
+const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+
+/** Whether the unit may ask for an extension now; if not, the person has been answered. */
+export async function mayExtend(turn: Turn, view: UnitView): Promise<boolean> {
+  const words = { taskNo: view.task.no, shortTitle: shortTitle(view.task), unit: view.unit };
+  if (view.state === "completed") {
+    await turn.answer(m("alreadyCompleted", words));
+    return false;
+  }
+  if (turn.date > view.deadline) {
+    await turn.deps.store.audit.append({
+      at: turn.at,
+      actor: turn.person.personId,
+      action: "extension.refused",
+      taskNo: view.task.no,
+      unit: view.unit,
+      details: { reason: "after-deadline", deadline: view.deadline, event: turn.event.eventId },
+    });
+    await turn.answer(m("extensionTooLate", { ...words, deadline: plainDate(view.deadline) }));
+    return false;
+  }
+  const pending = view.requests.find((r) => r.kind === "extension" && r.status === "pending");
+  if (pending?.newDeadline) {
+    await turn.answer(m("extensionPending", { ...words, newDeadline: plainDate(pending.newDeadline) }));
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,87 @@
+import type { Card } from "../channels/message.js";
+import type { Light } from "../lights/light.js";
+import { describeReport } from "../progress/describe-report.js";
+import { indicatorLabel } from "../progress/indicator-label.js";
+import type { UnitView } from "../progress/unit-view.js";
+import { writeTarget } from "../progress/write-target.js";
+import { plainDate } from "../reminders/format-dates.js";
+import { shortTitle } from "../reminders/short-title.js";
+import type { WorkflowRequest } from "../store/workflow-request.js";
+import { message } from "../templates/template-store.js";
+
+const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+/** WeCom shows six fields; the indicators get what the fixed ones leave. */
+const MAX_FIELDS = 6;
+/** Co-units named on the card; the rest are counted. */
+const CO_NAMES = 3;
+
+/**
+ * The card the office decides a request on: who asks what, the unit's latest report, each
+ * indicator's actual against its target, the co-units' inputs (the roll-up) and the light, with
+ * two buttons: 批准办结/退回 for a completion, 批准延期/不予批准 for an extension.
+ */
+export function renderDecisionCard(
+  request: WorkflowRequest,
+  view: UnitView,
+  context: { light: Light; requesterName: string },
+): Card {
+  const { task } = view;
+  const words = {
+    taskNo: task.no,
+    shortTitle: shortTitle(task),
+    unit: view.unit,
+    deadline: plainDate(view.deadline),
+    newDeadline: request.newDeadline ? plainDate(request.newDeadline) : "",
+    reason: request.reason ?? "",
+  };
+  const completion = request.kind === "completion";
+  const reported = view.coUnits.filter((c) => c.latest);
+  const fixed = [
+    { label: m("fieldRequester"), value: context.requesterName },
+    { label: m("fieldLatest"), value: view.latest ? describeReport(view.latest, task) : m("none") },
+    { label: m("fieldLight"), value: context.light.text },
+    ...(view.coUnits.length > 0
+      ? [
+          {
+            label: m("fieldCoUnits"),
+            value: m("coSummary", {
+              reported: reported.length,
+              total: view.coUnits.length,
+              units: reported
+                .slice(0, CO_NAMES)
+                .map((c) => c.unit)
+                .join("、"),
+            }),
+          },
+        ]
+      : []),
+    ...(completion
+      ? []
+      : [{ label: m("fieldExtensions"), value: m("extensionCount", { count: view.extensions }) }]),
+  ];
+  const indicators = task.indicators.map((indicator, index) => {
+    const actual = view.actuals.get(index);
+    return {
+      label: m("fieldIndicator"),
+      value: m("indicatorValue", {
+        label: indicatorLabel(indicator),
+        actual: actual ? `${actual.value}${actual.unit}` : m("notReported"),
+        target: writeTarget(indicator),
+      }),
+    };
+  });
+  return {
+    title: m(completion ? "cardTitleCompletion" : "cardTitleExtension", words),
+    description: m(completion ? "cardDescCompletion" : "cardDescExtension", words),
+    fields: [...fixed, ...indicators].slice(0, Math.max(MAX_FIELDS, fixed.length)),
+    buttons: completion
+      ? [
+          { key: "approve", text: m("buttonApproveCompletion"), style: "primary" },
+          { key: "return", text: m("buttonReturn"), style: "danger" },
+        ]
+      : [
+          { key: "approve", text: m("buttonApproveExtension"), style: "primary" },
+          { key: "reject", text: m("buttonReject"), style: "danger" },
+        ],
+  };
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { deriveWorkflowState } from "../../../src/workflow/derive-workflow-state.js";
+
+const ack = { status: "acknowledged" };
+const report = { status: "on-track" };
+const completion = (status: "pending" | "approved" | "rejected" | "returned") => ({
+  kind: "completion" as const,
+  status,
+});
+const extension = { kind: "extension" as const, status: "approved" as const };
+
+describe("deriveWorkflowState", () => {
+  it.each([
+    ["nothing yet: 待签收", [], [], "awaiting-ack"],
+    ["签收: 推进中", [ack], [], "in-progress"],
+    ["a report without 签收: 推进中", [report], [], "in-progress"],
+    ["an approved extension changes nothing", [report], [extension], "in-progress"],
+    ["申请办结", [ack, report], [completion("pending")], "completion-requested"],
+    ["已办结", [report], [completion("approved")], "completed"],
+    ["退回 → 推进中", [report], [completion("returned")], "in-progress"],
+    [
+      "returned, then asked again",
+      [report],
+      [completion("returned"), completion("pending")],
+      "completion-requested",
+    ],
+  ] as const)("%s", (_, records, requests, state) => {
+    expect(deriveWorkflowState(records, requests)).toBe(state);
+  });
+});
