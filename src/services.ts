@@ -94,6 +94,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings,
     logger,
     channelFor: pick,
+    // Looked up at click time: the WeCom channel joins the map below, after this handler exists.
+    updateCard: async (name, request) => {
+      const channel = channels.get(name);
+      if (!channel?.updateCard) return { status: "permanent-error", reason: `${name} cannot update cards` };
+      return channel.updateCard(request);
+    },
   });
   local?.setInboundHandler(handleInbound);
   const wecomConfig = readWecomConfig(options.env ?? process.env);

@@ -64,6 +64,7 @@ async function simulate(options: SimulateOptions): Promise<string> {
       overdue: totals.perStep.overdue ?? 0,
       escalation: totals.perStep.escalation ?? 0,
       coRequest: totals.perStep["co-request"] ?? 0,
+      answer: totals.perStep.answer ?? 0,
       notice: totals.perStep.notice ?? 0,
       longestOutboxLag: formatLag(totals.longestOutboxLagMs),
       ...totals.outbox,

@@ -28,6 +28,8 @@ const inboundSchema = z.discriminatedUnion("kind", [
     from: z.string().min(1),
     cardId: z.string().min(1),
     actionKey: z.string().min(1),
+    /** As WeCom sends with a click: lets a scenario exercise the card update after it. */
+    responseCode: z.string().min(1).optional(),
   }),
 ]);
 

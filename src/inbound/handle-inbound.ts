@@ -1,4 +1,5 @@
 import type { InboundEvent } from "../channels/channel.js";
+import { closeClickedCard } from "./close-clicked-card.js";
 import { handleCardAction } from "./handle-card-action.js";
 import { handleText } from "./handle-text.js";
 import type { InboundDeps } from "./inbound-deps.js";
@@ -40,7 +41,9 @@ export function createInboundHandler(deps: InboundDeps) {
       return;
     }
     const turn = startTurn(deps, event, person);
-    if (event.kind === "card-action") await handleCardAction(turn, event);
-    else await handleText(turn, event.text);
+    if (event.kind === "card-action") {
+      await handleCardAction(turn, event);
+      await closeClickedCard(turn, event);
+    } else await handleText(turn, event.text);
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
+import { loadCardFacts } from "../progress/load-card-facts.js";
 import type { Job, JobReport } from "../scheduler/job.js";
 import { businessDate } from "../shared/clock.js";
 import type { Store } from "../store/store.js";
@@ -53,17 +54,33 @@ async function enqueueReminder(
   r: PlannedReminder,
   now: Date,
 ): Promise<boolean> {
-  const message = renderReminder(r, {
-    tasks: world.tasks,
-    calendar: world.calendar,
-    people: world.people,
-    hostUnitsOf: (no) =>
-      world.assignments.filter((a) => a.taskNo === no && a.role === "host").map((a) => a.unit),
-    coInputDue: world.settings.ladder.coInputDue,
-    // Any report on the task (of any cycle) means the unit has long acknowledged it.
-    acknowledged: (no, unit) => world.reported(no, unit, ""),
-  });
-  const cardId = message.kind === "card" ? cardIdFor(r.idempotencyKey) : undefined;
+  const isCard = r.items === undefined;
+  const cardId = isCard ? cardIdFor(r.idempotencyKey) : undefined;
+  // A card already recorded was enqueued by an earlier sweep: skip its reads and rendering.
+  if (cardId && (await store.cards.get(cardId))) return false;
+  const task = world.tasks.get(r.taskNo);
+  const facts =
+    isCard && task
+      ? await loadCardFacts(
+          store,
+          task,
+          r.unit,
+          world.assignments.filter((a) => a.taskNo === r.taskNo),
+        )
+      : undefined;
+  const message = renderReminder(
+    r,
+    {
+      tasks: world.tasks,
+      calendar: world.calendar,
+      people: world.people,
+      hostUnitsOf: (no) =>
+        world.assignments.filter((a) => a.taskNo === no && a.role === "host").map((a) => a.unit),
+      coInputDue: world.settings.ladder.coInputDue,
+      acknowledged: (no, unit) => world.reported(no, unit, ""),
+    },
+    facts,
+  );
   const payload: OutboxPayload = {
     message,
     ...(cardId ? { cardId } : {}),

@@ -25,9 +25,15 @@ export function inBusinessTz(at: Date | string | number): dayjs.Dayjs {
   return dayjs(at).tz(BUSINESS_TZ);
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant, in the business time zone. */
+/** Asia/Shanghai has kept UTC+8, with no daylight saving, since 1991. */
+const BUSINESS_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant, in the business time zone. Plain arithmetic on the
+ * fixed offset: it runs for every message and event, and dayjs' zone lookup costs far more.
+ */
 export function businessDate(at: Date): string {
-  return inBusinessTz(at).format("YYYY-MM-DD");
+  return new Date(at.getTime() + BUSINESS_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export { dayjs };

@@ -69,7 +69,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationT
     });
     await scheduler.start();
     const replies = createSyntheticReplies({
-      store,
+      local,
       replyRate: input.replyRate,
       random: seededRandom(input.seed),
     });
@@ -96,13 +96,8 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationT
 
 /** When the outbox next has something to send (epoch ms), or Infinity. */
 async function nextOutboxDue(store: Store): Promise<number> {
-  let next = Number.POSITIVE_INFINITY;
-  for (const status of ["pending", "failed", "claimed"] as const) {
-    for (const message of await store.outbox.list({ status })) {
-      next = Math.min(next, Date.parse(message.leaseUntil ?? message.dueAt));
-    }
-  }
-  return next;
+  const next = await store.outbox.nextDueAt();
+  return next === undefined ? Number.POSITIVE_INFINITY : Date.parse(next);
 }
 
 /** The next minute at which a cron tick fires or a reply is due (or a day later, at most). */

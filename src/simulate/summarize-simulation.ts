@@ -67,10 +67,9 @@ export async function summarizeSimulation(input: {
 function stepOf(key: string): string {
   const parts = key.split("/");
   if (parts.length === 5) return parts[3] as string;
-  // Daily digests are keyed step/date/person.
-  return ["overdue", "escalation", "co-request"].includes(parts[0] as string)
-    ? (parts[0] as string)
-    : "notice";
+  // Daily digests are keyed step/date/person; answers to replies answer/channel/event/n.
+  const head = parts[0] as string;
+  return ["overdue", "escalation", "co-request", "answer"].includes(head) ? head : "notice";
 }
 
 /** The most messages one member received within any window of `windowMs` (sliding). */

@@ -1,5 +1,4 @@
-import type { LocalSentMessage } from "../channels/local/local-channel.js";
-import type { Store } from "../store/store.js";
+import type { LocalChannel, LocalSentMessage } from "../channels/local/local-channel.js";
 
 interface PendingReply {
   at: number;
@@ -14,9 +13,15 @@ const MINUTE = 60_000;
 /**
  * Contacts answering reminders in a simulation. For each unit and cycle, at its first reminder:
  * with probability `replyRate` it answers within two days; otherwise, half the time it answers
- * after its overdue notice, and otherwise not at all that cycle.
+ * after its overdue notice, and otherwise not at all that cycle. An answer is a chat reply
+ * ("52 本期工作按计划推进。") handed to the local channel, so it takes the production path:
+ * inbound dedupe, the reply parser, the report, the confirmation.
  */
-export function createSyntheticReplies(options: { store: Store; replyRate: number; random: () => number }) {
+export function createSyntheticReplies(options: {
+  local: LocalChannel;
+  replyRate: number;
+  random: () => number;
+}) {
   const decided = new Map<string, "soon" | "after-overdue" | "never">();
   const pending: PendingReply[] = [];
   let replies = 0;
@@ -57,23 +62,20 @@ export function createSyntheticReplies(options: { store: Store; replyRate: numbe
         }
       }
     },
-    /** Records every answer due by `now`. */
+    /** Sends every answer due by `now`. */
     async deliverDue(now: Date): Promise<void> {
       pending.sort((a, b) => a.at - b.at);
       while (pending.length > 0 && (pending[0]?.at ?? Infinity) <= now.getTime()) {
         const reply = pending.shift() as PendingReply;
-        await options.store.progress.append({
-          taskNo: reply.taskNo,
-          unit: reply.unit,
-          cycle: reply.cycle,
-          reportedBy: reply.person,
-          reportedAt: new Date(reply.at).toISOString(),
-          status: "on-track",
-          values: [],
-          note: "（模拟回复）",
-          source: "text",
-        });
         replies++;
+        await options.local.receive({
+          kind: "text",
+          eventId: `simulated-${replies}`,
+          channel: "local",
+          from: reply.person,
+          text: `${reply.taskNo} 本期工作按计划推进。`,
+          at: new Date(reply.at).toISOString(),
+        });
       }
     },
     replies: () => replies,

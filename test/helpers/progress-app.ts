@@ -36,6 +36,8 @@ export interface SentMessage {
   cardId?: string;
   idempotencyKey?: string;
   at: string;
+  /** Set on a card update (after a click) rather than a new message. */
+  update?: true;
 }
 
 /**
@@ -90,8 +92,15 @@ export async function startProgressApp(at: string) {
     say: (from: string, text: string, eventId?: string) =>
       post({ kind: "text", from, text, ...(eventId ? { eventId } : {}) }),
     /** A button click, then the dispatcher's round. */
-    click: (from: string, cardId: string, actionKey: string, eventId?: string) =>
-      post({ kind: "card-action", from, cardId, actionKey, ...(eventId ? { eventId } : {}) }),
+    click: (from: string, cardId: string, actionKey: string, eventId?: string, responseCode?: string) =>
+      post({
+        kind: "card-action",
+        from,
+        cardId,
+        actionKey,
+        ...(eventId ? { eventId } : {}),
+        ...(responseCode ? { responseCode } : {}),
+      }),
     /** What the local channel sent to `to` (everything when omitted), oldest first. */
     async outbox(to?: string): Promise<SentMessage[]> {
       const query = to ? `?to=${encodeURIComponent(to)}` : "";
