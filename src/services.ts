@@ -16,6 +16,7 @@ import type { Directory } from "./directory/directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
 import { indexPeople, type PeopleIndex, type Person } from "./directory/people.js";
 import { createInboundHandler } from "./inbound/handle-inbound.js";
+import { recipientFromPersonId } from "./inbound/stranger.js";
 import { createCalendarWarningJob } from "./notices/calendar-warning-job.js";
 import { notifyAdmins } from "./notices/notify-admins.js";
 import { channelFor, loadReminderWorld } from "./reminders/load-reminder-world.js";
@@ -129,7 +130,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const dispatcher = createDispatcher({
     store,
     channels,
-    recipients: (id) => people.byId(id),
+    // Someone outside the directory can only be an answer to what they wrote (a refusal).
+    recipients: (id) => people.byId(id) ?? recipientFromPersonId(id),
     clock,
     logger,
     worker: `${hostname()}:${process.pid}`,

@@ -1,9 +1,11 @@
 import type { InboundEvent } from "../channels/channel.js";
+import { message } from "../templates/template-store.js";
 import { closeClickedCard } from "./close-clicked-card.js";
 import { handleCardAction } from "./handle-card-action.js";
 import { handleText } from "./handle-text.js";
 import type { InboundDeps } from "./inbound-deps.js";
 import { startTurn } from "./start-turn.js";
+import { stranger } from "./stranger.js";
 
 /** Platforms deliver a callback up to four times; a week outlives every retry and replay window. */
 const DEDUPE_TTL_MS = 7 * 24 * 3600_000;
@@ -11,8 +13,8 @@ const DEDUPE_TTL_MS = 7 * 24 * 3600_000;
 /**
  * The one entry point for what people send, whatever the channel. Each platform event is handled
  * once (claimOnce on its event id), so a retried delivery is recorded once, while two clicks in
- * the same second are two events. Someone the directory does not know is not answered (the outbox
- * reaches only people in it) but the attempt is logged in the audit trail.
+ * the same second are two events. Someone the directory does not know gets a polite refusal on the
+ * channel they wrote from, and the attempt is logged in the audit trail.
  */
 export function createInboundHandler(deps: InboundDeps) {
   return async (event: InboundEvent): Promise<void> => {
@@ -38,6 +40,7 @@ export function createInboundHandler(deps: InboundDeps) {
             : { cardId: event.cardId, actionKey: event.actionKey }),
         },
       });
+      await startTurn(deps, event, stranger(event)).answer(message("progress", "refusedStranger"));
       return;
     }
     const turn = startTurn(deps, event, person);

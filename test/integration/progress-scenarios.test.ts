@@ -209,7 +209,9 @@ describe("issue 5 scenarios", () => {
     );
     await app.click(PEOPLE.financeContact, await app.cardId(PEOPLE.hrContact, "第52项"), "on-track");
     await app.say("wecom:somebody.else", "52 已新增就业4200人");
-    expect(await app.outbox("wecom:somebody.else")).toEqual([]);
+    expect(await app.texts("wecom:somebody.else")).toEqual([
+      "您好，您不在督办联系人名录中，无法报送或处理督办事项。如需开通，请联系督考办。",
+    ]);
     expect(await app.store.progress.history(52)).toEqual([]);
     const refusals = (await app.store.audit.query()).filter((e) => e.action === "reply.refused");
     expect(refusals).toEqual([

@@ -35,7 +35,7 @@ describe("5,000 reminders through the WeCom channel", () => {
   it("never reach WeCom faster than 30 a minute or 1000 an hour per member (WeCom drops the excess silently)", async () => {
     const clock = virtualClock(START);
     const api = createWecomApi({
-      config: { corpId: "ww0000000000000001", agentId: "1000002", secret: "burst-secret", apiBaseUrl: QYAPI },
+      config: { corpId: "ww0000000000000001", agentId: 1000002, secret: "burst-secret", apiBaseUrl: QYAPI },
       clock,
       logger: silentLogger,
     });
