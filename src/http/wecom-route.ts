@@ -2,6 +2,7 @@ import type Router from "@koa/router";
 import type Koa from "koa";
 import type { InboundEvent } from "../channels/channel.js";
 import { type CallbackKeys, openWecomCallback, openWecomEchostr } from "../channels/wecom/wecom-callback.js";
+import { batchClaims, type ClaimMany } from "../channels/wecom/wecom-claim-batch.js";
 import { WECOM_CRYPTO_CODES, WecomCryptoError, WecomReplayError } from "../channels/wecom/wecom-errors.js";
 import { readWecomInbound } from "../channels/wecom/wecom-inbound.js";
 import { toInboundEvent } from "../channels/wecom/wecom-inbound-event.js";
@@ -14,6 +15,11 @@ export interface WecomRouteDeps {
   config: CallbackKeys;
   /** The store's claimOnce: true for exactly one caller per key until ttlMs has passed. */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * The store's claimMany, when it has one: the claims of one event-loop turn then share one
+   * call (one SQLite transaction) instead of one transaction each. Same answers as claimOnce.
+   */
+  claimMany?: ClaimMany;
   /** Runs after the acknowledgement, once per event however often WeCom delivers it. */
   onInbound(event: InboundEvent): Promise<void>;
   logger: Logger;
@@ -25,6 +31,12 @@ export interface WecomRouteDeps {
 }
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * The same decoded values as Koa's `ctx.query` (which is built on URLSearchParams too), without
+ * copying every key into an object first; repeated names stay visible to the callback's checks.
+ */
+const readQuery = (ctx: Koa.Context): URLSearchParams => new URLSearchParams(ctx.querystring);
 
 /**
  * Dedupe keys must outlive the replay window, or a callback captured inside the window could be
@@ -42,6 +54,10 @@ export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
   const path = deps.path ?? "/wecom/callback";
   const logger = deps.logger.child({ route: path });
   const waitUntil = deps.waitUntil ?? ((task: Promise<unknown>) => void task);
+  const ttlMs = dedupeTtlMs(deps.config.replayWindowS);
+  const claim = deps.claimMany
+    ? batchClaims(deps.claimMany, ttlMs)
+    : (key: string) => deps.claimOnce(key, ttlMs);
 
   const refuse = (ctx: Koa.Context, error: unknown): void => {
     ctx.type = "text/plain";
@@ -64,7 +80,7 @@ export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
 
   router.get(path, (ctx) => {
     try {
-      const echo = openWecomEchostr({ query: ctx.query }, deps.config, deps.clock.now());
+      const echo = openWecomEchostr({ query: readQuery(ctx) }, deps.config, deps.clock.now());
       ctx.status = 200;
       ctx.type = "text/plain";
       ctx.body = echo;
@@ -90,7 +106,7 @@ export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
     }
     let event: InboundEvent | undefined;
     try {
-      const opened = openWecomCallback({ query: ctx.query, body }, deps.config, deps.clock.now());
+      const opened = openWecomCallback({ query: readQuery(ctx), body }, deps.config, deps.clock.now());
       event = toInboundEvent(readWecomInbound(opened.plainXml));
     } catch (error) {
       refuse(ctx, error);
@@ -108,9 +124,7 @@ export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
   async function handle(event: InboundEvent): Promise<void> {
     try {
       // Its own key family, so that a later dedupe on the neutral eventId is not pre-empted.
-      if (
-        !(await deps.claimOnce(`wecom-callback:${event.eventId}`, dedupeTtlMs(deps.config.replayWindowS)))
-      ) {
+      if (!(await claim(`wecom-callback:${event.eventId}`))) {
         logger.info("repeated WeCom delivery ignored", { eventId: event.eventId });
         return;
       }

@@ -84,6 +84,33 @@ describe("POST /wecom/callback", () => {
     expect(app.logLines.filter((line) => line.includes("repeated WeCom delivery ignored"))).toHaveLength(3);
   });
 
+  it("records retries once when the store batches claims, however they interleave", async () => {
+    const held = new Set<string>();
+    const batches: Array<{ keys: readonly string[]; ttlMs: number }> = [];
+    app = await startWecomApp({
+      config: KEYS,
+      clock: fixedClock(NOW),
+      claimOnce: async () => {
+        throw new Error("claimOnce must not be used when claimMany is given");
+      },
+      claimMany: async (keys, ttlMs) => {
+        batches.push({ keys, ttlMs });
+        return keys.map((key) => !held.has(key) && Boolean(held.add(key)));
+      },
+    });
+    const text = sealWecomCallback(readFixture("text-message.xml"), KEYS, { timestamp: NOW_S });
+    const click = sealWecomCallback(readFixture("template-card-event-button.xml"), KEYS, {
+      timestamp: NOW_S,
+    });
+    const deliveries = [text, click, text, click, text, text];
+    const statuses = await Promise.all(deliveries.map(async (d) => (await post(d.search, d.body)).status));
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    await app.settled();
+    expect(app.events.map((event) => event.kind).sort()).toEqual(["card-action", "text"]);
+    expect(batches.flatMap((batch) => batch.keys)).toHaveLength(deliveries.length);
+    expect(batches.every((batch) => batch.ttlMs > KEYS.replayWindowS * 1000)).toBe(true);
+  });
+
   it("claims each event for longer than the replay window, so a replay inside it is caught", async () => {
     const claims: Array<[string, number]> = [];
     app = await startWecomApp({

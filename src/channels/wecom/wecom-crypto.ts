@@ -39,7 +39,11 @@ export function decryptMessage(aesKey: string, encrypt: string, receiveId: strin
     );
   }
   const decipher = createDecipheriv("aes-256-cbc", key, iv).setAutoPadding(false);
-  const plain = pkcs7Unpad(Buffer.concat([decipher.update(cipherText), decipher.final()]));
+  const blocks = decipher.update(cipherText);
+  // Without automatic padding, update() returns every whole block and final() nothing more;
+  // concatenating anyway would copy the whole plaintext on every callback.
+  const rest = decipher.final();
+  const plain = pkcs7Unpad(rest.length === 0 ? blocks : Buffer.concat([blocks, rest]));
   if (plain.length < HEADER_BYTES) {
     throw new WecomCryptoError(WECOM_CRYPTO_CODES.illegalBuffer, "plaintext is shorter than its header");
   }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import { WECOM_CRYPTO_CODES, WecomCryptoError } from "./wecom-errors.js";
 
 /** The four strings a `msg_signature` covers; `encrypt` is the URL-decoded echostr or the <Encrypt> text. */
@@ -15,7 +15,8 @@ export interface SignedParts {
  * byte order for the ASCII values WeCom uses.
  */
 export function computeSignature({ token, timestamp, nonce, encrypt }: SignedParts): string {
-  return createHash("sha1").update([token, timestamp, nonce, encrypt].sort().join("")).digest("hex");
+  // The one-shot hash (Node ≥ 20.12) skips building a Hash object: it runs on every callback.
+  return hash("sha1", [token, timestamp, nonce, encrypt].sort().join(""), "hex");
 }
 
 /**
