@@ -110,6 +110,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
         redisKeyPrefix: config.REDIS_KEY_PREFIX,
         claimOnce: (key, ttlMs) => store.claimOnce(key, ttlMs),
+        claimMany: (keys, ttlMs) => store.claimMany(keys, ttlMs),
         onInbound: handleInbound,
         onRobotKeyInvalid: ({ robot, hint }) => {
           logger.error("a WeCom group robot key is invalid", { robot });

@@ -27,6 +27,8 @@ export async function createWecomServices(deps: {
   redisUrl?: string;
   redisKeyPrefix: string;
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** The store's claimMany: the route claims the callbacks of one event-loop turn in one call. */
+  claimMany(keys: readonly string[], ttlMs: number): Promise<readonly boolean[]>;
   onInbound(event: InboundEvent): Promise<void>;
   onRobotKeyInvalid(report: { robot: string; hint: string }): void;
   clock: Clock;
@@ -56,6 +58,7 @@ export async function createWecomServices(deps: {
       mountWecomRoute(router, {
         config: deps.config,
         claimOnce: deps.claimOnce,
+        claimMany: (keys, ttlMs) => deps.claimMany(keys, ttlMs),
         onInbound: deps.onInbound,
         logger,
         clock: deps.clock,

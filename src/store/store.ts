@@ -15,7 +15,7 @@ import type { RequestStore } from "./workflow-request.js";
  * (test/contracts/store-contract.ts).
  *
  * Time: every instant the store compares (due times, leases, expiries, budget windows, audit
- * ranges) is passed in by the caller, so a virtual clock drives it. The TTLs of `claimOnce` and locks are the
+ * ranges) is passed in by the caller, so a virtual clock drives it. The TTLs of `claimOnce`/`claimMany` and locks are the
  * exception: they guard real concurrency and run on the store's own clock (SQLite: the clock
  * given to the store, the system clock by default; Redis: the server's clock, via PX).
  *
@@ -40,6 +40,13 @@ export interface Store {
   readonly budgets: BudgetStore;
   /** True for exactly one caller per `key` until `ttlMs` has passed (inbound dedupe). */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * `claimOnce(key, ttlMs)` for each key, answered in order, in one transaction: one commit for
+   * many claims (the WeCom route batches its callbacks' dedupe this way). A key repeated within
+   * `keys` is true at most once, the first time. Rejects, claiming nothing, when the transaction
+   * fails; `[]` for no keys.
+   */
+  claimMany(keys: readonly string[], ttlMs: number): Promise<boolean[]>;
   /** A token when the lock was free (or its holder's TTL ran out), null when it is held. */
   acquireLock(name: string, ttlMs: number): Promise<string | null>;
   /**

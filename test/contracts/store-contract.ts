@@ -3,6 +3,7 @@ import type { Store } from "../../src/store/store.js";
 import { auditContract } from "./audit-contract.js";
 import { budgetsContract } from "./budgets-contract.js";
 import { cardsContract } from "./cards-contract.js";
+import { claimManyContract } from "./claim-many-contract.js";
 import { dumpContract } from "./dump-contract.js";
 import { lockExtensionContract } from "./lock-extension-contract.js";
 import { outboxContract } from "./outbox-contract.js";
@@ -51,6 +52,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
     describe("prompts and people", () => peopleAndPromptsContract(ctx));
     describe("audit", () => auditContract(ctx));
     describe("claimOnce and locks", () => primitivesContract(ctx));
+    describe("claimMany", () => claimManyContract(ctx));
     describe("lock extension", () => lockExtensionContract(ctx));
     describe("budgets", () => budgetsContract(ctx));
     describe("export and import", () => dumpContract(ctx));

@@ -18,8 +18,18 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
 `);
 
+// claimOnce's SET NX PX for every key, in order, atomically and in one round trip; a key repeated
+// in KEYS finds itself already set, so it is claimed once. KEYS: the claims. ARGV: ttl ms.
+const CLAIM_MANY = new RedisScript(`
+local claimed = {}
+for i, key in ipairs(KEYS) do
+  claimed[i] = redis.call('SET', key, '1', 'NX', 'PX', ARGV[1]) and 1 or 0
+end
+return claimed
+`);
+
 /**
- * `claimOnce` and locks as SET NX PX: the TTL runs on the Redis server's clock, so every
+ * `claimOnce`, `claimMany` and locks as SET NX PX: the TTL runs on the Redis server's clock, so every
  * instance agrees on when a claim or lock expires.
  */
 export class RedisClaims {
@@ -31,6 +41,14 @@ export class RedisClaims {
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
     const ttl = checkTtl(ttlMs, "claimOnce");
     return (await this.redis.set(this.keys.key(`claim:${key}`), "1", "PX", ttl, "NX")) === "OK";
+  }
+
+  async claimMany(keys: readonly string[], ttlMs: number): Promise<boolean[]> {
+    const ttl = checkTtl(ttlMs, "claimMany");
+    if (keys.length === 0) return [];
+    const claimKeys = keys.map((key) => this.keys.key(`claim:${key}`));
+    const claimed = (await CLAIM_MANY.run(this.redis, claimKeys, [ttl])) as number[];
+    return claimed.map((one) => one === 1);
   }
 
   async acquireLock(name: string, ttlMs: number): Promise<string | null> {

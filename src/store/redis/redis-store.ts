@@ -72,6 +72,10 @@ export class RedisStore implements Store {
     return this.claims.claimOnce(key, ttlMs);
   }
 
+  claimMany(keys: readonly string[], ttlMs: number): Promise<boolean[]> {
+    return this.claims.claimMany(keys, ttlMs);
+  }
+
   acquireLock(name: string, ttlMs: number): Promise<string | null> {
     return this.claims.acquireLock(name, ttlMs);
   }

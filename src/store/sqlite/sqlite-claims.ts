@@ -4,11 +4,12 @@ import type { Clock } from "../../shared/clock.js";
 import { checkTtl } from "../check-ttl.js";
 
 /**
- * `claimOnce` and locks on SQLite. Their TTLs run on the store's clock (the system clock unless
+ * `claimOnce`, `claimMany` and locks on SQLite. Their TTLs run on the store's clock (the system clock unless
  * one is injected): they guard real concurrency between processes, not business time.
  */
 export class SqliteClaims {
   private readonly claimTx: (key: string, now: number, ttlMs: number) => boolean;
+  private readonly claimManyTx: (keys: readonly string[], now: number, ttlMs: number) => boolean[];
   private readonly lockTx: (name: string, token: string, now: number, ttlMs: number) => boolean;
   private readonly release: Database.Statement;
   private readonly extend: Database.Statement;
@@ -25,6 +26,13 @@ export class SqliteClaims {
       return claim.run(key, now + ttlMs).changes === 1;
     });
     this.claimTx = (key, now, ttlMs) => claimTx.immediate(key, now, ttlMs);
+    // The same purge and insert as claimOnce, in one transaction: one WAL commit for all the keys.
+    // A repeated key hits ON CONFLICT the second time, so it is true once; a throw rolls all back.
+    const claimManyTx = db.transaction((keys: readonly string[], now: number, ttlMs: number): boolean[] => {
+      purge.run(now);
+      return keys.map((key) => claim.run(key, now + ttlMs).changes === 1);
+    });
+    this.claimManyTx = (keys, now, ttlMs) => claimManyTx.immediate(keys, now, ttlMs);
     const expire = db.prepare("DELETE FROM locks WHERE name = ? AND expires_ms <= ?");
     const lock = db.prepare(
       "INSERT INTO locks (name, token, expires_ms) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
@@ -42,6 +50,12 @@ export class SqliteClaims {
 
   claimOnce(key: string, ttlMs: number): boolean {
     return this.claimTx(key, this.clock.now().getTime(), checkTtl(ttlMs, "claimOnce"));
+  }
+
+  claimMany(keys: readonly string[], ttlMs: number): boolean[] {
+    const ttl = checkTtl(ttlMs, "claimMany");
+    // No keys, no write lock: nothing to purge for.
+    return keys.length === 0 ? [] : this.claimManyTx(keys, this.clock.now().getTime(), ttl);
   }
 
   acquireLock(name: string, ttlMs: number): string | null {

@@ -78,6 +78,10 @@ export class SqliteStore implements Store {
     return this.claims.claimOnce(key, ttlMs);
   }
 
+  async claimMany(keys: readonly string[], ttlMs: number): Promise<boolean[]> {
+    return this.claims.claimMany(keys, ttlMs);
+  }
+
   async acquireLock(name: string, ttlMs: number): Promise<string | null> {
     return this.claims.acquireLock(name, ttlMs);
   }
