@@ -1,13 +1,8 @@
 import type { DirectoryIndex } from "../directory/directory-index.js";
+import type { Assignment } from "./assignment.js";
 import type { Registry } from "./registry.js";
 
-export interface Assignment {
-  taskNo: number;
-  /** The unit's name as the directory spells it (an alias in the notice resolves to it). */
-  unit: string;
-  /** `host` (主办) answers for the task; `co` (协办) gives its input to the host. */
-  role: "host" | "co";
-}
+export type { Assignment };
 
 /**
  * Which units answer for which task. Host units are hosts; co-units and the members of group

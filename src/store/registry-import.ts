@@ -1,16 +1,11 @@
 import { z } from "zod";
 import { directorySchema } from "../directory/directory.js";
+import { type Assignment, assignmentSchema } from "../registry/assignment.js";
 import { registryDocumentSchema, registrySchema, type Task } from "../registry/registry.js";
 import { isoInstantSchema } from "./iso-instant.js";
 
-export const assignmentSchema = z.object({
-  taskNo: z.number().int().positive(),
-  /** The unit's name as the directory spells it. */
-  unit: z.string().min(1),
-  /** `host` (主办) answers for the task; `co` (协办) gives its input to the host. */
-  role: z.enum(["host", "co"]),
-});
-export type Assignment = z.infer<typeof assignmentSchema>;
+// The registry owns the assignment's shape; the store keeps it with each import.
+export { type Assignment, assignmentSchema } from "../registry/assignment.js";
 
 export const importSourceSchema = z.object({
   path: z.string(),
