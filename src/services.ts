@@ -16,6 +16,7 @@ import type { Directory } from "./directory/directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
 import { indexPeople, type PeopleIndex, type Person } from "./directory/people.js";
 import { createInboundHandler } from "./inbound/handle-inbound.js";
+import type { InboundDeps } from "./inbound/inbound-deps.js";
 import { recipientFromPersonId } from "./inbound/stranger.js";
 import { createCalendarWarningJob } from "./notices/calendar-warning-job.js";
 import { notifyAdmins } from "./notices/notify-admins.js";
@@ -87,7 +88,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     channels.set("local", local);
   }
   const pick = (person: Person) => channelFor(person, names);
-  const handleInbound = createInboundHandler({
+  const inboundDeps: InboundDeps = {
     store,
     people,
     directory,
@@ -101,8 +102,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       if (!channel?.updateCard) return { status: "permanent-error", reason: `${name} cannot update cards` };
       return channel.updateCard(request);
     },
-  });
-  local?.setInboundHandler(handleInbound);
+  };
+  local?.setInboundHandler(createInboundHandler(inboundDeps));
   const wecomConfig = readWecomConfig(options.env ?? process.env);
   const wecom = wecomConfig
     ? await createWecomServices({
@@ -111,7 +112,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         redisKeyPrefix: config.REDIS_KEY_PREFIX,
         claimOnce: (key, ttlMs) => store.claimOnce(key, ttlMs),
         claimMany: (keys, ttlMs) => store.claimMany(keys, ttlMs),
-        onInbound: handleInbound,
+        // The route claims each callback (batched, beyond the replay window) before handing it
+        // on, so the handler does not claim it a second time.
+        onInbound: createInboundHandler(inboundDeps, { dedupe: false }),
         onRobotKeyInvalid: ({ robot, hint }) => {
           logger.error("a WeCom group robot key is invalid", { robot });
           void notifyAdmins({

@@ -12,13 +12,14 @@ const DEDUPE_TTL_MS = 7 * 24 * 3600_000;
 
 /**
  * The one entry point for what people send, whatever the channel. Each platform event is handled
- * once (claimOnce on its event id), so a retried delivery is recorded once, while two clicks in
+ * once (claimOnce on its event id; `dedupe: false` for a transport that has claimed it already), so a retried delivery is recorded once, while two clicks in
  * the same second are two events. Someone the directory does not know gets a polite refusal on the
  * channel they wrote from, and the attempt is logged in the audit trail.
  */
-export function createInboundHandler(deps: InboundDeps) {
+export function createInboundHandler(deps: InboundDeps, options: { dedupe?: boolean } = {}) {
+  const dedupe = options.dedupe ?? true;
   return async (event: InboundEvent): Promise<void> => {
-    if (!(await deps.store.claimOnce(`inbound:${event.channel}:${event.eventId}`, DEDUPE_TTL_MS))) {
+    if (dedupe && !(await deps.store.claimOnce(`inbound:${event.channel}:${event.eventId}`, DEDUPE_TTL_MS))) {
       deps.logger.info("duplicate delivery ignored", { channel: event.channel, eventId: event.eventId });
       return;
     }

@@ -47,6 +47,22 @@ describe("the service with WeCom configured", () => {
     expect((await fetch(`${base}/dev/outbox`)).status).toBe(404);
   });
 
+  it("records a callback WeCom delivers four times once, with one claim per delivery", async () => {
+    const { app, base } = await start(V1_ENV);
+    const search = `msg_signature=${V2.signature}&timestamp=${V2.timestamp}&nonce=${V2.nonce}`;
+    for (let i = 0; i < 4; i++) {
+      expect(
+        (await fetch(`${base}/wecom/callback?${search}`, { method: "POST", body: V2_BODY })).status,
+      ).toBe(200);
+    }
+    // V2's sender is not in the directory: each handled delivery would leave a refusal in the audit.
+    const refused = async () =>
+      (await app.services.store.audit.query({})).filter((e) => e.action === "reply.refused").length;
+    // Processing runs after the 200: give every delivery time to land (stop early on a second one).
+    for (let i = 0; i < 50 && (await refused()) < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await refused()).toBe(1);
+  });
+
   it("refuses to start with a wrong AES key, naming the variable and never its value", async () => {
     const env = { ...V1_ENV, WECOM_AES_KEY: "too-short-key" };
     const failure = start(env);
