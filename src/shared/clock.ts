@@ -26,7 +26,7 @@ export function inBusinessTz(at: Date | string | number): dayjs.Dayjs {
 }
 
 /** Asia/Shanghai has kept UTC+8, with no daylight saving, since 1991. */
-const BUSINESS_OFFSET_MS = 8 * 3_600_000;
+export const BUSINESS_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * The calendar date (YYYY-MM-DD) of an instant, in the business time zone. Plain arithmetic on the

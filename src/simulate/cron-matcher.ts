@@ -1,7 +1,5 @@
 import cron from "node-cron";
-
-/** Asia/Shanghai has kept UTC+8, with no daylight saving, since 1991. */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+import { BUSINESS_OFFSET_MS } from "../shared/clock.js";
 
 /**
  * Whether a cron expression fires at a minute, read in Asia/Shanghai: what node-cron would do in
@@ -17,7 +15,7 @@ export function cronMatcher(expression: string): (at: Date) => boolean {
   const month = set(fields.month);
   const dayOfWeek = set(fields.dayOfWeek);
   return (at) => {
-    const t = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+    const t = new Date(at.getTime() + BUSINESS_OFFSET_MS);
     return (
       minute.has(t.getUTCMinutes()) &&
       hour.has(t.getUTCHours()) &&

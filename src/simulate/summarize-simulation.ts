@@ -1,5 +1,6 @@
 import type { LocalChannel } from "../channels/local/local-channel.js";
 import type { Store } from "../store/store.js";
+import { peakInWindow } from "./peak-in-window.js";
 
 export interface SimulationTotals {
   messages: number;
@@ -57,8 +58,8 @@ export async function summarizeSimulation(input: {
     hostUnits: new Set(hosts).size,
     unitsNeverLate: new Set(hosts.filter((h) => !late.has(h))).size,
     replies: input.replies,
-    peakPerMemberPerMinute: peakInWindow(sent, 60_000),
-    peakPerMemberPerHour: peakInWindow(sent, 3_600_000),
+    peakPerMemberPerMinute: peakPerMember(sent, 60_000),
+    peakPerMemberPerHour: peakPerMember(sent, 3_600_000),
     longestOutboxLagMs: lag,
     outbox: await store.outbox.stats(),
   };
@@ -73,17 +74,8 @@ function stepOf(key: string): string {
 }
 
 /** The most messages one member received within any window of `windowMs` (sliding). */
-function peakInWindow(sent: readonly { to: string; at: string }[], windowMs: number): number {
+function peakPerMember(sent: readonly { to: string; at: string }[], windowMs: number): number {
   const byMember = new Map<string, number[]>();
   for (const m of sent) byMember.set(m.to, [...(byMember.get(m.to) ?? []), Date.parse(m.at)]);
-  let peak = 0;
-  for (const times of byMember.values()) {
-    times.sort((a, b) => a - b);
-    let from = 0;
-    for (let i = 0; i < times.length; i++) {
-      while ((times[i] as number) - (times[from] as number) >= windowMs) from++;
-      peak = Math.max(peak, i - from + 1);
-    }
-  }
-  return peak;
+  return Math.max(0, ...[...byMember.values()].map((times) => peakInWindow(times, windowMs)));
 }

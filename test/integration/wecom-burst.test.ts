@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createWecomApi } from "../../src/channels/wecom/wecom-api.js";
 import { createWecomChannel } from "../../src/channels/wecom/wecom-channel.js";
 import { silentLogger } from "../../src/shared/logger.js";
+import { peakInWindow } from "../../src/simulate/peak-in-window.js";
 import {
   MEMBERS,
   tempSqliteStore,
@@ -18,18 +19,6 @@ const STEP_MS = 5_000;
 
 const temp = tempSqliteStore("duban-wecom-burst");
 afterAll(temp.remove);
-
-/** The most requests for one member inside any window of `windowMs` ending at a request. */
-function peak(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let first = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    while ((sorted[first] ?? 0) <= (sorted[i] ?? 0) - windowMs) first++;
-    most = Math.max(most, i - first + 1);
-  }
-  return most;
-}
 
 describe("5,000 reminders through the WeCom channel", () => {
   it("never reach WeCom faster than 30 a minute or 1000 an hour per member (WeCom drops the excess silently)", async () => {
@@ -71,8 +60,8 @@ describe("5,000 reminders through the WeCom channel", () => {
     for (const member of MEMBERS) {
       const times = received.get(member.wecomUserId ?? "") ?? [];
       expect(times.length).toBeGreaterThan(1600);
-      expect(peak(times, 60_000)).toBe(30);
-      expect(peak(times, 3_600_000)).toBeLessThanOrEqual(1000);
+      expect(peakInWindow(times, 60_000)).toBe(30);
+      expect(peakInWindow(times, 3_600_000)).toBeLessThanOrEqual(1000);
     }
     expect((await temp.store.outbox.stats()).sent).toBe(MESSAGES);
   }, 180_000);
