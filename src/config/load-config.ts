@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "../shared/errors.js";
+import { formatIssues } from "../shared/format-zod-issues.js";
 import { PACKAGE_ROOT } from "../shared/package-root.js";
 import { type AppConfig, appConfigSchema } from "./app-config.js";
-import { formatIssues } from "./parse-yaml-config.js";
 
 /** The shipped demo directory for the seed notice; every contact in it is invented. */
 export const DEMO_DIRECTORY = join(PACKAGE_ROOT, "config", "examples", "directory.yaml");

@@ -27,6 +27,3 @@ export function parseDirectory(text: string, path: string): Directory {
   }
   return directory;
 }
-
-// Kept here for the store's validators, which import it from this module.
-export { formatIssues } from "../config/parse-yaml-config.js";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { InboundEvent } from "../channels/channel.js";
 import type { LocalChannel } from "../channels/local/local-channel.js";
 import type { Clock } from "../shared/clock.js";
-import { readWecomBody } from "./wecom-read-body.js";
+import { readRawBody } from "./read-raw-body.js";
 
 export interface DevRoutesDeps {
   channel: LocalChannel;
@@ -57,7 +57,7 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
   });
 
   router.post("/dev/inbound", loopbackOnly, async (ctx) => {
-    const raw = await readWecomBody(ctx.req, MAX_BODY_BYTES);
+    const raw = await readRawBody(ctx.req, MAX_BODY_BYTES);
     if (raw === "too-large") {
       ctx.status = 413;
       ctx.body = { error: `the body exceeds ${MAX_BODY_BYTES} bytes` };

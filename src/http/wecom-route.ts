@@ -8,7 +8,7 @@ import { readWecomInbound } from "../channels/wecom/wecom-inbound.js";
 import { toInboundEvent } from "../channels/wecom/wecom-inbound-event.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
-import { readWecomBody, WECOM_MAX_BODY_BYTES } from "./wecom-read-body.js";
+import { readRawBody } from "./read-raw-body.js";
 
 export interface WecomRouteDeps {
   /** A WecomConfig fits. */
@@ -31,6 +31,12 @@ export interface WecomRouteDeps {
 }
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * WeCom's callbacks are small XML documents; 1 MiB is the cap the official plugin uses
+ * (WecomTeam/wecom-openclaw-plugin LIMITS.MAX_REQUEST_BODY_SIZE, brief §1.9.4).
+ */
+export const WECOM_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The same decoded values as Koa's `ctx.query` (which is built on URLSearchParams too), without
@@ -92,7 +98,7 @@ export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
   router.post(path, async (ctx) => {
     let body: Buffer | "too-large";
     try {
-      body = await readWecomBody(ctx.req, deps.maxBodyBytes ?? WECOM_MAX_BODY_BYTES);
+      body = await readRawBody(ctx.req, deps.maxBodyBytes ?? WECOM_MAX_BODY_BYTES);
     } catch (error) {
       // Nobody is left to read the answer; WeCom retries what it did not get through.
       logger.info("WeCom callback body not received", { reason: (error as Error).message, ip: ctx.ip });

@@ -1,5 +1,5 @@
-import { formatIssues } from "../directory/load-directory.js";
 import { InputError } from "../shared/errors.js";
+import { formatIssues } from "../shared/format-zod-issues.js";
 import { findDumpProblems } from "./find-dump-problems.js";
 import { DUMP_FORMAT, DUMP_VERSION, type StoreDump, storeDumpSchema } from "./store-dump.js";
 

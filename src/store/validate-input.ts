@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { formatIssues } from "../directory/load-directory.js";
 import { AppError } from "../shared/errors.js";
+import { formatIssues } from "../shared/format-zod-issues.js";
 
 /**
  * Checks a record before it is written, with the schema the dump uses, so that whatever a store

@@ -1,17 +1,12 @@
 import type { IncomingMessage } from "node:http";
 
 /**
- * WeCom's callbacks are small XML documents; 1 MiB is the cap the official plugin uses
- * (WecomTeam/wecom-openclaw-plugin LIMITS.MAX_REQUEST_BODY_SIZE, brief §1.9.4).
- */
-export const WECOM_MAX_BODY_BYTES = 1024 * 1024;
-
-/**
- * The raw request body (Koa parses no XML, brief §1.9.4), or "too-large" as soon as it exceeds
+ * The raw request body (Koa parses no bodies here: WeCom's is XML that must be verified as
+ * received, brief §1.9.4), or "too-large" as soon as it exceeds
  * `maxBytes`: a declared Content-Length over the cap is refused before a byte is read. Rejects
  * when the client goes away mid-body.
  */
-export function readWecomBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | "too-large"> {
+export function readRawBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | "too-large"> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve("too-large");
   return new Promise((resolve, reject) => {
