@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readWecomConfig } from "../../src/channels/wecom/wecom-config.js";
 import { systemClock } from "../../src/shared/clock.js";
-import { V1_RAW_QUERY, V2, V2_BODY } from "../fixtures/wecom/vectors.js";
+import { V1_ENV, V1_RAW_QUERY, V2, V2_BODY } from "../fixtures/wecom/vectors.js";
 import { startWecomApp, type WecomTestApp } from "../fixtures/wecom/wecom-app.js";
 
 let app: WecomTestApp | undefined;
@@ -12,14 +12,7 @@ afterEach(async () => {
 // Issue 6, "Done when": the official vectors against the service's own configuration reader.
 describe("WeCom acceptance with vector V1's settings", () => {
   it("verifies the URL with V1 and accepts the V2 message, on the real clock with the replay window off", async () => {
-    const config = readWecomConfig({
-      WECOM_CORP_ID: "wx5823bf96d3bd56c7",
-      WECOM_TOKEN: "QDG6eK",
-      WECOM_AES_KEY: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C",
-      WECOM_AGENT_ID: "218",
-      WECOM_SECRET: "any-secret",
-      WECOM_REPLAY_WINDOW_S: "0",
-    });
+    const config = readWecomConfig(V1_ENV);
     if (config === undefined) throw new Error("the WeCom channel should be on");
     app = await startWecomApp({ config, clock: systemClock });
 

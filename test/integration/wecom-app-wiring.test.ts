@@ -3,17 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { silentLogger } from "../../src/shared/logger.js";
-import { V1_RAW_QUERY, V2, V2_BODY } from "../fixtures/wecom/vectors.js";
+import { V1_ENV, V1_RAW_QUERY, V2, V2_BODY } from "../fixtures/wecom/vectors.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
-
-const V1_ENV = {
-  WECOM_CORP_ID: "wx5823bf96d3bd56c7",
-  WECOM_TOKEN: "QDG6eK",
-  WECOM_AES_KEY: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C",
-  WECOM_AGENT_ID: "218",
-  WECOM_SECRET: "any-secret",
-  WECOM_REPLAY_WINDOW_S: "0",
-};
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
