@@ -98,6 +98,14 @@ export interface OutboxStore {
    */
   nextDueAt(): Promise<string | undefined>;
   get(id: number): Promise<OutboxMessage | undefined>;
+  /** The message enqueued under `idempotencyKey`, whatever its status. */
+  findByKey(idempotencyKey: string): Promise<OutboxMessage | undefined>;
+  /**
+   * An operator's retry: a pending or failed message becomes due at `at` (its attempts kept); with
+   * `revive`, a dead one becomes pending again, due at `at`, its attempts and deferrals reset.
+   * False (and no change) for a claimed, sent, or (without `revive`) dead message.
+   */
+  requeue(id: number, options: { at: string; revive?: boolean }): Promise<boolean>;
   /** Messages by id, oldest first. */
   list(filter?: { status?: OutboxStatus; limit?: number }): Promise<OutboxMessage[]>;
   stats(): Promise<OutboxStats>;

@@ -1,6 +1,7 @@
 import type { AuditStore } from "./audit-entry.js";
 import type { BudgetStore } from "./budget-store.js";
 import type { CardStore } from "./card-instance.js";
+import type { OutageStore } from "./channel-outage.js";
 import type { OutboxStore } from "./outbox-message.js";
 import type { PeopleStore } from "./person-settings.js";
 import type { ProgressStore } from "./progress-report.js";
@@ -38,6 +39,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** Sending budgets shared by every instance (sliding windows, taken all or nothing). */
   readonly budgets: BudgetStore;
+  /** Channels in an outage (working state, like claims: not in dumps, erased by a replacing restore). */
+  readonly outages: OutageStore;
   /** True for exactly one caller per `key` until `ttlMs` has passed (inbound dedupe). */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /**

@@ -123,3 +123,24 @@ redis.call('HSET', key, 'status', 'dead', 'lastError', ARGV[3])
 release(key)
 return 1
 `);
+
+/**
+ * ARGV: prefix, id, at ISO, at ms, revive ("1" or ""). A pending or failed message becomes due at
+ * `at`; with revive, a dead one becomes pending with its attempts and deferrals reset.
+ */
+export const REQUEUE = new RedisScript(`${PRELUDE}
+local key, status = current(ARGV[2])
+if not status then return -1 end
+local m = member(ARGV[2])
+if status == 'pending' or status == 'failed' then
+  redis.call('ZADD', P .. 'ob:due', ARGV[4], m)
+  redis.call('HSET', key, 'dueAt', ARGV[3], 'dueMs', ARGV[4])
+  return 1
+end
+if status ~= 'dead' or ARGV[5] ~= '1' then return 0 end
+move(m, status, 'pending')
+redis.call('ZADD', P .. 'ob:due', ARGV[4], m)
+redis.call('HSET', key, 'status', 'pending', 'attempts', 0, 'dueAt', ARGV[3], 'dueMs', ARGV[4])
+redis.call('HDEL', key, 'deferrals')
+return 1
+`);

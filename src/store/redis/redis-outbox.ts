@@ -16,7 +16,15 @@ import { toEpochMs } from "../to-epoch-ms.js";
 import { validateInput } from "../validate-input.js";
 import type { RedisKeys } from "./redis-keys.js";
 import { fromOutboxFields, pairsToRecord, toOutboxFields } from "./redis-outbox-fields.js";
-import { CLAIM_DUE, DEFER, ENQUEUE, MARK_DEAD, MARK_FAILED, MARK_SENT } from "./redis-outbox-scripts.js";
+import {
+  CLAIM_DUE,
+  DEFER,
+  ENQUEUE,
+  MARK_DEAD,
+  MARK_FAILED,
+  MARK_SENT,
+  REQUEUE,
+} from "./redis-outbox-scripts.js";
 import type { RedisScript } from "./redis-script.js";
 
 /**
@@ -110,6 +118,17 @@ export class RedisOutbox implements OutboxStore {
   async get(id: number): Promise<OutboxMessage | undefined> {
     const hash = await this.redis.hgetall(this.keys.key(`ob:m:${id}`));
     return hash.id === undefined ? undefined : fromOutboxFields(hash);
+  }
+
+  async findByKey(idempotencyKey: string): Promise<OutboxMessage | undefined> {
+    const id = await this.redis.hget(this.keys.key("ob:keys"), idempotencyKey);
+    return id === null ? undefined : this.get(Number(id));
+  }
+
+  async requeue(id: number, options: { at: string; revive?: boolean }): Promise<boolean> {
+    const dueMs = toEpochMs(options.at, "outbox.requeue at");
+    const outcome = await this.script(REQUEUE, id, options.at, dueMs, options.revive ? "1" : "");
+    return this.applied(id, outcome, "requeue");
   }
 
   async list(filter: { status?: OutboxStatus; limit?: number } = {}): Promise<OutboxMessage[]> {

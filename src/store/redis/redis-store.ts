@@ -10,6 +10,7 @@ import { RedisBudgets } from "./redis-budgets.js";
 import { RedisCards } from "./redis-cards.js";
 import { RedisClaims } from "./redis-claims.js";
 import { RedisKeys } from "./redis-keys.js";
+import { RedisOutages } from "./redis-outages.js";
 import { RedisOutbox } from "./redis-outbox.js";
 import { RedisPeople } from "./redis-people.js";
 import { RedisProgress } from "./redis-progress.js";
@@ -41,6 +42,7 @@ export class RedisStore implements Store {
   readonly people: RedisPeople;
   readonly audit: RedisAudit;
   readonly budgets: RedisBudgets;
+  readonly outages: RedisOutages;
   private readonly claims: RedisClaims;
   private readonly keys: RedisKeys;
 
@@ -59,6 +61,7 @@ export class RedisStore implements Store {
     this.people = new RedisPeople(redis, this.keys);
     this.audit = new RedisAudit(redis, this.keys);
     this.budgets = new RedisBudgets(redis, this.keys);
+    this.outages = new RedisOutages(redis, this.keys);
     this.claims = new RedisClaims(redis, this.keys);
   }
 

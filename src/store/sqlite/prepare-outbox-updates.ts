@@ -29,5 +29,14 @@ export function prepareOutboxUpdates(db: Database.Database) {
       `UPDATE outbox SET status = 'dead', last_error = @error, ${RELEASE}
        WHERE id = @id AND status NOT IN ('sent', 'dead') AND (@worker IS NULL OR (${HELD}))`,
     ),
+    // An operator's retry: a waiting message is due again at once, its attempts kept …
+    requeued: db.prepare(
+      `UPDATE outbox SET due_at = @at, due_ms = @dueMs WHERE id = @id AND status IN ('pending', 'failed')`,
+    ),
+    // … and a dead one starts over, as if just enqueued (its last error stays, for the record).
+    revived: db.prepare(
+      `UPDATE outbox SET status = 'pending', attempts = 0, deferrals = 0, due_at = @at, due_ms = @dueMs
+       WHERE id = @id AND status = 'dead'`,
+    ),
   };
 }

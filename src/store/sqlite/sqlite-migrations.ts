@@ -82,4 +82,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX budget_slots_by_key ON budget_slots (key, at_ms);
   CREATE INDEX budget_slots_by_expiry ON budget_slots (expires_ms);
   `,
+  // 3: a channel's outage, shared by every process on the file (delivery/track-outages.ts).
+  `
+  CREATE TABLE channel_outages (channel TEXT PRIMARY KEY, json TEXT NOT NULL);
+  `,
 ];

@@ -133,6 +133,18 @@ export class SqliteOutbox implements OutboxStore {
     return row === undefined ? undefined : toOutboxMessage(row);
   }
 
+  async findByKey(idempotencyKey: string): Promise<OutboxMessage | undefined> {
+    const id = this.idOfKey.get(idempotencyKey) as number | undefined;
+    return id === undefined ? undefined : this.get(id);
+  }
+
+  async requeue(id: number, options: { at: string; revive?: boolean }): Promise<boolean> {
+    const params = { id, at: options.at, dueMs: toEpochMs(options.at, "outbox.requeue at") };
+    let changes = this.updates.requeued.run(params).changes;
+    if (changes === 0 && options.revive) changes = this.updates.revived.run(params).changes;
+    return this.applied(id, changes, "requeue");
+  }
+
   async list(filter: { status?: OutboxStatus; limit?: number } = {}): Promise<OutboxMessage[]> {
     return this.listSync(filter);
   }

@@ -9,6 +9,7 @@ import { SqliteAudit } from "./sqlite-audit.js";
 import { SqliteBudgets } from "./sqlite-budgets.js";
 import { SqliteCards } from "./sqlite-cards.js";
 import { SqliteClaims } from "./sqlite-claims.js";
+import { SqliteOutages } from "./sqlite-outages.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
 import { SqlitePeople } from "./sqlite-people.js";
 import { SqliteProgress } from "./sqlite-progress.js";
@@ -30,7 +31,7 @@ const RECORD_TABLES = [
   "audit",
 ];
 /** Working state that guards work in flight: not records, erased by a replacing restore. */
-const WORKING_TABLES = ["claims", "locks", "budget_slots"];
+const WORKING_TABLES = ["claims", "locks", "budget_slots", "channel_outages"];
 
 /** Where the SQLite store lives, and the clock its TTLs run on. */
 export interface SqliteStoreOptions extends SqliteOpenOptions {
@@ -56,6 +57,7 @@ export class SqliteStore implements Store {
   readonly people: SqlitePeople;
   readonly audit: SqliteAudit;
   readonly budgets: SqliteBudgets;
+  readonly outages: SqliteOutages;
   private readonly db: Database.Database;
   private readonly claims: SqliteClaims;
 
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
     this.people = new SqlitePeople(this.db);
     this.audit = new SqliteAudit(this.db);
     this.budgets = new SqliteBudgets(this.db);
+    this.outages = new SqliteOutages(this.db);
     this.claims = new SqliteClaims(this.db, options.clock ?? systemClock);
   }
 
