@@ -18,6 +18,8 @@ const SECRET_KEY = /secret|token|aes|password|passwd|encodingaeskey|signature|au
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== "object") return value;
   if (value instanceof Error) return { name: value.name, message: value.message };
+  // JSON.stringify would call toJSON, but redact copies entries first and a Date has none ("{}").
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
