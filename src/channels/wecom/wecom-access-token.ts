@@ -33,6 +33,9 @@ const WAIT_MS = 250;
 const MAX_WAITS = 60;
 // gettoken is rate-limited ("不能频繁调用"): a refused secret is not asked again for a minute.
 const FAILURE_PAUSE_MS = 60_000;
+// While WeCom cannot be reached at all, every send in the next few seconds fails with the same
+// error instead of each asking gettoken again: one request per pause, not one per message.
+const UNREACHABLE_PAUSE_MS = 15_000;
 
 /** Per (corp, app, secret): each app's token is independent (Doc 91039). The secret only enters hashed. */
 export function tokenCacheKey(app: { corpId: string; agentId: number; secret: string }): string {
@@ -45,7 +48,7 @@ export function createWecomTokenSource(options: WecomTokenSourceOptions): WecomT
   const key = tokenCacheKey(options);
   let local: CachedToken | undefined;
   let inFlight: Promise<string> | undefined;
-  let failure: { error: WecomApiError; untilMs: number } | undefined;
+  let failure: { error: WecomApiError | WecomTransportError; untilMs: number } | undefined;
 
   const adopt = (token: CachedToken): string => {
     local = token;
@@ -77,6 +80,9 @@ export function createWecomTokenSource(options: WecomTokenSourceOptions): WecomT
       fetch: options.fetch,
       timeoutMs: options.timeoutMs,
       secrets: [options.secret],
+    }).catch((error: unknown) => {
+      if (error instanceof WecomTransportError) failure = { error, untilMs: nowMs() + UNREACHABLE_PAUSE_MS };
+      throw error;
     });
     if (answer.errcode !== 0) {
       const error = new WecomApiError("gettoken", answer.errcode, answer.errmsg);

@@ -16,6 +16,15 @@ const CONCURRENCY_RETRY_MS = 5_000;
  * the channel's current back-off for 45009, whose window (minute, hour, day) WeCom does not say.
  */
 export function toSendFailure(error: unknown, rateLimitRetryMs: number): SendFailure {
+  // No token means nothing could be tried: the messages are not at fault, whatever gettoken said
+  // (a wrong secret included, which the admins then fix while the messages wait).
+  if (error instanceof WecomApiError && error.method === "gettoken") {
+    const reason =
+      error.hint ?? `${message("wecom", "unknownError", { errcode: error.errcode })} ${error.errmsg}`;
+    return { status: "transient-error", reason };
+  }
+  if (error instanceof WecomTransportError && error.method === "gettoken")
+    return { status: "transient-error", reason: message("wecom", "unreachable", { detail: error.message }) };
   if (error instanceof WecomApiError) {
     const reason =
       error.hint ?? `${message("wecom", "unknownError", { errcode: error.errcode })} ${error.errmsg}`;

@@ -157,6 +157,22 @@ describe("createWecomApi", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("while gettoken cannot be reached, asks it once per pause, not once per send", async () => {
+    const scope = nock(QYAPI).get("/cgi-bin/gettoken").query(true).reply(503, "unavailable");
+    const { api, clock } = setup();
+    const errors = await Promise.all([1, 2, 3].map(() => rejection(api.post("message/send", {}))));
+    errors.push(await rejection(api.post("message/send", {})));
+    clock.advance(10_000);
+    errors.push(await rejection(api.post("message/send", {})));
+    for (const error of errors) expect(error).toMatchObject({ method: "gettoken", httpStatus: 503 });
+    expect(scope.isDone()).toBe(true);
+    replyToken(scope, T9);
+    sendWith(scope, T9).reply(200, ok);
+    clock.advance(5_000);
+    await api.post("message/send", {});
+    expect(scope.isDone()).toBe(true);
+  });
+
   it("talks to the configured base URL", async () => {
     const base = "http://wecom-proxy.internal:8080";
     const scope = nock(base)

@@ -72,6 +72,16 @@ describe("WeCom errcodes", () => {
   });
 
   it.each([
+    ["errcode 40001", new WecomApiError("gettoken", 40001, "invalid credential")],
+    ["HTTP 404", new WecomTransportError("gettoken", "x", 404)],
+    ["errcode -1", new WecomApiError("gettoken", -1, "system busy")],
+  ])("treats a gettoken failure (%s) as transient: the message itself is not at fault", (_, error) => {
+    const failure = toSendFailure(error, 60_000);
+    expect(failure.status).toBe("transient-error");
+    if (error instanceof WecomApiError) expect(failure.reason).toBe(error.hint);
+  });
+
+  it.each([
     [undefined, "transient-error"],
     [503, "transient-error"],
     [429, "rate-limited"],
