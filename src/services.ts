@@ -10,7 +10,7 @@ import type { AppConfig } from "./config/app-config.js";
 import { directoryPath } from "./config/load-config.js";
 import { loadSettings, settingsPath } from "./config/load-settings.js";
 import type { Settings } from "./config/settings.js";
-import { createDeadLetterNotifier } from "./delivery/create-dead-letter-notifier.js";
+import { createDeliveryNotifier } from "./delivery/create-dead-letter-notifier.js";
 import { createDispatcher, type Dispatcher } from "./delivery/create-dispatcher.js";
 import type { Directory } from "./directory/directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
@@ -141,12 +141,14 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     worker: `${hostname()}:${process.pid}`,
     sendingHours: settings.reminders.hours,
     calendar,
-    onDead: createDeadLetterNotifier({
+    delivery: settings.delivery,
+    notices: createDeliveryNotifier({
       outbox: store.outbox,
       admins: () => people.admins(),
       recipients: (id) => people.byId(id),
       clock,
       logger,
+      deadNoticeWindowMs: settings.delivery.deadNoticeWindowMinutes * 60_000,
     }),
   });
   const jobs: Job[] = [

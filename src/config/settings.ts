@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarConfigSchema } from "../calendar/calendar-config.js";
+import { deliverySettingsSchema } from "../delivery/delivery-settings.js";
 import { lightSettingsSchema } from "../lights/light-settings.js";
 import { progressSettingsSchema } from "../progress/progress-settings.js";
 import { reminderSettingsSchema } from "../reminders/reminder-settings.js";
@@ -26,6 +27,7 @@ export const settingsSchema = z.strictObject({
   reminders: reminderSettingsSchema.default(reminderSettingsSchema.parse({})),
   progress: progressSettingsSchema.default(progressSettingsSchema.parse({})),
   lights: lightSettingsSchema.default(lightSettingsSchema.parse({})),
+  delivery: deliverySettingsSchema.default(deliverySettingsSchema.parse({})),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

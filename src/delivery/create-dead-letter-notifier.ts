@@ -1,9 +1,10 @@
 import type { ChannelName } from "../channels/channel.js";
 import type { OutboundMessage, Recipient } from "../channels/message.js";
-import type { Clock } from "../shared/clock.js";
+import { type Clock, inBusinessTz } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import type { OutboxMessage, OutboxStore } from "../store/outbox-message.js";
 import { message as wording } from "../templates/template-store.js";
+import { DEFAULT_DELIVERY_SETTINGS } from "./delivery-settings.js";
 import { type OutboxPayload, outboxPayloadSchema } from "./outbox-payload.js";
 
 /**
@@ -13,6 +14,32 @@ import { type OutboxPayload, outboxPayloadSchema } from "./outbox-payload.js";
  */
 export type DeadLetterHandler = (message: OutboxMessage, reason: string, failures?: number) => Promise<void>;
 
+/** A channel that has failed for a while: told once per outage (see track-outages.ts). */
+export interface OutageReport {
+  channel: string;
+  /** When the first failure was seen (ISO). */
+  since: string;
+  /** The platform's words for it (hint, errcode). */
+  detail: string;
+  /** Messages waiting for a retry on the channel. */
+  held: number;
+}
+
+/** The first successful send after an outage that was told. */
+export interface RecoveryReport {
+  channel: string;
+  since: string;
+  at: string;
+  held: number;
+}
+
+/** Everything the dispatcher tells the admins about delivery. */
+export interface DeliveryNotifier {
+  dead: DeadLetterHandler;
+  outage(report: OutageReport): Promise<void>;
+  recovered(report: RecoveryReport): Promise<void>;
+}
+
 export interface DeadLetterNotifierOptions {
   outbox: Pick<OutboxStore, "enqueue">;
   /** The office's admins, read at each notice so a directory reload is seen. */
@@ -21,47 +48,35 @@ export interface DeadLetterNotifierOptions {
   recipients: (personId: string) => Recipient | undefined;
   clock: Clock;
   logger: Logger;
-  /** Where notices go; by default the dead message's own channel. */
+  /** Where notices go; by default the channel they are about. */
   channel?: ChannelName;
+  /** Dead letters within this window make one notice per admin; default 60 min. */
+  deadNoticeWindowMs?: number;
 }
 
-const NOTICE_KIND = "dead-letter-notice";
+/** The `meta.kind` of every notice this module enqueues: a notice about a notice is only logged. */
+export const DELIVERY_NOTICE_KINDS = ["dead-letter-notice", "outage-notice", "recovery-notice"] as const;
 
 /**
- * The default dead-letter handler: a notice to each admin, through the outbox like any message
- * (so it survives a crash and keeps quiet hours). Its idempotency key names the dead message, so
- * the admins hear about it once however often this runs. A notice that dies itself is only logged.
+ * The admins' notices about delivery, through the outbox like any message (so they survive a
+ * crash and keep quiet hours). Each idempotency key names what it is about, so the admins hear
+ * of it once however often, and on however many instances, this runs:
+ * - dead letters: one notice per admin and channel per window (the first message that died in
+ *   it, and where to find the others), not one per message in a burst;
+ * - outages: one when a channel has failed for a while, one when it works again.
  */
-export function createDeadLetterNotifier(options: DeadLetterNotifierOptions): DeadLetterHandler {
-  return async (dead, reason, failures = dead.attempts) => {
-    const parsed = outboxPayloadSchema.safeParse(dead.payload);
-    if (parsed.success && parsed.data.meta?.kind === NOTICE_KIND) {
-      options.logger.error("a dead-letter notice to an admin could not be delivered", {
-        id: dead.id,
-        reason,
-      });
-      return;
-    }
-    const text = wording("delivery", "deadLetterNotice", {
-      recipient: options.recipients(dead.recipient)?.name ?? dead.recipient,
-      summary: parsed.success ? summarize(parsed.data.message) : `#${dead.id}`,
-      reason,
-      failures,
-      channel: dead.channel,
-      id: dead.id,
-    });
+export function createDeliveryNotifier(options: DeadLetterNotifierOptions): DeliveryNotifier {
+  const windowMs = options.deadNoticeWindowMs ?? DEFAULT_DELIVERY_SETTINGS.deadNoticeWindowMinutes * 60_000;
+
+  const tell = async (key: string, channel: string, kind: string, text: string) => {
     const now = options.clock.now().toISOString();
     const admins = options.admins();
-    if (admins.length === 0)
-      options.logger.warn("a message was dead-lettered and there is no admin to tell", { id: dead.id });
+    if (admins.length === 0) options.logger.warn("no admin to tell about delivery", { notice: kind, key });
     for (const admin of admins) {
-      const payload: OutboxPayload = {
-        message: { kind: "text", text },
-        meta: { kind: NOTICE_KIND, deadId: dead.id },
-      };
+      const payload: OutboxPayload = { message: { kind: "text", text }, meta: { kind } };
       await options.outbox.enqueue({
-        idempotencyKey: `dead-letter/${dead.idempotencyKey}/${admin.personId}`,
-        channel: options.channel ?? dead.channel,
+        idempotencyKey: `${key}/${admin.personId}`,
+        channel: options.channel ?? channel,
         recipient: admin.personId,
         payload,
         notBefore: now,
@@ -69,6 +84,70 @@ export function createDeadLetterNotifier(options: DeadLetterNotifierOptions): De
       });
     }
   };
+
+  return {
+    async dead(dead, reason, failures = dead.attempts) {
+      const parsed = outboxPayloadSchema.safeParse(dead.payload);
+      const kind = parsed.success ? parsed.data.meta?.kind : undefined;
+      if (DELIVERY_NOTICE_KINDS.some((k) => k === kind)) {
+        options.logger.error("a delivery notice to an admin could not be delivered", { id: dead.id, reason });
+        return;
+      }
+      const now = options.clock.now().getTime();
+      const window = new Date(now - (now % windowMs)).toISOString();
+      const text = wording("delivery", "deadLetterNotice", {
+        recipient: options.recipients(dead.recipient)?.name ?? dead.recipient,
+        summary: parsed.success ? summarize(parsed.data.message) : `#${dead.id}`,
+        reason,
+        failures,
+        channel: channelName(dead.channel),
+        id: dead.id,
+        minutes: Math.round(windowMs / 60_000),
+      });
+      await tell(`dead-letters/${dead.channel}/${window}`, dead.channel, "dead-letter-notice", text);
+    },
+    async outage(report) {
+      const text = wording("delivery", "outageNotice", {
+        channel: channelName(report.channel),
+        since: inWords(report.since),
+        held: report.held,
+        detail: report.detail,
+      });
+      await tell(`outage/${report.channel}/${report.since}`, report.channel, "outage-notice", text);
+    },
+    async recovered(report) {
+      const text = wording("delivery", "recoveredNotice", {
+        channel: channelName(report.channel),
+        since: inWords(report.since),
+        at: inWords(report.at),
+        held: report.held,
+      });
+      await tell(
+        `outage-recovered/${report.channel}/${report.since}`,
+        report.channel,
+        "recovery-notice",
+        text,
+      );
+    },
+  };
+}
+
+/** The dead-letter handler alone (for callers that tell the admins about nothing else). */
+export function createDeadLetterNotifier(options: DeadLetterNotifierOptions): DeadLetterHandler {
+  return createDeliveryNotifier(options).dead;
+}
+
+function channelName(channel: string): string {
+  try {
+    return wording("delivery", `channelName.${channel}`);
+  } catch {
+    return channel;
+  }
+}
+
+/** "3月22日 09:05", in the office's time zone. */
+function inWords(iso: string): string {
+  return inBusinessTz(iso).format("M月D日 HH:mm");
 }
 
 /** A few words that identify the message for the admins. */

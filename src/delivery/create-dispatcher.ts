@@ -5,18 +5,24 @@ import type { SendingHours } from "../reminders/reminder-settings.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import type { BudgetStore } from "../store/budget-store.js";
+import type { OutageStore } from "../store/channel-outage.js";
 import type { OutboxStore } from "../store/outbox-message.js";
 import type { BudgetLedger } from "./budget-ledger.js";
-import type { DeadLetterHandler } from "./create-dead-letter-notifier.js";
+import type { DeadLetterHandler, DeliveryNotifier } from "./create-dead-letter-notifier.js";
+import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from "./delivery-settings.js";
 import { type DispatchDeps, type DispatchOutcome, dispatchMessage } from "./dispatch-message.js";
 import { createMemoryBudgetLedger } from "./memory-budget-ledger.js";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./retry-delay.js";
 import { createSendingWindow } from "./sending-window.js";
 import { createStoreBudgetLedger } from "./store-budget-ledger.js";
+import { createOutageTracker } from "./track-outages.js";
 
 export interface DispatcherOptions {
-  /** The outbox; and the store's budgets, which every instance on the store shares. */
-  store: { outbox: OutboxStore; budgets?: BudgetStore };
+  /**
+   * The outbox; the store's budgets, which every instance on the store shares; and its outage
+   * records, without which outages are not told.
+   */
+  store: { outbox: OutboxStore; budgets?: BudgetStore; outages?: OutageStore };
   channels: ReadonlyMap<ChannelName, Channel>;
   /** The person an outbox message's `recipient` names; undefined dead-letters the message. */
   recipients: (personId: string) => Recipient | undefined;
@@ -26,15 +32,20 @@ export interface DispatcherOptions {
   worker: string;
   sendingHours: SendingHours;
   calendar: WorkCalendar;
-  /** Failed sends (and claims left without an outcome) before the dead letter; default 6. */
+  /**
+   * Failed sends (and claims left without an outcome) before the dead letter; by default none:
+   * a failing message is retried for `delivery.lifetimeHours` after its planned time.
+   */
   maxAttempts?: number;
+  /** The settings file's `delivery` section: lifetime, retry cap, when to tell the admins. */
+  delivery?: DeliverySettings;
   /**
    * Deferrals (quiet hours, budgets) before the dead letter; default 500. They never count as
    * failures: the outbox keeps them apart (`deferrals`), so this only stops a message that
    * would otherwise be deferred forever.
    */
   maxDeferrals?: number;
-  /** Retry waits: 1 min, 2, 4 … capped at 1 h by default, ±20 % jitter. */
+  /** Retry waits: 1 min, 2, 4 … capped at `delivery.retryCapMinutes` (30), ±20 % jitter. */
   backoff?: BackoffOptions;
   /** Messages claimed at once; default 50. */
   batchSize?: number;
@@ -50,6 +61,11 @@ export interface DispatcherOptions {
   random?: () => number;
   /** Told about every dead-lettered message; by default the error is only logged. */
   onDead?: DeadLetterHandler;
+  /**
+   * The admins' notices: dead letters (instead of `onDead`), and a channel's outage and recovery
+   * (tracked in `store.outages`).
+   */
+  notices?: DeliveryNotifier;
 }
 
 export interface DispatchReport {
@@ -59,6 +75,8 @@ export interface DispatchReport {
   deferredQuiet: number;
   deferredBudget: number;
   dead: number;
+  /** Reminders dropped because a later step of the ladder was enqueued for the same people. */
+  superseded: number;
   /** Messages whose outcome could not be recorded (the store failed); their lease will expire. */
   errors: number;
   /** Messages another worker took over (this worker's lease had run out); its outcome stands. */
@@ -73,6 +91,7 @@ export function emptyDispatchReport(): DispatchReport {
     deferredQuiet: 0,
     deferredBudget: 0,
     dead: 0,
+    superseded: 0,
     errors: 0,
     lost: 0,
   };
@@ -89,6 +108,7 @@ const FIELD: Record<DispatchOutcome, keyof DispatchReport> = {
   "deferred-quiet": "deferredQuiet",
   "deferred-budget": "deferredBudget",
   dead: "dead",
+  superseded: "superseded",
   lost: "lost",
 };
 
@@ -99,6 +119,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const batchSize = options.batchSize ?? 50;
   const leaseMs = options.leaseMs ?? 120_000;
   const concurrency = Math.max(1, options.concurrency ?? 4);
+  const delivery = options.delivery ?? DEFAULT_DELIVERY_SETTINGS;
   const deps: DispatchDeps = {
     outbox: options.store.outbox,
     channels: options.channels,
@@ -110,11 +131,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     clock: options.clock,
     logger,
     worker: options.worker,
-    maxAttempts: options.maxAttempts ?? 6,
+    maxAttempts: options.maxAttempts,
     maxDeferrals: options.maxDeferrals ?? 500,
-    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    lifetimeMs: delivery.lifetimeHours * 3_600_000,
+    backoff: options.backoff ?? { ...DEFAULT_BACKOFF, capMs: delivery.retryCapMinutes * 60_000 },
     random,
-    onDead: options.onDead ?? (async () => {}),
+    onDead: options.notices?.dead ?? options.onDead ?? (async () => {}),
+    outages:
+      options.store.outages && options.notices
+        ? createOutageTracker({
+            outages: options.store.outages,
+            outbox: options.store.outbox,
+            notices: options.notices,
+            noticeAfterMs: delivery.outageNoticeAfterMinutes * 60_000,
+            logger,
+          })
+        : undefined,
     queueEnds: new Map(),
   };
 

@@ -3,25 +3,38 @@ import type { Recipient } from "../channels/message.js";
 import type { OutboxMessage, OutboxStore } from "../store/outbox-message.js";
 import { message as wording } from "../templates/template-store.js";
 import type { DispatcherOptions } from "./create-dispatcher.js";
+import { findSuperseding } from "./find-superseding.js";
 import { outboxPayloadSchema } from "./outbox-payload.js";
 import { retryDelayMs } from "./retry-delay.js";
 import type { SendingWindow } from "./sending-window.js";
 import { takeBudgets } from "./take-budgets.js";
+import type { OutageTracker } from "./track-outages.js";
 
 /** Everything one dispatch needs, with the dispatcher's defaults filled in; built once. */
 export interface DispatchDeps
   extends Pick<DispatcherOptions, "channels" | "recipients" | "clock" | "logger" | "worker">,
-    Required<
-      Pick<DispatcherOptions, "maxAttempts" | "maxDeferrals" | "backoff" | "random" | "onDead" | "ledger">
-    > {
+    Required<Pick<DispatcherOptions, "maxDeferrals" | "backoff" | "random" | "onDead" | "ledger">> {
   outbox: OutboxStore;
+  /** Failed sends before the dead letter; undefined: no count, only the lifetime. */
+  maxAttempts: number | undefined;
+  /** How long after its planned time (`notBefore`) a failing message is still retried. */
+  lifetimeMs: number;
+  /** Told of every send's outcome, for the admins' outage notices; none: not tracked. */
+  outages: OutageTracker | undefined;
   window: SendingWindow;
   /** Per budget key, when the next message it held back may come back (this process's view). */
   queueEnds: Map<string, number>;
 }
 
 /** `lost`: the lease ran out and another worker took the message before the outcome was recorded. */
-export type DispatchOutcome = "sent" | "retried" | "deferred-quiet" | "deferred-budget" | "dead" | "lost";
+export type DispatchOutcome =
+  | "sent"
+  | "retried"
+  | "deferred-quiet"
+  | "deferred-budget"
+  | "dead"
+  | "superseded"
+  | "lost";
 
 /** One dispatchDue batch: when it was claimed, and whether the sending window was open then. */
 export interface DispatchRound {
@@ -63,10 +76,29 @@ export async function dispatchMessage(
   const recipient = deps.recipients(claimed.recipient);
   if (recipient === undefined)
     return dead(wording("delivery", "unknownRecipient", { recipient: claimed.recipient }));
-  if (failures >= deps.maxAttempts) return dead(tooManyFailures(failures, claimed.lastError));
+  if (deps.maxAttempts !== undefined && failures >= deps.maxAttempts)
+    return dead(tooManyFailures(failures, claimed.lastError));
+  // A message held back by failures is retried while it is useful, then it expires. Its life
+  // starts when it could first go out: a reminder planned for the night starts at the opening.
+  const planned = new Date(claimed.notBefore);
+  const start = payload.data.immediate ? planned : deps.window.opensAt(planned);
+  if (failures > 0 && round.now.getTime() >= start.getTime() + deps.lifetimeMs)
+    return dead(expired(deps, claimed.lastError));
   // Deferrals never count as failures, but a message deferred without end (a window that never
   // opens, a budget that never frees) still reaches the dead letter, and the admins hear of it.
   if (deferrals >= deps.maxDeferrals) return dead(wording("delivery", "tooManyDeferrals", { deferrals }));
+
+  // A reminder held back (by failures or deferrals) that a later step of the ladder has caught up
+  // with is dropped, not failed: the later step says it all, and nobody needs to be told.
+  if (failures > 0 || deferrals > 0) {
+    const later = await findSuperseding(deps.outbox, claimed, payload.data.meta);
+    if (later !== undefined) {
+      const reason = wording("delivery", "superseded", { step: later });
+      if (!(await deps.outbox.markDead(claimed.id, { error: reason, worker }))) return lost();
+      deps.logger.info("reminder superseded by a later step; dropped", { id: claimed.id, later });
+      return "superseded";
+    }
+  }
 
   const { immediate, message, cardId } = payload.data;
   if (!immediate && !round.open) {
@@ -99,6 +131,7 @@ export async function dispatchMessage(
         platformMessageId: result.platformMessageId,
         at: deps.clock.now().toISOString(),
       });
+      await deps.outages?.succeeded(channel.name, deps.clock.now());
       return "sent";
     case "invalid-recipient":
     case "permanent-error":
@@ -106,7 +139,8 @@ export async function dispatchMessage(
     case "rate-limited":
     case "transient-error": {
       const failed = failures + 1;
-      if (failed >= deps.maxAttempts) return dead(tooManyFailures(failed, result.reason), failed);
+      if (deps.maxAttempts !== undefined && failed >= deps.maxAttempts)
+        return dead(tooManyFailures(failed, result.reason), failed);
       const minimum = result.status === "rate-limited" ? result.retryAfterMs : 0;
       const at = new Date(
         round.now.getTime() + Math.max(minimum, retryDelayMs(failed, deps.random, deps.backoff)),
@@ -114,12 +148,17 @@ export async function dispatchMessage(
       const retryAt = (immediate ? at : deps.window.place(at)).toISOString();
       if (!(await deps.outbox.markFailed(claimed.id, { error: result.reason, retryAt, worker })))
         return lost();
+      // The one log line for this failure (the channel logs its details at debug only).
       deps.logger.warn("send failed; will retry", {
         id: claimed.id,
+        channel: channel.name,
+        status: result.status,
         failures: failed,
-        retryAfter: at,
+        retryAt,
         reason: result.reason,
       });
+      if (result.status === "transient-error")
+        await deps.outages?.failed(channel.name, result.reason, deps.clock.now());
       return "retried";
     }
   }
@@ -152,6 +191,11 @@ async function sendSafely(
       reason: wording("delivery", "sendFailed", { detail: (error as Error).message }),
     };
   }
+}
+
+function expired(deps: DispatchDeps, last: string | undefined): string {
+  const hours = Math.round((deps.lifetimeMs / 3_600_000) * 10) / 10;
+  return wording("delivery", "expired", { hours, last: last ?? "" });
 }
 
 function tooManyFailures(attempts: number, last: string | undefined): string {

@@ -11,6 +11,8 @@ export interface SendingWindow {
    * when that falls outside the hours, the next opening plus a random spread.
    */
   place(at: Date): Date;
+  /** `at` when the window is open then, else its next opening (no spread, marks not avoided). */
+  opensAt(at: Date): Date;
 }
 
 export interface SendingWindowOptions {
@@ -48,6 +50,7 @@ export function createSendingWindow(options: SendingWindowOptions): SendingWindo
 
   return {
     isOpen,
+    opensAt: (at) => (isOpen(at) ? at : nextOpening(at)),
     place(at) {
       const clear = clearOfMarks(at, options.random);
       if (isOpen(clear)) return clear;

@@ -56,7 +56,8 @@ export async function sendWecomBatch(
     } catch (error) {
       const retryMs = error instanceof WecomApiError && error.errcode === 45009 ? deps.backoff.hit() : 0;
       const failure = toSendFailure(error, retryMs || deps.backoff.remainingMs() || 60_000);
-      deps.logger.warn("WeCom message/send failed", {
+      // Debug only: the dispatcher logs the failure once per message, with what it does next.
+      deps.logger.debug("WeCom message/send failed", {
         error,
         status: failure.status,
         members: remaining.length,

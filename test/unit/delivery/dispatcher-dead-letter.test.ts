@@ -4,7 +4,7 @@ import {
   createDeadLetterNotifier,
   type DeadLetterHandler,
 } from "../../../src/delivery/create-dead-letter-notifier.js";
-import type { Dispatcher } from "../../../src/delivery/create-dispatcher.js";
+import type { Dispatcher, DispatcherOptions } from "../../../src/delivery/create-dispatcher.js";
 import { silentLogger } from "../../../src/shared/logger.js";
 import type { SqliteStore } from "../../../src/store/sqlite/sqlite-store.js";
 import {
@@ -19,14 +19,14 @@ import { dispatchWorld } from "../../fixtures/delivery/dispatch-world.js";
 const NOW = "2021-03-22T02:05:00.000Z"; // Monday 10:05 in Shanghai
 const alice = MEMBERS[0]?.personId ?? "";
 
-function setup() {
+function setup(dispatcher: Partial<DispatcherOptions> = {}) {
   const dead: string[] = [];
   let notify: DeadLetterHandler = async () => {};
   const onDead: DeadLetterHandler = async (message, reason) => {
     dead.push(reason);
     await notify(message, reason);
   };
-  const world = dispatchWorld(NOW, { dispatcher: { onDead } });
+  const world = dispatchWorld(NOW, { dispatcher: { onDead, ...dispatcher } });
   notify = createDeadLetterNotifier({
     outbox: world.store.outbox,
     admins: () => [ADMIN],
@@ -42,13 +42,13 @@ async function runToEnd(
   world: { store: SqliteStore; clock: VirtualClock; dispatcher: Dispatcher },
   id: number,
 ) {
-  for (let round = 0; round < 50; round++) {
+  for (let round = 0; round < 200; round++) {
     await world.dispatcher.dispatchDue();
     const message = await world.store.outbox.get(id);
     if (message?.status !== "failed") return message;
     world.clock.set(message.dueAt);
   }
-  throw new Error("message neither sent nor dead after 50 rounds");
+  throw new Error("message neither sent nor dead after 200 rounds");
 }
 
 function noticesTo(channel: LocalChannel) {
@@ -56,13 +56,17 @@ function noticesTo(channel: LocalChannel) {
 }
 
 describe("dispatchDue: dead letters", () => {
-  it("gives up after 6 failed attempts and tells the admins once", async () => {
+  it("keeps retrying for 24 hours, then expires the message and tells the admins once", async () => {
     const world = setup();
     world.channel.failFor(alice, "transient-error");
     const { id } = await world.store.outbox.enqueue(textMessage("m1", alice, NOW));
     const final = await runToEnd(world, id);
-    expect(final).toMatchObject({ status: "dead", attempts: 6 });
-    expect(final?.lastError).toContain("连续6次发送失败");
+    // 1, 2, 4, 8, 16 min, then about every 27 min (the 30 min cap, spread below it) within the
+    // sending hours of Monday and Tuesday, until 24 h after 10:05 on Monday.
+    expect(final?.status).toBe("dead");
+    expect(final?.attempts).toBeGreaterThan(20);
+    expect(Date.parse(world.clock.now().toISOString())).toBeGreaterThanOrEqual(Date.parse(NOW) + 86_400_000);
+    expect(final?.lastError).toContain("计划发送后24小时内一直未能发出");
     expect(world.dead).toHaveLength(1);
 
     // The notice goes through the outbox; told again about the same message, nobody hears twice.
@@ -73,7 +77,9 @@ describe("dispatchDue: dead letters", () => {
     expect(notices).toHaveLength(1);
     const text = notices[0]?.message.kind === "text" ? notices[0].message.text : "";
     expect(text).toContain("【消息未能送达】发给联络员甲的消息“消息 m1”未能送达");
-    expect(text).toContain("发送失败：6次");
+    expect(text).toContain(`发送失败：${final?.attempts}次`);
+    expect(text).toContain("已停止发送");
+    expect(text).not.toMatch(/将.*自动重试|稍后/);
   });
 
   it("dead-letters an invalid recipient at once", async () => {
@@ -121,7 +127,7 @@ describe("dispatchDue: dead letters", () => {
   });
 
   it("counts a claim its worker never finished as a failed attempt", async () => {
-    const world = setup();
+    const world = setup({ maxAttempts: 6 });
     world.channel.failFor(alice, "transient-error");
     const { id } = await world.store.outbox.enqueue(textMessage("m1", alice, NOW));
     // Five workers died mid-send; the sixth attempt fails and is the last.

@@ -10,9 +10,11 @@ describe("retryDelayMs", () => {
     );
   });
 
-  it("never waits more than an hour", () => {
-    expect(retryDelayMs(7, () => 0.5)).toBe(60 * MINUTE);
-    expect(retryDelayMs(40, () => 0.999)).toBe(60 * MINUTE);
+  it("never waits more than 30 minutes, and spreads the waits at the cap below it", () => {
+    expect(retryDelayMs(6, () => 0.5)).toBe(27 * MINUTE);
+    expect(retryDelayMs(40, () => 1)).toBe(30 * MINUTE);
+    expect(retryDelayMs(40, () => 0)).toBe(24 * MINUTE);
+    expect(retryDelayMs(5, () => 1)).toBe(19.2 * MINUTE);
   });
 
   it("spreads retries by ±20 %", () => {
