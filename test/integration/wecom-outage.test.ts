@@ -1,0 +1,122 @@
+import nock from "nock";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Recipient } from "../../src/channels/message.js";
+import { createWecomApi } from "../../src/channels/wecom/wecom-api.js";
+import { createWecomChannel } from "../../src/channels/wecom/wecom-channel.js";
+import { createDeliveryNotifier } from "../../src/delivery/create-dead-letter-notifier.js";
+import { createLogger } from "../../src/shared/logger.js";
+import {
+  MEMBERS,
+  tempSqliteStore,
+  testDispatcher,
+  textMessage,
+  virtualClock,
+} from "../fixtures/delivery/delivery-world.js";
+
+const QYAPI = "https://qyapi.weixin.qq.com";
+const START = "2021-04-06T01:05:00.000Z"; // Tuesday 6 April 2021, 09:05 in Shanghai
+const OUTAGE_MS = 2 * 3_600_000;
+const STEP_MS = 30_000;
+const MESSAGES = 65;
+const ADMINS: Recipient[] = [
+  { personId: "wecom:admin1", name: "督办员甲", wecomUserId: "admin1" },
+  { personId: "wecom:admin2", name: "督办员乙", wecomUserId: "admin2" },
+];
+const people = new Map([...MEMBERS, ...ADMINS].map((r) => [r.personId, r]));
+
+const temp = tempSqliteStore("duban-wecom-outage");
+afterAll(temp.remove);
+afterAll(() => nock.cleanAll());
+
+describe("a 2-hour WeCom outage", () => {
+  it("loses nothing: no dead letter, everything delivered after, one outage and one recovery notice per admin", async () => {
+    const clock = virtualClock(START);
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger({
+      level: "info",
+      write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
+    });
+    const api = createWecomApi({
+      config: { corpId: "ww0000000000000001", agentId: 1000002, secret: "outage-secret", apiBaseUrl: QYAPI },
+      clock,
+      logger,
+    });
+    const channel = createWecomChannel({ api, clock, logger });
+    let tokens = 0;
+    nock(QYAPI)
+      .get("/cgi-bin/gettoken")
+      .query(true)
+      .reply(() => {
+        tokens++;
+        return [200, { errcode: 0, errmsg: "ok", access_token: "outage-token", expires_in: 7200 }];
+      })
+      .persist();
+    const end = Date.parse(START) + OUTAGE_MS;
+    const delivered = new Map<string, string[]>();
+    let refused = 0;
+    let msgid = 0;
+    nock(QYAPI)
+      .post("/cgi-bin/message/send")
+      .query(true)
+      .reply((_uri, body) => {
+        // Down for 2 hours: WeCom busy (-1) or its gateway answering 503, by turns.
+        if (clock.now().getTime() < end) {
+          refused++;
+          return refused % 2 === 0
+            ? [503, "Service Unavailable"]
+            : [200, { errcode: -1, errmsg: "system busy" }];
+        }
+        const { touser, text } = body as { touser: string; text?: { content: string } };
+        delivered.set(touser, [...(delivered.get(touser) ?? []), text?.content ?? ""]);
+        return [200, { errcode: 0, errmsg: "ok", msgid: `msg-${++msgid}` }];
+      })
+      .persist();
+
+    // A morning's reminders, all due at 09:05.
+    for (let i = 0; i < MESSAGES; i++) {
+      const to = MEMBERS[i % 3]?.personId ?? "";
+      await temp.store.outbox.enqueue({ ...textMessage(`outage-${i}`, to, START), channel: "wecom" });
+    }
+    const dispatcher = testDispatcher(temp.store, channel, clock, {
+      recipients: (id) => people.get(id),
+      logger,
+      notices: createDeliveryNotifier({
+        outbox: temp.store.outbox,
+        admins: () => ADMINS,
+        recipients: (id) => people.get(id),
+        clock,
+        logger,
+      }),
+    });
+    const stopAt = end + 90 * 60_000;
+    while (clock.now().getTime() < stopAt) {
+      await dispatcher.dispatchDue();
+      clock.advance(STEP_MS);
+    }
+
+    const stats = await temp.store.outbox.stats();
+    expect(stats.dead).toBe(0);
+    expect(stats).toMatchObject({ pending: 0, failed: 0, claimed: 0, sent: MESSAGES + 2 * ADMINS.length });
+    const toMembers = MEMBERS.reduce((n, m) => n + (delivered.get(m.wecomUserId ?? "")?.length ?? 0), 0);
+    expect(toMembers).toBe(MESSAGES);
+    for (const admin of ADMINS) {
+      const texts = delivered.get(admin.wecomUserId ?? "") ?? [];
+      expect(texts.filter((t) => t.startsWith("【发送通道故障】"))).toHaveLength(1);
+      expect(texts.filter((t) => t.startsWith("【发送通道恢复】"))).toHaveLength(1);
+      expect(texts).toHaveLength(2);
+      const outage = texts.find((t) => t.startsWith("【发送通道故障】")) ?? "";
+      expect(outage).toContain("企业微信自4月6日 09:05起无法发送消息");
+      expect(outage).toContain("系统会持续自动重试");
+      expect(outage).not.toContain("停止");
+    }
+
+    // Logs: each refused send is logged once (the dispatcher's line), with its retry time in ISO.
+    const failures = lines.filter((l) => l.level === "warn" && String(l.msg).includes("send failed"));
+    expect(failures.length).toBe(refused);
+    expect(lines.filter((l) => l.msg === "WeCom message/send failed")).toEqual([]);
+    for (const line of failures) expect(line.retryAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(JSON.stringify(lines)).not.toContain(":{}");
+    // One token for the whole morning (it is refreshed once, 5 min before its 2 h run out).
+    expect(tokens).toBeLessThanOrEqual(2);
+  }, 120_000);
+});
