@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerBackupCommand } from "./backup-command.js";
 import { registerImportCommand } from "./import-command.js";
+import { registerOutboxCommand } from "./outbox-command.js";
 import { registerPlanCommand } from "./plan-command.js";
 import { registerRestoreCommand } from "./restore-command.js";
 import { registerServeCommand } from "./serve-command.js";
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   registerSimulateCommand(program);
   registerBackupCommand(program, storeDefaults);
   registerRestoreCommand(program, storeDefaults);
+  registerOutboxCommand(program, storeDefaults);
   return program;
 }

@@ -88,9 +88,11 @@ export async function dispatchMessage(
   // opens, a budget that never frees) still reaches the dead letter, and the admins hear of it.
   if (deferrals >= deps.maxDeferrals) return dead(wording("delivery", "tooManyDeferrals", { deferrals }));
 
-  // A reminder held back (by failures or deferrals) that a later step of the ladder has caught up
-  // with is dropped, not failed: the later step says it all, and nobody needs to be told.
-  if (failures > 0 || deferrals > 0) {
+  // A reminder held back (by failures or deferrals, or revived by `duban outbox retry --dead`,
+  // which keeps its last error) that a later step of the ladder has caught up with is dropped,
+  // not failed: the later step says it all, and nobody needs to be told. A fresh message is not
+  // looked up, so the common case costs no reads.
+  if (failures > 0 || deferrals > 0 || claimed.lastError !== undefined) {
     const later = await findSuperseding(deps.outbox, claimed, payload.data.meta);
     if (later !== undefined) {
       const reason = wording("delivery", "superseded", { step: later });

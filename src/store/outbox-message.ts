@@ -102,7 +102,8 @@ export interface OutboxStore {
   findByKey(idempotencyKey: string): Promise<OutboxMessage | undefined>;
   /**
    * An operator's retry: a pending or failed message becomes due at `at` (its attempts kept); with
-   * `revive`, a dead one becomes pending again, due at `at`, its attempts and deferrals reset.
+   * `revive`, a dead one starts over as if enqueued at `at`: pending, `notBefore` and `dueAt` set to
+   * `at` (so its delivery lifetime starts again), attempts and deferrals reset, its last error kept.
    * False (and no change) for a claimed, sent, or (without `revive`) dead message.
    */
   requeue(id: number, options: { at: string; revive?: boolean }): Promise<boolean>;

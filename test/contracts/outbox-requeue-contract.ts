@@ -41,7 +41,13 @@ export function outboxRequeueContract(ctx: ContractContext): void {
     expect(await outbox.get(id)).toMatchObject({ status: "dead" });
     expect(await outbox.requeue(id, { at: at(5000), revive: true })).toBe(true);
     const revived = await outbox.get(id);
-    expect(revived).toMatchObject({ status: "pending", attempts: 0, dueAt: at(5000), lastError: "expired" });
+    expect(revived).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      notBefore: at(5000),
+      dueAt: at(5000),
+      lastError: "expired",
+    });
     expect(revived).not.toHaveProperty("deferrals");
     expect(await outbox.stats()).toEqual({ pending: 1, claimed: 0, failed: 0, sent: 0, dead: 0 });
     const [claimed] = await outbox.claimDue(at(5000), lease());

@@ -126,7 +126,7 @@ return 1
 
 /**
  * ARGV: prefix, id, at ISO, at ms, revive ("1" or ""). A pending or failed message becomes due at
- * `at`; with revive, a dead one becomes pending with its attempts and deferrals reset.
+ * `at`; with revive, a dead one starts over: pending, not before `at`, attempts and deferrals reset.
  */
 export const REQUEUE = new RedisScript(`${PRELUDE}
 local key, status = current(ARGV[2])
@@ -140,7 +140,7 @@ end
 if status ~= 'dead' or ARGV[5] ~= '1' then return 0 end
 move(m, status, 'pending')
 redis.call('ZADD', P .. 'ob:due', ARGV[4], m)
-redis.call('HSET', key, 'status', 'pending', 'attempts', 0, 'dueAt', ARGV[3], 'dueMs', ARGV[4])
+redis.call('HSET', key, 'status', 'pending', 'attempts', 0, 'notBefore', ARGV[3], 'dueAt', ARGV[3], 'dueMs', ARGV[4])
 redis.call('HDEL', key, 'deferrals')
 return 1
 `);

@@ -33,9 +33,10 @@ export function prepareOutboxUpdates(db: Database.Database) {
     requeued: db.prepare(
       `UPDATE outbox SET due_at = @at, due_ms = @dueMs WHERE id = @id AND status IN ('pending', 'failed')`,
     ),
-    // … and a dead one starts over, as if just enqueued (its last error stays, for the record).
+    // … and a dead one starts over, as if just enqueued at @at (its last error stays, for the record).
     revived: db.prepare(
-      `UPDATE outbox SET status = 'pending', attempts = 0, deferrals = 0, due_at = @at, due_ms = @dueMs
+      `UPDATE outbox SET status = 'pending', attempts = 0, deferrals = 0, not_before = @at, due_at = @at,
+         due_ms = @dueMs
        WHERE id = @id AND status = 'dead'`,
     ),
   };

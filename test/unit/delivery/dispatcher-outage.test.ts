@@ -165,6 +165,21 @@ describe("dispatchDue: superseded reminders and dead-letter notices", () => {
     expect(textsTo(channel, ADMIN.personId)).toEqual([]);
   });
 
+  it("drops a superseded reminder again when an operator revives it with the other dead letters", async () => {
+    const { store, clock, channel, dispatchers } = twoInstances();
+    const alice = MEMBERS[0]?.personId ?? "";
+    const first = await store.outbox.enqueue(reminder("first", alice, NOW));
+    await store.outbox.claimDue(NOW, { limit: 1, leaseMs: MINUTE, worker: "w" });
+    await store.outbox.markDead(first.id, { error: "superseded earlier", worker: "w" });
+    await store.outbox.enqueue(reminder("overdue", alice, NOW));
+    expect(await store.outbox.requeue(first.id, { at: NOW, revive: true })).toBe(true);
+    expect(await dispatchers[0]?.dispatchDue()).toMatchObject({ superseded: 1, sent: 1 });
+    expect(channel.sent({ to: alice }).map((m) => m.idempotencyKey)).toEqual([
+      "52/区财政局/2021-03/overdue/wecom:c1",
+    ]);
+    clock.advance(MINUTE);
+  });
+
   it("tells each admin once about a burst of permanent failures, and again in a later window", async () => {
     const { store, clock, channel, dispatchers } = twoInstances();
     for (const m of MEMBERS) channel.failFor(m.personId, "invalid-recipient");
