@@ -41,7 +41,7 @@ export interface DeliveryNotifier {
 }
 
 export interface DeadLetterNotifierOptions {
-  outbox: Pick<OutboxStore, "enqueue">;
+  outbox: Pick<OutboxStore, "enqueue" | "findByKey" | "requeue">;
   /** The office's admins, read at each notice so a directory reload is seen. */
   admins: () => readonly Recipient[];
   /** For the recipient's name in the notice. */
@@ -53,6 +53,8 @@ export interface DeadLetterNotifierOptions {
   /** Dead letters within this window make one notice per admin; default 60 min. */
   deadNoticeWindowMs?: number;
 }
+
+const RECOVERY_NOTICE_DELAY_MS = 60_000;
 
 /** The `meta.kind` of every notice this module enqueues: a notice about a notice is only logged. */
 export const DELIVERY_NOTICE_KINDS = ["dead-letter-notice", "outage-notice", "recovery-notice"] as const;
@@ -68,8 +70,9 @@ export const DELIVERY_NOTICE_KINDS = ["dead-letter-notice", "outage-notice", "re
 export function createDeliveryNotifier(options: DeadLetterNotifierOptions): DeliveryNotifier {
   const windowMs = options.deadNoticeWindowMs ?? DEFAULT_DELIVERY_SETTINGS.deadNoticeWindowMinutes * 60_000;
 
-  const tell = async (key: string, channel: string, kind: string, text: string) => {
+  const tell = async (key: string, channel: string, kind: string, text: string, delayMs = 0) => {
     const now = options.clock.now().toISOString();
+    const notBefore = new Date(options.clock.now().getTime() + delayMs).toISOString();
     const admins = options.admins();
     if (admins.length === 0) options.logger.warn("no admin to tell about delivery", { notice: kind, key });
     for (const admin of admins) {
@@ -79,7 +82,7 @@ export function createDeliveryNotifier(options: DeadLetterNotifierOptions): Deli
         channel: options.channel ?? channel,
         recipient: admin.personId,
         payload,
-        notBefore: now,
+        notBefore,
         createdAt: now,
       });
     }
@@ -116,18 +119,24 @@ export function createDeliveryNotifier(options: DeadLetterNotifierOptions): Deli
       await tell(`outage/${report.channel}/${report.since}`, report.channel, "outage-notice", text);
     },
     async recovered(report) {
+      // The outage notice is most likely still held (it went through the failing channel): it is
+      // made due now and the recovery notice a minute later, so that the admins read them in order
+      // (two messages claimed in one batch are sent side by side, in no set order).
+      for (const admin of options.admins()) {
+        const held = await options.outbox.findByKey(
+          `outage/${report.channel}/${report.since}/${admin.personId}`,
+        );
+        if (held?.status === "failed" || held?.status === "pending")
+          await options.outbox.requeue(held.id, { at: report.at });
+      }
       const text = wording("delivery", "recoveredNotice", {
         channel: channelName(report.channel),
         since: inWords(report.since),
         at: inWords(report.at),
         held: report.held,
       });
-      await tell(
-        `outage-recovered/${report.channel}/${report.since}`,
-        report.channel,
-        "recovery-notice",
-        text,
-      );
+      const key = `outage-recovered/${report.channel}/${report.since}`;
+      await tell(key, report.channel, "recovery-notice", text, RECOVERY_NOTICE_DELAY_MS);
     },
   };
 }

@@ -104,6 +104,7 @@ describe("a 2-hour WeCom outage", () => {
       expect(texts.filter((t) => t.startsWith("【发送通道故障】"))).toHaveLength(1);
       expect(texts.filter((t) => t.startsWith("【发送通道恢复】"))).toHaveLength(1);
       expect(texts).toHaveLength(2);
+      expect(texts[0]).toMatch(/^【发送通道故障】/);
       const outage = texts.find((t) => t.startsWith("【发送通道故障】")) ?? "";
       expect(outage).toContain("企业微信自4月6日 09:05起无法发送消息");
       expect(outage).toContain("系统会持续自动重试");

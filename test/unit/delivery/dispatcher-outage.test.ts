@@ -86,6 +86,19 @@ describe("dispatchDue: a channel's outage", () => {
     expect(await store.outages.get("local")).toBeUndefined();
   });
 
+  it("sends a held outage notice before the recovery notice", async () => {
+    const { store, clock, channel, dispatchers } = twoInstances();
+    for (const id of EVERYONE) channel.failFor(id, "transient-error");
+    await store.outbox.enqueue(textMessage("m1", MEMBERS[0]?.personId ?? "", NOW));
+    await run(clock, dispatchers, 40);
+    channel.clearFailures();
+    // A fresh message goes first and ends the outage while the outage notice waits for its retry.
+    await store.outbox.enqueue(textMessage("fresh", MEMBERS[1]?.personId ?? "", clock.now().toISOString()));
+    await run(clock, dispatchers, 40);
+    const texts = textsTo(channel, ADMIN.personId).map((t) => t.slice(0, 8));
+    expect(texts).toEqual(["【发送通道故障】", "【发送通道恢复】"]);
+  });
+
   it("tells nobody about a blip shorter than the notice delay", async () => {
     const { store, clock, channel, dispatchers } = twoInstances();
     channel.failFor(MEMBERS[0]?.personId ?? "", "transient-error", { times: 2 });
