@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { Recipient } from "../../src/channels/message.js";
 import { createWecomApi } from "../../src/channels/wecom/wecom-api.js";
 import { createWecomChannel } from "../../src/channels/wecom/wecom-channel.js";
@@ -26,7 +26,7 @@ const people = new Map([...MEMBERS, ...ADMINS].map((r) => [r.personId, r]));
 
 const temp = tempSqliteStore("duban-wecom-outage");
 afterAll(temp.remove);
-afterAll(() => nock.cleanAll());
+afterEach(() => nock.cleanAll());
 
 describe("a 2-hour WeCom outage", () => {
   it("loses nothing: no dead letter, everything delivered after, one outage and one recovery notice per admin", async () => {
@@ -119,5 +119,76 @@ describe("a 2-hour WeCom outage", () => {
     expect(JSON.stringify(lines)).not.toContain(":{}");
     // One token for the whole morning (it is refreshed once, 5 min before its 2 h run out).
     expect(tokens).toBeLessThanOrEqual(2);
+  }, 120_000);
+
+  it("holds everything while gettoken refuses the secret (40001), asking it at most once a minute, then sends it all", async () => {
+    const clock = virtualClock(START);
+    const api = createWecomApi({
+      config: {
+        corpId: "ww0000000000000002",
+        agentId: 1000002,
+        secret: "wrong-then-right",
+        apiBaseUrl: QYAPI,
+      },
+      clock,
+    });
+    const logger = createLogger({ write: () => {} });
+    const channel = createWecomChannel({ api, clock, logger });
+    const end = Date.parse(START) + 3_600_000;
+    let tokenCalls = 0;
+    nock(QYAPI)
+      .get("/cgi-bin/gettoken")
+      .query((q) => q.corpid === "ww0000000000000002")
+      .reply(() => {
+        tokenCalls++;
+        return clock.now().getTime() < end
+          ? [200, { errcode: 40001, errmsg: "invalid credential" }]
+          : [200, { errcode: 0, errmsg: "ok", access_token: "fixed-token", expires_in: 7200 }];
+      })
+      .persist();
+    const delivered: string[] = [];
+    nock(QYAPI)
+      .post("/cgi-bin/message/send")
+      .query({ access_token: "fixed-token" })
+      .reply((_uri, body) => {
+        const { touser, text } = body as { touser: string; text?: { content: string } };
+        delivered.push(`${touser}:${text?.content ?? ""}`);
+        return [200, { errcode: 0, errmsg: "ok", msgid: `m-${delivered.length}` }];
+      })
+      .persist();
+    const store = tempSqliteStore("duban-wecom-secret");
+    try {
+      for (let i = 0; i < MESSAGES; i++) {
+        const to = MEMBERS[i % 3]?.personId ?? "";
+        await store.store.outbox.enqueue({ ...textMessage(`secret-${i}`, to, START), channel: "wecom" });
+      }
+      const dispatcher = testDispatcher(store.store, channel, clock, {
+        recipients: (id) => people.get(id),
+        notices: createDeliveryNotifier({
+          outbox: store.store.outbox,
+          admins: () => ADMINS,
+          recipients: (id) => people.get(id),
+          clock,
+          logger,
+        }),
+      });
+      const sends: number[] = [];
+      while (clock.now().getTime() < end + 90 * 60_000) {
+        const report = await dispatcher.dispatchDue();
+        sends.push(report.retried);
+        clock.advance(STEP_MS);
+      }
+      const stats = await store.store.outbox.stats();
+      expect(stats).toMatchObject({ dead: 0, failed: 0, pending: 0, sent: MESSAGES + 2 * ADMINS.length });
+      // Far fewer than the sends that failed for want of a token: one per minute of the outage at most.
+      const failedSends = sends.reduce((a, b) => a + b, 0);
+      expect(failedSends).toBeGreaterThan(200);
+      expect(tokenCalls).toBeLessThanOrEqual(62);
+      const outage = delivered.filter((d) => d.startsWith("admin1:【发送通道故障】"));
+      expect(outage).toHaveLength(1);
+      expect(outage[0]).toContain("WECOM_SECRET");
+    } finally {
+      await store.remove();
+    }
   }, 120_000);
 });
