@@ -60,7 +60,7 @@ export function registerOutboxCommand(
     .action(
       withStore(async (store, options: StoreOptions & { status?: string; limit: string; json?: boolean }) => {
         const statuses = options.status === undefined ? LISTED : [statusOf(options.status)];
-        const limit = positive(options.limit, "--limit");
+        const limit = positive(options.limit, "badLimit");
         const counts = await store.outbox.stats();
         const messages: OutboxMessage[] = [];
         for (const status of statuses) messages.push(...(await store.outbox.list({ status, limit })));
@@ -92,7 +92,7 @@ async function retry(store: Store, ids: string[], dead: boolean, clock: Clock): 
   const targets: OutboxMessage[] = [];
   if (ids.length > 0) {
     for (const raw of ids) {
-      const id = positive(raw, "id");
+      const id = positive(raw, "badId");
       const found = await store.outbox.get(id);
       if (found === undefined) throw new AppError("not_found", message("cli/outbox", "unknownId", { id }));
       targets.push(found);
@@ -129,10 +129,11 @@ function statusOf(name: string): OutboxStatus {
   return status;
 }
 
-function positive(raw: string, what: string): number {
+/** A positive whole number, or an error worded by `problem` (a key in templates/cli/outbox.yaml). */
+function positive(raw: string, problem: "badId" | "badLimit"): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0)
-    throw new AppError("bad_request", message("cli/outbox", "badId", { id: raw, what }));
+    throw new AppError("bad_request", message("cli/outbox", problem, { value: raw }));
   return n;
 }
 

@@ -104,6 +104,9 @@ describe("duban outbox", () => {
     const bad = runCli(["outbox", "--status", "gone", "--data-dir", dataDir]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("--status 只能是");
+    const badId = runCli(["outbox", "retry", "x1", "--data-dir", dataDir]);
+    expect(badId.code).toBe(1);
+    expect(badId.stderr).toContain("“x1”不是消息编号");
     const notDead = runCli(["outbox", "retry", "1", "--data-dir", dataDir]);
     expect(notDead.code).toBe(0);
     expect(notDead.stdout).toContain("未能送达的消息需加 --dead");
