@@ -1,10 +1,10 @@
 import Router from "@koa/router";
 import type Koa from "koa";
 import type { AppConfig } from "./config/app-config.js";
-import { startDispatchLoop } from "./delivery/start-dispatch-loop.js";
+import { type DispatchLoop, startDispatchLoop } from "./delivery/start-dispatch-loop.js";
 import { createServer } from "./http/create-server.js";
 import { mountDevRoutes } from "./http/dev-routes.js";
-import { createScheduler } from "./scheduler/create-scheduler.js";
+import { createScheduler, type ScheduleFn } from "./scheduler/create-scheduler.js";
 import { createServices, type Services } from "./services.js";
 import { type Clock, systemClock } from "./shared/clock.js";
 import type { Logger } from "./shared/logger.js";
@@ -12,16 +12,28 @@ import type { Logger } from "./shared/logger.js";
 export interface App {
   http: Koa;
   services: Services;
-  /** Starts the scheduler and the dispatch loop (the HTTP server is started by the caller). */
-  startBackground(): Promise<void>;
+  /**
+   * Starts the scheduler and the dispatch loop (the HTTP server is started by the caller), then
+   * runs every job once, so a service started at 09:00 does not wait for the next tick to plan
+   * the day's reminders (the jobs are idempotent).
+   */
+  startBackground(options?: BackgroundOptions): Promise<void>;
+  /** Stops the scheduler (waiting for runs in progress), the dispatch loop, then the services. */
   stop(): Promise<void>;
+}
+
+export interface BackgroundOptions {
+  /** Told when the dispatch loop or the scheduler can no longer work; `duban serve` exits non-zero. */
+  onFatal?: (error: unknown) => void;
+  /** The dispatch loop's pause between rounds (default 1 s). */
+  dispatchIntervalMs?: number;
 }
 
 /** The HTTP app over the services; background work starts only when asked. */
 export async function createApp(
   config: AppConfig,
   logger: Logger,
-  options: { clock?: Clock; env?: NodeJS.ProcessEnv } = {},
+  options: { clock?: Clock; env?: NodeJS.ProcessEnv; schedule?: ScheduleFn } = {},
 ): Promise<App> {
   const clock = options.clock ?? systemClock;
   const services = await createServices({
@@ -37,8 +49,10 @@ export async function createApp(
   if (current) logger.info("registry loaded", { store: store.label, tasks: current.registry.tasks.length });
   else logger.warn("no registry yet: run `duban import <notice>` to import one", { store: store.label });
 
+  let loop: DispatchLoop | undefined;
   const routes = new Router();
-  if (local) mountDevRoutes(routes, { channel: local, clock });
+  // An answer to what someone sent goes out now, not at the dispatch loop's next round.
+  if (local) mountDevRoutes(routes, { channel: local, clock, onReceived: () => loop?.wake() });
   services.mountRoutes(routes);
   const http = createServer({
     logger,
@@ -56,14 +70,24 @@ export async function createApp(
     },
   });
 
-  const scheduler = createScheduler({ jobs: services.jobs, store, clock, logger });
-  let loop: { stop(): Promise<void> } | undefined;
+  const scheduler = createScheduler({
+    jobs: services.jobs,
+    store,
+    clock,
+    logger,
+    ...(options.schedule ? { schedule: options.schedule } : {}),
+  });
   return {
     http,
     services,
-    async startBackground() {
+    async startBackground(background = {}) {
       await scheduler.start();
-      loop = startDispatchLoop(services.dispatcher, { logger });
+      loop = startDispatchLoop(services.dispatcher, {
+        logger,
+        ...(background.onFatal ? { onFatal: background.onFatal } : {}),
+        ...(background.dispatchIntervalMs !== undefined ? { intervalMs: background.dispatchIntervalMs } : {}),
+      });
+      for (const job of services.jobs) await scheduler.runNow(job.name);
     },
     async stop() {
       await scheduler.stop();

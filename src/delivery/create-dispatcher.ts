@@ -79,8 +79,12 @@ export function emptyDispatchReport(): DispatchReport {
 }
 
 export interface Dispatcher {
-  /** Claims and handles due messages in batches until none is due at the clock's current time. */
-  dispatchDue(): Promise<DispatchReport>;
+  /**
+   * Claims and handles due messages in batches until none is due at the clock's current time.
+   * Once `signal` aborts (shutdown), no batch is claimed and each claimed message not yet being
+   * sent is handed back to the outbox, due at once; sends in progress finish and are recorded.
+   */
+  dispatchDue(options?: { signal?: AbortSignal }): Promise<DispatchReport>;
 }
 
 const FIELD: Record<DispatchOutcome, keyof DispatchReport> = {
@@ -91,6 +95,9 @@ const FIELD: Record<DispatchOutcome, keyof DispatchReport> = {
   dead: "dead",
   lost: "lost",
 };
+
+/** The reason kept on a message handed back at shutdown. */
+const RELEASED_AT_SHUTDOWN = "released at shutdown";
 
 /** The outbox dispatcher: at least once delivery, within quiet hours and each channel's budgets. */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
@@ -119,9 +126,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   return {
-    async dispatchDue() {
+    async dispatchDue({ signal } = {}) {
       const report = emptyDispatchReport();
-      for (;;) {
+      while (!signal?.aborted) {
         const now = options.clock.now();
         const batch = await deps.outbox.claimDue(now, { limit: batchSize, leaseMs, worker: options.worker });
         report.claimed += batch.length;
@@ -129,6 +136,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         let next = 0;
         const lane = async () => {
           for (let message = batch[next++]; message !== undefined; message = batch[next++]) {
+            if (signal?.aborted) {
+              await release(message.id);
+              continue;
+            }
             try {
               report[FIELD[await dispatchMessage(deps, message, round)]]++;
             } catch (error) {
@@ -147,4 +158,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return report;
     },
   };
+
+  async function release(id: number): Promise<void> {
+    const until = options.clock.now().toISOString();
+    try {
+      await deps.outbox.defer(id, { until, reason: RELEASED_AT_SHUTDOWN, worker: options.worker });
+    } catch (error) {
+      // Its lease ends by itself and another claim picks it up: late, never lost.
+      logger.warn("could not hand a message back at shutdown; its lease will expire", { id, error });
+    }
+  }
 }

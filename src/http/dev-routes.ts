@@ -11,6 +11,8 @@ import { readRawBody } from "./read-raw-body.js";
 export interface DevRoutesDeps {
   channel: LocalChannel;
   clock: Clock;
+  /** Called once an injected event has been handled (the app wakes the dispatcher). */
+  onReceived?: () => void;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -81,6 +83,7 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
     };
     // Answered after the handler has finished, so a scenario can read /dev/outbox right away.
     await deps.channel.receive(event);
+    deps.onReceived?.();
     ctx.status = 202;
     ctx.body = { eventId: event.eventId };
   });

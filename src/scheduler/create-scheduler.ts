@@ -6,10 +6,13 @@ import type { Store } from "../store/store.js";
 import type { Job, JobRun } from "./job.js";
 import { runLockedJob } from "./run-locked-job.js";
 
-/** A timer that calls `run` on each tick of `expression`; node-cron's `createTask` fits it. */
+/**
+ * A timer that calls `run` on each tick of `expression`; node-cron's `createTask` fits it. A timer
+ * that knows which minute it fires for (clockSchedule, catching up after a jump) passes it as `at`.
+ */
 export type ScheduleFn = (
   expression: string,
-  run: () => Promise<void>,
+  run: (at?: Date) => Promise<void>,
   options: { name: string; timezone: string; noOverlap: boolean },
 ) => { start(): void | Promise<void>; stop(): void | Promise<void> };
 
@@ -18,7 +21,7 @@ export interface SchedulerOptions {
   store: Pick<Store, "claimOnce" | "acquireLock" | "extendLock" | "releaseLock">;
   clock: Clock;
   logger: Logger;
-  /** Injected by tests; node-cron's createTask by default. */
+  /** node-cron's createTask by default (the wall clock); clockSchedule for the demo clock; tests inject their own. */
   schedule?: ScheduleFn;
   /** The zone cron expressions are read in; Asia/Shanghai by default, never the host's. */
   timezone?: string;
@@ -65,13 +68,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return running;
   };
 
-  const schedule = options.schedule ?? cron.createTask;
+  const schedule: ScheduleFn =
+    options.schedule ??
+    ((expression, run, taskOptions) => cron.createTask(expression, () => run(), taskOptions));
   const timezone = options.timezone ?? BUSINESS_TZ;
   const tasks = options.jobs.map((job) =>
     schedule(
       job.cron,
-      async () => {
-        await run(job, tickOf(job.cron, options.clock.now()));
+      async (at) => {
+        await run(job, tickOf(job.cron, at ?? options.clock.now()));
       },
       { name: job.name, timezone, noOverlap: true },
     ),
