@@ -99,6 +99,10 @@ describe("duban serve on the demo clock: a reporting cycle of the seed, from the
     }
     expect(new Set(keys).size).toBe(keys.length);
 
+    // The same record, readable: one line per message, Beijing time first.
+    const readable = await service.get<string>(`/dev/outbox?format=text&to=${encodeURIComponent(RENSHE)}`);
+    expect(readable.body).toMatch(/^2021-03-22 \d\d:\d\d → 徐勇: \[card\] 督办提醒｜第52项/m);
+
     expect(await service.stop("SIGTERM")).toEqual({ code: 0, signal: null });
   }, 240_000);
 });
