@@ -38,6 +38,8 @@ export interface SentMessage {
   at: string;
   /** Set on a card update (after a click) rather than a new message. */
   update?: true;
+  /** A closed card: the label in place of its buttons. */
+  closedWith?: string;
 }
 
 /**
