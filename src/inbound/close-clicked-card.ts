@@ -2,7 +2,10 @@ import type { InboundEvent } from "../channels/channel.js";
 import { message } from "../templates/template-store.js";
 import type { Turn } from "./inbound-deps.js";
 
-/** The label by button key: reminder cards (render-reminder.ts), decision cards (render-decision-card.ts). */
+/**
+ * The label by button key: reminder cards (render-reminder.ts), decision cards
+ * (render-decision-card.ts), the office's difficulty cards (workflow/send-notice.ts).
+ */
 const LABEL_KEYS: Readonly<Record<string, string>> = {
   ack: "closedAck",
   "on-track": "closedOnTrack",
@@ -14,6 +17,7 @@ const LABEL_KEYS: Readonly<Record<string, string>> = {
   approve: "closedApprove",
   return: "closedReturn",
   reject: "closedReject",
+  "resolve-difficulty": "closedResolveDifficulty",
 };
 
 /** What a card shows in place of its buttons once `actionKey` was clicked; undefined for a key no card has. */
