@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Channel, SendResult } from "../../src/channels/channel.js";
 import { startDispatchLoop } from "../../src/delivery/start-dispatch-loop.js";
 import { createHealthCheck } from "../../src/health/check-health.js";
@@ -185,6 +185,39 @@ describe("GET /healthz: the background parts", () => {
     expect(stopped.body).toMatchObject({
       problems: ["the dispatch loop has stopped"],
       dispatcher: { running: false },
+    });
+  });
+
+  it("answers 503 when the dispatch loop gives up on its own, with the round's error", async () => {
+    const w = await world([sweep], scriptedChannel([]));
+    let fatal: unknown;
+    const loop = startDispatchLoop(
+      {
+        dispatchDue: async () => {
+          throw new Error("the store is unreachable");
+        },
+      },
+      {
+        logger: silentLogger,
+        maxFailingMs: 0,
+        onFatal: (error) => {
+          fatal = error;
+        },
+        onRound: w.runtime.dispatchRound,
+        onRunning: w.runtime.dispatchLoopRunning,
+      },
+    );
+    cleanups.push(() => loop.stop());
+    await vi.waitFor(() => expect(fatal).toBeDefined());
+    const dead = await w.health();
+    expect(dead.status).toBe(503);
+    expect(dead.body).toMatchObject({
+      problems: ["the dispatch loop has stopped"],
+      dispatcher: {
+        running: false,
+        stoppedAt: "2021-03-22T02:00:00.000Z",
+        lastError: { at: "2021-03-22T02:00:00.000Z", message: "the store is unreachable" },
+      },
     });
   });
 });
