@@ -31,6 +31,7 @@ export function checkRegistry(input: {
     warnings.push({
       code: "calendar_years_uncovered",
       count: uncovered.length,
+      years: uncovered,
       text: message("checks", "calendarYearsUncovered", {
         years: uncovered.join("、"),
         file: input.settingsFile,

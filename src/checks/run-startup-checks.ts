@@ -1,4 +1,5 @@
 import { relative } from "node:path";
+import { calendarWarnings } from "../calendar/calendar-warnings.js";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { Directory } from "../directory/directory.js";
 import type { RegistryImport } from "../store/registry-import.js";
@@ -36,6 +37,12 @@ export function runStartupChecks(sources: CheckSources): StartupWarning[] {
         settingsFile: sources.settingsFile ? shown(sources.settingsFile) : message("checks", "settingsFile"),
       }),
     );
+  }
+  // The admins' daily calendar warnings, unless the registry's warning already names the year.
+  const named = new Set(warnings.flatMap((warning) => warning.years ?? []));
+  for (const warning of calendarWarnings(sources.calendar, sources.now)) {
+    if (!named.has(warning.year))
+      warnings.push({ code: warning.code, count: 1, text: warning.text, years: [warning.year] });
   }
   return warnings;
 }

@@ -83,6 +83,7 @@ describe("runStartupChecks", () => {
       {
         code: "calendar_years_uncovered",
         count: 1,
+        years: [2031],
         text: expect.stringMatching(
           /^工作日历缺少2031年法定节假日安排.*config\/duban\.yaml 的 calendar\.closedDays/,
         ),
@@ -108,6 +109,28 @@ describe("runStartupChecks", () => {
     expect(registry.tasks[0]?.deadline).toBe("2028-06-30");
     expect(warning).toMatchObject({ code: "calendar_years_uncovered", count: 2 });
     expect(warning?.text).toMatch(/^工作日历缺少2027、2028年/);
+  });
+
+  it("adds the admins' calendar warnings: next year's data missing from 1 December, each year said once", () => {
+    const check = (now: string, registryYear?: number) =>
+      runStartupChecks({
+        directory: { ...demoDirectory, demo: false },
+        directoryFile: "d.yaml",
+        current: registryYear
+          ? {
+              registry: parseText(noticeWith("1、加强监管（牵头领导：张三。承办单位：区财政局）"), {
+                year: registryYear,
+              }),
+              importedAt: `${registryYear}-01-20T02:00:00.000Z`,
+            }
+          : undefined,
+        calendar,
+        now: new Date(now),
+      }).map((w) => [w.code, w.years]);
+    expect(check("2026-11-30T15:00:00Z")).toEqual([]); // 23:00 on 30 November in Shanghai
+    expect(check("2026-11-30T16:00:00Z")).toEqual([["calendar_next_year_missing", [2027]]]);
+    // A 2027 registry imported in December 2026 names 2027 already: one warning, not two.
+    expect(check("2026-12-10T02:00:00Z", 2027)).toEqual([["calendar_years_uncovered", [2027]]]);
   });
 
   it("warns when every deadline has passed, and not the day of the last one", () => {
