@@ -1,5 +1,5 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
-import type { Channel, ChannelName } from "../channels/channel.js";
+import type { Channel, ChannelName, SendResult } from "../channels/channel.js";
 import type { Recipient } from "../channels/message.js";
 import type { SendingHours } from "../reminders/reminder-settings.js";
 import type { Clock } from "../shared/clock.js";
@@ -10,6 +10,7 @@ import type { BudgetLedger } from "./budget-ledger.js";
 import type { DeadLetterHandler } from "./create-dead-letter-notifier.js";
 import { type DispatchDeps, type DispatchOutcome, dispatchMessage } from "./dispatch-message.js";
 import { createMemoryBudgetLedger } from "./memory-budget-ledger.js";
+import { observeSends } from "./observe-sends.js";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./retry-delay.js";
 import { createSendingWindow } from "./sending-window.js";
 import { createStoreBudgetLedger } from "./store-budget-ledger.js";
@@ -50,6 +51,8 @@ export interface DispatcherOptions {
   random?: () => number;
   /** Told about every dead-lettered message; by default the error is only logged. */
   onDead?: DeadLetterHandler;
+  /** Told each send's result per channel (GET /healthz shows each channel's last success and error). */
+  onSend?: (channel: ChannelName, result: SendResult) => void;
 }
 
 export interface DispatchReport {
@@ -108,7 +111,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const deps: DispatchDeps = {
     outbox: options.store.outbox,
-    channels: options.channels,
+    channels: options.onSend ? observeSends(options.channels, options.onSend) : options.channels,
     recipients: options.recipients,
     ledger:
       options.ledger ??

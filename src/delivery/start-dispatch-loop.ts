@@ -1,5 +1,5 @@
 import type { Logger } from "../shared/logger.js";
-import type { Dispatcher } from "./create-dispatcher.js";
+import type { Dispatcher, DispatchReport } from "./create-dispatcher.js";
 
 export interface DispatchLoop {
   /**
@@ -25,6 +25,9 @@ export interface DispatchLoopOptions {
   onFatal?: (error: unknown) => void;
   /** Monotonic milliseconds, for how long rounds have failed; injected by tests. */
   monotonicMs?: () => number;
+  /** Told how each round ended, and when the loop starts and stops (for GET /healthz). */
+  onRound?: (outcome: { report: DispatchReport } | { error: unknown }) => void;
+  onRunning?: (running: boolean) => void;
 }
 
 /**
@@ -46,15 +49,18 @@ export function startDispatchLoop(dispatcher: Dispatcher, options: DispatchLoopO
   const round = async () => {
     running = true;
     try {
-      await dispatcher.dispatchDue({ signal: abort.signal });
+      const report = await dispatcher.dispatchDue({ signal: abort.signal });
       failingSince = undefined;
+      options.onRound?.({ report });
     } catch (error) {
       failingSince ??= monotonicMs();
       const failingForMs = Math.round(monotonicMs() - failingSince);
       options.logger.error("dispatch round failed", { error, failingForMs });
+      options.onRound?.({ error });
       if (failingForMs >= maxFailingMs) {
         options.logger.error("the dispatch loop has failed for too long and stops", { failingForMs });
         abort.abort();
+        options.onRunning?.(false);
         options.onFatal?.(error);
       }
     } finally {
@@ -67,6 +73,7 @@ export function startDispatchLoop(dispatcher: Dispatcher, options: DispatchLoopO
   const tick = () => {
     current = round();
   };
+  options.onRunning?.(true);
   tick();
 
   return {
@@ -81,6 +88,7 @@ export function startDispatchLoop(dispatcher: Dispatcher, options: DispatchLoopO
     },
     async stop() {
       abort.abort();
+      options.onRunning?.(false);
       clearTimeout(timer);
       await current;
     },

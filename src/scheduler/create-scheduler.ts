@@ -30,6 +30,10 @@ export interface SchedulerOptions {
    * crashed instance blocks the job. Default 15 min.
    */
   lockTtlMs?: number;
+  /** Told how each run ended (GET /healthz shows each job's last run, success and error). */
+  onRun?: (job: string, run: JobRun) => void;
+  /** Told when the timers start and stop. */
+  onRunning?: (running: boolean) => void;
 }
 
 export interface Scheduler {
@@ -63,7 +67,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       logger.info("skipped: the previous run is still going on", { job: job.name });
       return Promise.resolve({ status: "skipped", reason: "running-here" });
     }
-    const running = runLockedJob(deps, job, tick).finally(() => inFlight.delete(job.name));
+    const running = runLockedJob(deps, job, tick)
+      .then((result) => {
+        options.onRun?.(job.name, result);
+        return result;
+      })
+      .finally(() => inFlight.delete(job.name));
     inFlight.set(job.name, running);
     return running;
   };
@@ -85,10 +94,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     async start() {
       for (const task of tasks) await task.start();
+      options.onRunning?.(true);
       logger.info("scheduler started", { jobs: options.jobs.map((j) => `${j.name} (${j.cron})`), timezone });
     },
     async stop() {
       for (const task of tasks) await task.stop();
+      options.onRunning?.(false);
       await Promise.all(inFlight.values());
     },
     runNow(name) {
