@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { onTestFinished } from "vitest";
+import { onTestFailed, onTestFinished } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = fileURLToPath(new URL("../../bin/duban.js", import.meta.url));
@@ -59,6 +59,14 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   });
   const records: LogRecord[] = [];
   const raw: string[] = [];
+  // When a test fails, what the service said is the first thing to read.
+  onTestFailed(() => {
+    const state =
+      child.exitCode !== null || child.signalCode !== null
+        ? `exited (${child.exitCode ?? child.signalCode})`
+        : "running";
+    process.stderr.write(`--- duban serve (${state}), last log lines:\n${raw.slice(-40).join("\n")}\n---\n`);
+  });
   let pending = "";
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once("exit", (code, signal) => resolve({ code, signal }));
