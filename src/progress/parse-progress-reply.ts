@@ -1,6 +1,6 @@
 import type { Indicator } from "../registry/registry.js";
 import type { ProgressValue } from "../store/progress-report.js";
-import { extractQuantities, type Quantity } from "./extract-quantities.js";
+import { extractQuantities, type Quantity, withoutNumbers } from "./extract-quantities.js";
 import { matchUnit } from "./match-unit.js";
 import type { ParsedReply, ReplyQuestion } from "./parsed-reply.js";
 import { scoreClause } from "./score-clause.js";
@@ -27,6 +27,7 @@ type Reading = { claim: Claim } | { percent: number; written: string } | { quest
  * the clause's words decide (scoreClause). A percentage with 完成/进度 is the percent complete.
  * Numbers that fit no indicator stay in the note only. Anything that could be read two ways is
  * a question, never a guess.
+ * Numbers may be written in Chinese numerals or mixed forms ("四千二百人", "1.2万人", "百分之三").
  */
 export function parseProgressReply(text: string, indicators: readonly Indicator[]): ParsedReply {
   const note = text.trim();
@@ -35,9 +36,7 @@ export function parseProgressReply(text: string, indicators: readonly Indicator[
   const claims: Claim[] = [];
   let percent: { value: number; written: string } | undefined;
   for (const quantity of extractQuantities(note)) {
-    const reading = quantity.tail.startsWith("%")
-      ? readPercentage(quantity, indicators)
-      : readCount(quantity, indicators);
+    const reading = quantity.percent ? readPercentage(quantity, indicators) : readCount(quantity, indicators);
     if (reading === null) continue;
     if ("question" in reading) return ask(reading.question);
     if ("claim" in reading) claims.push(reading.claim);
@@ -72,11 +71,13 @@ function readCount(quantity: Quantity, indicators: readonly Indicator[]): Readin
   const written = `${quantity.written}${best.unit.written}`;
   if (next && next.score === best.score)
     return { question: { code: "unit-ambiguous", written, candidates: fits.map((f) => f.indicator.text) } };
+  // 千 is no scale a report keeps ("两千人" is 2000人, not 2千人), unlike 万 and 亿 ("0.42万人").
+  const thousands = best.unit.written === `千${best.indicator.unit}`;
   return {
     claim: {
       indicator: best.index,
-      value: quantity.value,
-      unit: best.unit.written,
+      value: thousands ? Number((quantity.value * 1000).toPrecision(12)) : quantity.value,
+      unit: thousands ? best.indicator.unit : best.unit.written,
       written,
       score: best.score,
     },
@@ -89,8 +90,8 @@ function readCount(quantity: Quantity, indicators: readonly Indicator[]): Readin
  * percentage on a task with a % indicator is a question.
  */
 function readPercentage(quantity: Quantity, indicators: readonly Indicator[]): Reading {
-  const written = `${quantity.written}%`;
-  const words = quantity.clause.replace(/[\d.,%余多\s]/g, "");
+  const { written } = quantity;
+  const words = withoutNumbers(quantity.clause).replace(/[\s%]/g, "");
   const rated = indicators
     .map((indicator, index) => ({ index, indicator, score: scoreClause(quantity.clause, indicator.text) }))
     .filter((r) => r.indicator.unit === "%")
