@@ -10,6 +10,14 @@ const CHATTER = /^(收到|好的?|好滴|ok|OK|嗯+|谢谢|多谢|明白|知道�
 /** A percentage meant as the share of the task done: 完成80%, 已完成年度目标的80%, 进度80%. */
 const SAYS_DONE = /完成|进度|目标的/;
 
+export interface ParseOptions {
+  /**
+   * Whether a reply must give a value (an indicator's, or the percent complete) when the task has
+   * indicators; default true. Co-units are asked for their 协办 work in words, so theirs need not.
+   */
+  requireValue?: boolean;
+}
+
 interface Claim {
   indicator: number;
   value: number;
@@ -26,10 +34,14 @@ type Reading = { claim: Claim } | { percent: number; written: string } | { quest
  * (人/万人, 亿元/万元), becomes that indicator's value; when several indicators share the unit,
  * the clause's words decide (scoreClause). A percentage with 完成/进度 is the percent complete.
  * Numbers that fit no indicator stay in the note only. Anything that could be read two ways is
- * a question, never a guess.
+ * a question, never a guess; so is a reply that gives no value on a task that has indicators.
  * Numbers may be written in Chinese numerals or mixed forms ("四千二百人", "1.2万人", "百分之三").
  */
-export function parseProgressReply(text: string, indicators: readonly Indicator[]): ParsedReply {
+export function parseProgressReply(
+  text: string,
+  indicators: readonly Indicator[],
+  options: ParseOptions = {},
+): ParsedReply {
   const note = text.trim();
   if (note === "") return ask({ code: "empty" });
   if (CHATTER.test(note)) return ask({ code: "chatter" });
@@ -51,6 +63,10 @@ export function parseProgressReply(text: string, indicators: readonly Indicator[
       return ask({ code: "values-conflict", indicator: indicator.text, written: mine.map((c) => c.written) });
     values.push({ indicator: index, value: best.value, unit: best.unit });
   }
+  // A reply that names no indicator's value must not stand as the latest report, hiding the last
+  // good one ("52 正在推进" after "新增就业4200人"): ask for the value instead.
+  if (values.length === 0 && !percent && indicators.length > 0 && options.requireValue !== false)
+    return ask({ code: "no-values", indicators: indicators.map((i) => i.text) });
   return { kind: "report", values, ...(percent ? { percent: percent.value } : {}), note };
 }
 

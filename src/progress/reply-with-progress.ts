@@ -11,7 +11,9 @@ import { renderQuestion } from "./render-question.js";
 /**
  * A progress reply for task `taskNo` ("已新增就业4200人，失业率2.9%"), from a text or as the answer
  * to 填写进展: read against the task's indicators, recorded as a new version and confirmed, or
- * answered with a precise question and not recorded at all. `via` carries the unit and cycle of
+ * answered with a precise question and not recorded at all (among them a host's reply that gives
+ * no value on a task with indicators, so that the stored actuals and the last report stay as they
+ * were). `via` carries the unit and cycle of
  * the card whose 填写进展 prompted the reply.
  */
 export async function replyWithProgress(
@@ -28,7 +30,9 @@ export async function replyWithProgress(
     await turn.answer(message("progress", "taskClosed", { taskNo, shortTitle: shortTitle(task), unit }));
     return;
   }
-  const parsed = parseProgressReply(text, task.indicators);
+  // A co-unit is asked for its 协办 work in words (coOnly in templates/progress.yaml): it may reply
+  // without numbers. A host's reply without any value is asked back and changes nothing.
+  const parsed = parseProgressReply(text, task.indicators, { requireValue: view.role === "host" });
   if (parsed.kind === "question") {
     turn.deps.logger.info("progress reply unclear: asked back", { taskNo, code: parsed.question.code });
     await turn.answer(renderQuestion(parsed.question, task));

@@ -33,6 +33,8 @@ const TASKS: Record<number, Indicator[]> = {
   53: [],
 };
 
+const INDICATORS_52 = ["年内城镇新增就业6000人", "城镇登记失业率控制在3%以内"];
+
 /** Reads a whole reply as the bot does: normalize, task number, then the task's indicators. */
 function read(reply: string) {
   const { taskNo, rest } = readTaskNumber(normalizeReply(reply));
@@ -158,10 +160,6 @@ describe("parseProgressReply", () => {
       undefined,
     ],
     ["53 3月25日召开社保工作推进会", [], undefined],
-    ["52 开展招聘会12场，培训800人次", [], undefined],
-    ["52 登记失业率同比下降0.3个百分点", [], undefined],
-    ["52 新增就业一万五", [], undefined],
-    ["52 十四五规划编制中", [], undefined],
     // Chinese numerals and mixed forms.
     ["52 新增就业四千二百人", [{ indicator: 0, value: 4200, unit: "人" }], undefined],
     ["52 新增就业1.2万人", [{ indicator: 0, value: 1.2, unit: "万人" }], undefined],
@@ -238,8 +236,24 @@ describe("parseProgressReply", () => {
       "52 百分之二点九",
       { code: "percent-ambiguous", written: "百分之二点九", indicator: "城镇登记失业率控制在3%以内" },
     ],
+    // No value for any indicator: asked back, so that the last good values stay the latest.
+    ["52 正在推进", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 开展招聘会12场，培训800人次", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 登记失业率同比下降0.3个百分点", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 新增就业一万五", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 3月25日召开招聘会", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 联系电话13812345678", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 十四五规划编制中", { code: "no-values", indicators: INDICATORS_52 }],
   ])("asks back about %j", (reply, question) => {
     expect(read(reply).parsed).toEqual({ kind: "question", question });
+  });
+
+  it("records a reply without values when the reader need not give any (a co-unit's words)", () => {
+    expect(parseProgressReply("本月组织专场招聘会2场", TASKS[52] ?? [], { requireValue: false })).toEqual({
+      kind: "report",
+      values: [],
+      note: "本月组织专场招聘会2场",
+    });
   });
 
   it("keeps the whole reply as the note, numbers included", () => {
