@@ -70,11 +70,21 @@ function scan(text: string): Found[] {
   const out: Found[] = [];
   QUANTITY.lastIndex = 0;
   for (let m = QUANTITY.exec(text); m !== null; m = QUANTITY.exec(text)) {
-    if (text[m.index - 1] === "第") continue;
+    if (text[m.index - 1] === "第" || isWordOne(text, m.index, m[0])) continue;
     const found = readMatch(text, m);
     if (found) out.push(...found);
   }
   return out;
+}
+
+/**
+ * 一 inside a word or a slogan rather than a count: "一人一策", "一户一档" (一X一Y), "统一", "逐一",
+ * "唯一", "之一", "万一". Read as a count, "52 建立一人一档" would report 1 person employed.
+ */
+function isWordOne(text: string, at: number, matched: string): boolean {
+  if (matched.trim() !== "一") return false;
+  if (text[at + 2] === "一" || text[at - 2] === "一") return true;
+  return /[统逐唯之万专单同]/.test(text[at - 1] ?? "");
 }
 
 function readMatch(text: string, m: RegExpExecArray): Found[] | undefined {

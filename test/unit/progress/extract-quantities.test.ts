@@ -29,6 +29,9 @@ describe("extractQuantities", () => {
     ["十四五规划", []],
     ["千方百计稳就业", []],
     ["取得成果，建成投用", []],
+    ["建立一人一档、一企一策", []],
+    ["统一部署，逐一落实，唯一一家", []],
+    ["新建一座污水处理站", [{ value: 1, written: "一", percent: false, unit: "座污" }]],
     ["三成果", [{ value: 3, written: "三", percent: false, unit: "成果" }]],
   ])("%j", (text, quantities) => {
     expect(read(text)).toEqual(quantities);

@@ -244,6 +244,7 @@ describe("parseProgressReply", () => {
     ["52 3月25日召开招聘会", { code: "no-values", indicators: INDICATORS_52 }],
     ["52 联系电话13812345678", { code: "no-values", indicators: INDICATORS_52 }],
     ["52 十四五规划编制中", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 对失业人员建立一人一档", { code: "no-values", indicators: INDICATORS_52 }],
   ])("asks back about %j", (reply, question) => {
     expect(read(reply).parsed).toEqual({ kind: "question", question });
   });
