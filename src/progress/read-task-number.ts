@@ -15,11 +15,15 @@ const PHONE = /^\d{3,4}[\s-]\d{3,4}[\s-]\d{4}(?!\d)/;
 const ORDINAL = /^第\s*(\d{1,4}|[零〇一二两三四五六七八九十百千]{1,8})\s*[项号](?:任务)?/;
 /** (52), （52）, 【52】, [52]. */
 const BRACKETED = /^[(（【[]\s*(\d{1,4})\s*[)）】\]]/;
-/** 52号, 52号任务: a day of the month when 31 or less and words follow ("25号前完成"). */
+/** 52号, 52号任务; a day of the month when 31 or less and a date's words follow ("25号前完成"). */
 const NUMBERED = /^#?(\d{1,4})\s*号(任务)?/;
 const LEADING = /^#?(\d{1,4})(?!\d)/;
-/** What may follow "25号" for it to be task 25 rather than the 25th: a separator, or nothing. */
-const SEPARATED = /^($|[\s、，,.:：；;)）\]】\-—])/;
+/**
+ * What makes "25号" the 25th rather than task 25: "25号前", "25号至28号", "25号上午". Otherwise it is
+ * read as the task: a wrong task number is refused and records nothing, while a day read as no task
+ * number would file the reply under the person's waiting task.
+ */
+const DATE_AFTER = /^(前|后|起|以前|之前|以后|之后|至|到|[-~～—]\s*\d|上午|下午|晚|当天|当日|左右|之间)/;
 
 /** Punctuation and words between the task number and the report itself. */
 const SEPARATOR = /^[\s、，,.:：；;)）\]】\-—]*/;
@@ -49,8 +53,8 @@ function findTaskNumber(text: string): { taskNo: number; length: number } | unde
   if (numbered) {
     const taskNo = Number(numbered[1]);
     const after = text.slice(numbered[0].length);
-    const task = taskNo > 31 || numbered[2] !== undefined || SEPARATED.test(after);
-    return task ? { taskNo, length: numbered[0].length } : undefined;
+    const day = taskNo <= 31 && numbered[2] === undefined && DATE_AFTER.test(after.trimStart());
+    return day ? undefined : { taskNo, length: numbered[0].length };
   }
   const leading = LEADING.exec(text);
   if (!leading) return undefined;

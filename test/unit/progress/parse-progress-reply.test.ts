@@ -77,6 +77,9 @@ describe("readTaskNumber", () => {
     // Quantities, dates, ordinals and phone numbers at the start are no task numbers.
     ["四千二百人已就业", undefined, "四千二百人已就业"],
     ["25号前完成招聘会", undefined, "25号前完成招聘会"],
+    ["25号至28号开展招聘会", undefined, "25号至28号开展招聘会"],
+    ["25号上午召开推进会", undefined, "25号上午召开推进会"],
+    ["12号新增就业4200人", 12, "新增就业4200人"],
     ["3月25日", undefined, "3月25日"],
     ["3成已完成", undefined, "3成已完成"],
     ["80%已完成", undefined, "80%已完成"],
