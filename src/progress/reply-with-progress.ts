@@ -13,8 +13,7 @@ import { renderQuestion } from "./render-question.js";
  * to 填写进展: read against the task's indicators, recorded as a new version and confirmed, or
  * answered with a precise question and not recorded at all (among them a host's reply that gives
  * no value on a task with indicators, so that the stored actuals and the last report stay as they
- * were). `via` carries the unit and cycle of
- * the card whose 填写进展 prompted the reply.
+ * were). `via` carries the unit and cycle of the card whose 填写进展 prompted the reply.
  */
 export async function replyWithProgress(
   turn: Turn,
