@@ -8,6 +8,9 @@ import { parseProgressReply } from "./parse-progress-reply.js";
 import { recordReport } from "./record-report.js";
 import { renderQuestion } from "./render-question.js";
 
+/** The reminder card's 正常推进, typed: "正常推进", "按计划正常推进。". */
+const ON_TRACK = /^(按计划)?正常推进[。.!！]*$/;
+
 /**
  * A progress reply for task `taskNo` ("已新增就业4200人，失业率2.9%"), from a text or as the answer
  * to 填写进展: read against the task's indicators, recorded as a new version and confirmed, or
@@ -29,10 +32,14 @@ export async function replyWithProgress(
     await turn.answer(message("progress", "taskClosed", { taskNo, shortTitle: shortTitle(task), unit }));
     return;
   }
-  // A co-unit is asked for its 协办 work in words (coOnly in templates/progress.yaml): it may reply
-  // without numbers. A host's reply without any value is asked back and changes nothing.
-  const parsed = parseProgressReply(text, task.indicators, { requireValue: view.role === "host" });
-  if (parsed.kind === "question") {
+  // Typed, 正常推进 is the card's button: a report without numbers, shown as such. A co-unit is
+  // asked for its 协办 work in words (coOnly in templates/progress.yaml): it may reply without
+  // numbers. A host's reply without any value is asked back and changes nothing.
+  const onTrack = ON_TRACK.test(text);
+  const parsed = onTrack
+    ? undefined
+    : parseProgressReply(text, task.indicators, { requireValue: view.role === "host" });
+  if (parsed?.kind === "question") {
     turn.deps.logger.info("progress reply unclear: asked back", { taskNo, code: parsed.question.code });
     await turn.answer(renderQuestion(parsed.question, task));
     return;
@@ -40,10 +47,14 @@ export async function replyWithProgress(
   const recorded = await recordReport(turn, {
     view,
     cycle: via.cycle ?? (await cycleForReply(turn, context, view)),
-    status: "reported",
-    values: parsed.values,
-    ...(parsed.percent !== undefined ? { percent: parsed.percent } : {}),
-    note: parsed.note,
+    ...(parsed
+      ? {
+          status: "reported",
+          values: parsed.values,
+          ...(parsed.percent !== undefined ? { percent: parsed.percent } : {}),
+          note: parsed.note,
+        }
+      : { status: "on-track", values: [], note: "" }),
     source: "text",
   });
   await turn.deps.store.prompts.clear(turn.person.personId, `progress-text:${taskNo}`);

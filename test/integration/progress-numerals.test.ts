@@ -8,7 +8,7 @@ import { HR, PEOPLE, useProgressApps } from "../helpers/progress-app.js";
 const { remindedMonday } = useProgressApps();
 const VETERANS = "区退役军人事务局";
 const ASK_52 =
-  "第52项的回复中未识别到城镇新增就业、城镇登记失业率的数值，此前报送的数值保持不变。请写明指标名称、数字和单位后重新回复，如“52 城镇新增就业3600人”；本期暂无新数值的，请点击卡片上的“正常推进”或“有困难”。本条未记录。";
+  "第52项的回复中未识别到城镇新增就业、城镇登记失业率的数值，此前报送的数值保持不变。请写明指标名称、数字和单位后重新回复，如“52 城镇新增就业3600人”；本期暂无新数值的，请回复“52 正常推进”，或点击卡片上的“正常推进”“有困难”。本条未记录。";
 
 describe("progress replies in Chinese numerals, and replies without values", () => {
   it("records 第五十二项 新增就业四千二百人 as 4200 against 6000, then asks back on 52 正在推进 and keeps 4200", async () => {
@@ -29,6 +29,20 @@ describe("progress replies in Chinese numerals, and replies without values", () 
     expect(view.actuals.get(0)).toMatchObject({ value: 4200, unit: "人" });
     const audit = (await app.store.audit.query({ taskNo: 52, unit: HR })).map((e) => e.action);
     expect(audit.filter((a) => a.startsWith("progress."))).toEqual(["progress.recorded"]);
+  });
+
+  it("takes a typed 52 正常推进 as the card's button: on track, the last actual kept", async () => {
+    const app = await remindedMonday();
+    await app.say(PEOPLE.hrContact, "52 新增就业四千二百人");
+    await app.say(PEOPLE.hrContact, "52 正常推进。");
+    expect(await app.store.progress.latest(52, HR)).toMatchObject({
+      version: 2,
+      status: "on-track",
+      values: [],
+    });
+    expect(await app.lastText(PEOPLE.hrContact)).toContain("· 状态：正常推进");
+    const { view } = await app.view(52, HR);
+    expect(view.actuals.get(0)).toMatchObject({ value: 4200, unit: "人" });
   });
 
   it("reads 52号 and mixed numbers, and keeps one indicator's actual when a reply gives only the other", async () => {
