@@ -13,7 +13,8 @@ const SAYS_DONE = /完成|进度|目标的/;
 export interface ParseOptions {
   /**
    * Whether a reply must give a value (an indicator's, or the percent complete) when the task has
-   * indicators; default true. Co-units are asked for their 协办 work in words, so theirs need not.
+   * indicators; default true. Replies in words by nature (a co-unit's 协办 work, a difficulty)
+   * need not.
    */
   requireValue?: boolean;
 }

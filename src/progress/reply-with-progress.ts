@@ -1,6 +1,7 @@
 import type { Turn } from "../inbound/inbound-deps.js";
 import { shortTitle } from "../reminders/short-title.js";
 import { message } from "../templates/template-store.js";
+import { readDifficulty, saysDifficultySolved } from "../workflow/difficulty-words.js";
 import { resolveTask } from "../workflow/resolve-task.js";
 import { confirmReport } from "./confirm-report.js";
 import { cycleForReply } from "./cycle-for-reply.js";
@@ -32,13 +33,17 @@ export async function replyWithProgress(
     await turn.answer(message("progress", "taskClosed", { taskNo, shortTitle: shortTitle(task), unit }));
     return;
   }
-  // Typed, 正常推进 is the card's button: a report without numbers, shown as such. A co-unit is
-  // asked for its 协办 work in words (coOnly in templates/progress.yaml): it may reply without
-  // numbers. A host's reply without any value is asked back and changes nothing.
-  const onTrack = ON_TRACK.test(text);
-  const parsed = onTrack
+  // Typed, 正常推进 is the card's button: a report without numbers, shown as such. A host's reply
+  // without any value is asked back and changes nothing, unless it is in words by nature: a
+  // difficulty ("有困难：…") or word that the open one is solved, which recordReport acts on.
+  // A co-unit is asked for its 协办 work in words (coOnly in templates/progress.yaml).
+  const inWords =
+    view.role === "co" ||
+    readDifficulty(text) !== undefined ||
+    (view.difficulty !== undefined && saysDifficultySolved(text));
+  const parsed = ON_TRACK.test(text)
     ? undefined
-    : parseProgressReply(text, task.indicators, { requireValue: view.role === "host" });
+    : parseProgressReply(text, task.indicators, { requireValue: !inWords });
   if (parsed?.kind === "question") {
     turn.deps.logger.info("progress reply unclear: asked back", { taskNo, code: parsed.question.code });
     await turn.answer(renderQuestion(parsed.question, task));
