@@ -85,12 +85,7 @@ export default async function run(): Promise<BenchResult[]> {
     for await (const _ of ctx.req);
     ctx.body = "";
   });
-  const health = {
-    registry: async () => null,
-    directory: () => ({ units: 0, demo: true }),
-    store: async () => ({ kind: store.kind }),
-  };
-  const server = createServer({ logger: silentLogger, health, routes }).listen(0, "127.0.0.1");
+  const server = createServer({ logger: silentLogger, routes }).listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
   const load = fork(join(import.meta.dirname, "wecom-callback-load.ts"), [], {

@@ -1,69 +1,109 @@
 import Router from "@koa/router";
 import type Koa from "koa";
+import { runStartupChecks } from "./checks/run-startup-checks.js";
 import type { AppConfig } from "./config/app-config.js";
-import { startDispatchLoop } from "./delivery/start-dispatch-loop.js";
+import { directoryPath } from "./config/load-config.js";
+import { settingsPath } from "./config/load-settings.js";
+import { type DispatchLoop, startDispatchLoop } from "./delivery/start-dispatch-loop.js";
+import { createHealthCheck } from "./health/check-health.js";
+import { createRuntimeStatus } from "./health/runtime-status.js";
 import { createServer } from "./http/create-server.js";
 import { mountDevRoutes } from "./http/dev-routes.js";
-import { createScheduler } from "./scheduler/create-scheduler.js";
+import { createScheduler, type ScheduleFn } from "./scheduler/create-scheduler.js";
 import { createServices, type Services } from "./services.js";
 import { type Clock, systemClock } from "./shared/clock.js";
 import type { Logger } from "./shared/logger.js";
+import type { Store } from "./store/store.js";
 
 export interface App {
   http: Koa;
   services: Services;
-  /** Starts the scheduler and the dispatch loop (the HTTP server is started by the caller). */
-  startBackground(): Promise<void>;
+  /**
+   * Starts the scheduler and the dispatch loop (the HTTP server is started by the caller), then
+   * runs every job once, so a service started at 09:00 does not wait for the next tick to plan
+   * the day's reminders (the jobs are idempotent).
+   */
+  startBackground(options?: BackgroundOptions): Promise<void>;
+  /** Stops the scheduler (waiting for runs in progress), the dispatch loop, then the services. */
   stop(): Promise<void>;
+}
+
+export interface BackgroundOptions {
+  /** Told when the dispatch loop or the scheduler can no longer work; `duban serve` exits non-zero. */
+  onFatal?: (error: unknown) => void;
+  /** The dispatch loop's pause between rounds (default 1 s). */
+  dispatchIntervalMs?: number;
 }
 
 /** The HTTP app over the services; background work starts only when asked. */
 export async function createApp(
   config: AppConfig,
   logger: Logger,
-  options: { clock?: Clock; env?: NodeJS.ProcessEnv } = {},
+  options: { clock?: Clock; env?: NodeJS.ProcessEnv; schedule?: ScheduleFn; store?: Store } = {},
 ): Promise<App> {
   const clock = options.clock ?? systemClock;
+  const runtime = createRuntimeStatus(clock);
   const services = await createServices({
     config,
     logger,
     clock,
+    onSend: runtime.channelSent,
     ...(options.env ? { env: options.env } : {}),
+    ...(options.store ? { store: options.store } : {}),
   });
   const { store, directory, local } = services;
-  if (directory.demo)
-    logger.warn("using the demo directory: every contact in it is invented; set DUBAN_DIRECTORY");
   const current = await store.registry.current();
   if (current) logger.info("registry loaded", { store: store.label, tasks: current.registry.tasks.length });
   else logger.warn("no registry yet: run `duban import <notice>` to import one", { store: store.label });
+  const checked = {
+    directory,
+    directoryFile: directoryPath(config).path,
+    settingsFile: settingsPath(config.DUBAN_SETTINGS),
+    calendar: services.calendar,
+  };
+  for (const { code, count, text } of runStartupChecks({ ...checked, current, now: clock.now() }))
+    logger.warn(`start-up check: ${code}`, { code, count, text });
 
+  let loop: DispatchLoop | undefined;
   const routes = new Router();
-  if (local) mountDevRoutes(routes, { channel: local, clock });
+  // An answer to what someone sent goes out now, not at the dispatch loop's next round.
+  if (local) mountDevRoutes(routes, { channel: local, clock, onReceived: () => loop?.wake() });
   services.mountRoutes(routes);
   const http = createServer({
     logger,
     routes,
-    health: {
-      registry: async () => {
-        const registry = await store.registry.current();
-        return registry ? { tasks: registry.registry.tasks.length, importedAt: registry.importedAt } : null;
-      },
-      directory: () => ({ units: directory.units.length, demo: directory.demo }),
-      store: async () => {
-        await store.ping();
-        return { kind: store.kind };
-      },
-    },
+    health: createHealthCheck({
+      ...checked,
+      store,
+      clock,
+      runtime,
+      jobs: services.jobs.map((job) => job.name),
+      channels: [...services.channels.keys()],
+    }),
   });
 
-  const scheduler = createScheduler({ jobs: services.jobs, store, clock, logger });
-  let loop: { stop(): Promise<void> } | undefined;
+  const scheduler = createScheduler({
+    jobs: services.jobs,
+    store,
+    clock,
+    logger,
+    ...(options.schedule ? { schedule: options.schedule } : {}),
+    onRun: runtime.jobRan,
+    onRunning: runtime.schedulerRunning,
+  });
   return {
     http,
     services,
-    async startBackground() {
+    async startBackground(background = {}) {
       await scheduler.start();
-      loop = startDispatchLoop(services.dispatcher, { logger });
+      loop = startDispatchLoop(services.dispatcher, {
+        logger,
+        ...(background.onFatal ? { onFatal: background.onFatal } : {}),
+        ...(background.dispatchIntervalMs !== undefined ? { intervalMs: background.dispatchIntervalMs } : {}),
+        onRound: runtime.dispatchRound,
+        onRunning: runtime.dispatchLoopRunning,
+      });
+      for (const job of services.jobs) await scheduler.runNow(job.name);
     },
     async stop() {
       await scheduler.stop();

@@ -11,7 +11,7 @@ import { directoryPath } from "./config/load-config.js";
 import { loadSettings, settingsPath } from "./config/load-settings.js";
 import type { Settings } from "./config/settings.js";
 import { createDeliveryNotifier } from "./delivery/create-dead-letter-notifier.js";
-import { createDispatcher, type Dispatcher } from "./delivery/create-dispatcher.js";
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./delivery/create-dispatcher.js";
 import type { Directory } from "./directory/directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
 import { indexPeople, type PeopleIndex, type Person } from "./directory/people.js";
@@ -56,6 +56,8 @@ export interface ServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** Opened by the caller (tests, simulate); otherwise from the config. */
   store?: Store;
+  /** Told each send's result per channel (the runtime status behind GET /healthz). */
+  onSend?: DispatcherOptions["onSend"];
 }
 
 /**
@@ -150,6 +152,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       logger,
       deadNoticeWindowMs: settings.delivery.deadNoticeWindowMinutes * 60_000,
     }),
+    ...(options.onSend ? { onSend: options.onSend } : {}),
   });
   const jobs: Job[] = [
     createReminderSweepJob({

@@ -1,4 +1,4 @@
-import type { Card, OutboundMessage, Recipient } from "./message.js";
+import type { CardUpdate, OutboundMessage, Recipient } from "./message.js";
 
 /**
  * The whole platform contract. Features never see a WeCom or DingTalk payload: they send neutral
@@ -15,15 +15,18 @@ export interface Channel {
    */
   send(request: SendRequest): Promise<Map<string, SendResult>>;
   /**
-   * Replaces a card the recipient already has (after a click). `responseCode` is the platform's
-   * single-use update code where it needs one (WeCom: the click's ResponseCode, 72 h).
+   * Changes a card the recipient already has, after a click: closes it with a label in place of
+   * its buttons, or replaces it. Each platform does this its own way (WeCom: button.replace_name).
    */
-  updateCard?(request: {
-    cardId: string;
-    recipient: Recipient;
-    card: Card;
-    responseCode?: string;
-  }): Promise<SendResult>;
+  updateCard?(request: CardUpdateRequest): Promise<SendResult>;
+}
+
+export interface CardUpdateRequest {
+  cardId: string;
+  recipient: Recipient;
+  update: CardUpdate;
+  /** The platform's single-use update code where it needs one (WeCom: the click's ResponseCode, 72 h). */
+  responseCode?: string;
 }
 
 export type ChannelName = "local" | "wecom" | "dingtalk";

@@ -31,6 +31,16 @@ export const outboundMessageSchema = z.discriminatedUnion("kind", [
 ]);
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
 
+/**
+ * How a card the recipient already has changes after a click. `close`: its buttons give way to
+ * `label`, what was chosen ("已签收"), so nobody clicks twice; `replace`: a whole new card.
+ */
+export const cardUpdateSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("close"), label: z.string().min(1) }),
+  z.object({ kind: z.literal("replace"), card: cardSchema }),
+]);
+export type CardUpdate = z.infer<typeof cardUpdateSchema>;
+
 /** A person as a channel needs them: the id Duban knows them by, and their platform ids. */
 export interface Recipient {
   personId: string;

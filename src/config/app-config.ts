@@ -1,4 +1,9 @@
 import { z } from "zod";
+import { parseDemoInstant } from "../demo/demo-clock.js";
+
+const flagSchema = z
+  .enum(["1", "0", "true", "false", "yes", "no"], { error: "write 1 (on) or 0 (off)" })
+  .transform((v) => v === "1" || v === "true" || v === "yes");
 
 /**
  * Settings read from the environment (and `.env.example` documents each one).
@@ -24,6 +29,24 @@ export const appConfigSchema = z.object({
   REDIS_KEY_PREFIX: z.string().min(1).default("duban:"),
   /** debug | info | warn | error */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Demo clock (local channel only): the instant the service's clock starts at, e.g.
+   * 2021-03-22T08:20+08:00; unset → the real time.
+   */
+  DUBAN_CLOCK: z
+    .string()
+    .refine((v) => parseDemoInstant(v) !== undefined, {
+      error: "write an instant such as 2021-03-22T08:20+08:00 (without an offset, Beijing time)",
+    })
+    .optional(),
+  /** Demo clock: how many times faster than real time it runs (e.g. 60: an hour a minute). */
+  DUBAN_CLOCK_SPEED: z.coerce
+    .number({ error: "write a number such as 60" })
+    .positive("write a number above 0, such as 60")
+    .max(100_000, "at most 100000")
+    .optional(),
+  /** Demo clock: 1 jumps over nights and days off when nothing is due. */
+  DUBAN_CLOCK_SKIP_IDLE: flagSchema.optional(),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
-import type { Channel, ChannelName } from "../channels/channel.js";
+import type { Channel, ChannelName, SendResult } from "../channels/channel.js";
 import type { Recipient } from "../channels/message.js";
 import type { SendingHours } from "../reminders/reminder-settings.js";
 import type { Clock } from "../shared/clock.js";
@@ -12,6 +12,7 @@ import type { DeadLetterHandler, DeliveryNotifier } from "./create-dead-letter-n
 import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from "./delivery-settings.js";
 import { type DispatchDeps, type DispatchOutcome, dispatchMessage } from "./dispatch-message.js";
 import { createMemoryBudgetLedger } from "./memory-budget-ledger.js";
+import { observeSends } from "./observe-sends.js";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./retry-delay.js";
 import { createSendingWindow } from "./sending-window.js";
 import { createStoreBudgetLedger } from "./store-budget-ledger.js";
@@ -66,6 +67,8 @@ export interface DispatcherOptions {
    * (tracked in `store.outages`).
    */
   notices?: DeliveryNotifier;
+  /** Told each send's result per channel (GET /healthz shows each channel's last success and error). */
+  onSend?: (channel: ChannelName, result: SendResult) => void;
 }
 
 export interface DispatchReport {
@@ -98,8 +101,12 @@ export function emptyDispatchReport(): DispatchReport {
 }
 
 export interface Dispatcher {
-  /** Claims and handles due messages in batches until none is due at the clock's current time. */
-  dispatchDue(): Promise<DispatchReport>;
+  /**
+   * Claims and handles due messages in batches until none is due at the clock's current time.
+   * Once `signal` aborts (shutdown), no batch is claimed and each claimed message not yet being
+   * sent is handed back to the outbox, due at once; sends in progress finish and are recorded.
+   */
+  dispatchDue(options?: { signal?: AbortSignal }): Promise<DispatchReport>;
 }
 
 const FIELD: Record<DispatchOutcome, keyof DispatchReport> = {
@@ -112,6 +119,9 @@ const FIELD: Record<DispatchOutcome, keyof DispatchReport> = {
   lost: "lost",
 };
 
+/** The reason kept on a message handed back at shutdown. */
+const RELEASED_AT_SHUTDOWN = "released at shutdown";
+
 /** The outbox dispatcher: at least once delivery, within quiet hours and each channel's budgets. */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const logger = options.logger.child({ component: "dispatcher", worker: options.worker });
@@ -122,7 +132,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const delivery = options.delivery ?? DEFAULT_DELIVERY_SETTINGS;
   const deps: DispatchDeps = {
     outbox: options.store.outbox,
-    channels: options.channels,
+    channels: options.onSend ? observeSends(options.channels, options.onSend) : options.channels,
     recipients: options.recipients,
     ledger:
       options.ledger ??
@@ -151,9 +161,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   return {
-    async dispatchDue() {
+    async dispatchDue({ signal } = {}) {
       const report = emptyDispatchReport();
-      for (;;) {
+      while (!signal?.aborted) {
         const now = options.clock.now();
         const batch = await deps.outbox.claimDue(now, { limit: batchSize, leaseMs, worker: options.worker });
         report.claimed += batch.length;
@@ -161,6 +171,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         let next = 0;
         const lane = async () => {
           for (let message = batch[next++]; message !== undefined; message = batch[next++]) {
+            if (signal?.aborted) {
+              await release(message.id);
+              continue;
+            }
             try {
               report[FIELD[await dispatchMessage(deps, message, round)]]++;
             } catch (error) {
@@ -179,4 +193,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return report;
     },
   };
+
+  async function release(id: number): Promise<void> {
+    const until = options.clock.now().toISOString();
+    try {
+      await deps.outbox.defer(id, { until, reason: RELEASED_AT_SHUTDOWN, worker: options.worker });
+    } catch (error) {
+      // Its lease ends by itself and another claim picks it up: late, never lost.
+      logger.warn("could not hand a message back at shutdown; its lease will expire", { id, error });
+    }
+  }
 }

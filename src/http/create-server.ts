@@ -2,11 +2,12 @@ import Router from "@koa/router";
 import Koa from "koa";
 import type { Logger } from "../shared/logger.js";
 import { errorMiddleware } from "./error-middleware.js";
-import { type HealthSource, healthRoute } from "./health-route.js";
+import { type HealthCheck, healthRoute } from "./health-route.js";
 
 export interface ServerDeps {
   logger: Logger;
-  health: HealthSource;
+  /** GET /healthz; left out by tests and benchmarks that serve other routes only. */
+  health?: HealthCheck;
   /** Further routes (dev routes, platform callbacks), mounted after the health check. */
   routes?: Router;
 }
@@ -19,7 +20,7 @@ export function createServer(deps: ServerDeps): Koa {
   // without a listener it prints a stack trace to stderr.
   app.on("error", (error: Error) => deps.logger.warn("http error", { error }));
   const router = new Router();
-  healthRoute(router, deps.health);
+  if (deps.health) healthRoute(router, deps.health);
   app.use(errorMiddleware(deps.logger));
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -4,13 +4,16 @@ import type Router from "@koa/router";
 import type Koa from "koa";
 import { z } from "zod";
 import type { InboundEvent } from "../channels/channel.js";
+import { describeLocalMessage } from "../channels/local/describe-local-message.js";
 import type { LocalChannel } from "../channels/local/local-channel.js";
-import type { Clock } from "../shared/clock.js";
+import { type Clock, inBusinessTz } from "../shared/clock.js";
 import { readRawBody } from "./read-raw-body.js";
 
 export interface DevRoutesDeps {
   channel: LocalChannel;
   clock: Clock;
+  /** Called once an injected event has been handled (the app wakes the dispatcher). */
+  onReceived?: () => void;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -36,6 +39,8 @@ const inboundSchema = z.discriminatedUnion("kind", [
 const outboxQuerySchema = z.object({
   to: z.string().min(1).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
+  /** `text`: one readable line per message, Beijing time first (for people trying Duban out). */
+  format: z.enum(["json", "text"]).default("json"),
 });
 
 /**
@@ -47,13 +52,22 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
   router.get("/dev/outbox", loopbackOnly, (ctx) => {
     const query = outboxQuerySchema.safeParse(ctx.query);
     if (!query.success) return badRequest(ctx, query.error);
-    const { to, since } = query.data;
-    ctx.body = {
-      messages: deps.channel.sent({
-        ...(to !== undefined ? { to } : {}),
-        ...(since !== undefined ? { since: new Date(since) } : {}),
-      }),
-    };
+    const { to, since, format } = query.data;
+    const messages = deps.channel.sent({
+      ...(to !== undefined ? { to } : {}),
+      ...(since !== undefined ? { since: new Date(since) } : {}),
+    });
+    if (format === "text") {
+      ctx.type = "text/plain; charset=utf-8";
+      ctx.body = messages
+        .map(
+          (m) =>
+            `${inBusinessTz(m.at).format("YYYY-MM-DD HH:mm")} ${describeLocalMessage(m.name, m.message)}\n`,
+        )
+        .join("");
+      return;
+    }
+    ctx.body = { messages };
   });
 
   router.post("/dev/inbound", loopbackOnly, async (ctx) => {
@@ -81,6 +95,7 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
     };
     // Answered after the handler has finished, so a scenario can read /dev/outbox right away.
     await deps.channel.receive(event);
+    deps.onReceived?.();
     ctx.status = 202;
     ctx.body = { eventId: event.eventId };
   });

@@ -1,24 +1,17 @@
 import type Router from "@koa/router";
+import type { HealthBody } from "../health/check-health.js";
 
-/** What the health check reports; each part is read fresh on every request. */
-export interface HealthSource {
-  registry(): Promise<{ tasks: number; importedAt: string } | null>;
-  directory(): { units: number; demo: boolean };
-  /** Resolves when the store answers; rejects otherwise. */
-  store(): Promise<{ kind: string }>;
-}
+/** Answers one health request; built by src/health/check-health.ts. */
+export type HealthCheck = () => Promise<{ healthy: boolean; body: HealthBody }>;
 
-/** GET /healthz: 200 when the store answers, 503 otherwise (a load balancer takes the instance out). */
-export function healthRoute(router: Router, source: HealthSource): void {
+/**
+ * GET /healthz: 200 when the store answers and every background part that was started still runs,
+ * 503 otherwise (a load balancer takes the instance out). Warnings are listed, never a 503.
+ */
+export function healthRoute(router: Router, check: HealthCheck): void {
   router.get("/healthz", async (ctx) => {
-    let store: { kind: string } | { error: string };
-    try {
-      store = await source.store();
-    } catch {
-      ctx.status = 503;
-      ctx.body = { status: "unavailable", store: { error: "the store does not answer" } };
-      return;
-    }
-    ctx.body = { status: "ok", store, registry: await source.registry(), directory: source.directory() };
+    const { healthy, body } = await check();
+    ctx.status = healthy ? 200 : 503;
+    ctx.body = body;
   });
 }

@@ -23,6 +23,16 @@ export function createInboundHandler(deps: InboundDeps, options: { dedupe?: bool
       deps.logger.info("duplicate delivery ignored", { channel: event.channel, eventId: event.eventId });
       return;
     }
+    // Who sent what kind of event, once per event; what they wrote only at debug (it may be personal).
+    deps.logger.info("inbound event", {
+      channel: event.channel,
+      userId: event.from,
+      eventId: event.eventId,
+      kind: event.kind,
+      ...(event.kind === "card-action" ? { actionKey: event.actionKey, cardId: event.cardId } : {}),
+    });
+    if (event.kind === "text")
+      deps.logger.debug("inbound text", { eventId: event.eventId, text: event.text });
     const person = deps.people.byPlatformId(event.channel, event.from);
     if (!person) {
       deps.logger.warn("message from someone not in the directory ignored", {

@@ -1,6 +1,5 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
-import type { ChannelName, InboundEvent, SendResult } from "../channels/channel.js";
-import type { Card, Recipient } from "../channels/message.js";
+import type { CardUpdateRequest, ChannelName, InboundEvent, SendResult } from "../channels/channel.js";
 import type { Settings } from "../config/settings.js";
 import type { Directory } from "../directory/directory.js";
 import type { PeopleIndex, Person } from "../directory/people.js";
@@ -18,11 +17,8 @@ export interface InboundDeps {
   logger: Logger;
   /** The channel that reaches a person who did not just write (admins, requesters). */
   channelFor(person: Person): ChannelName | undefined;
-  /** Replaces a card on the channel it was clicked on; absent where no channel can. */
-  updateCard?(
-    channel: ChannelName,
-    request: { cardId: string; recipient: Recipient; card: Card; responseCode?: string },
-  ): Promise<SendResult>;
+  /** Changes a card on the channel it was clicked on; absent where no channel can. */
+  updateCard?(channel: ChannelName, request: CardUpdateRequest): Promise<SendResult>;
 }
 
 /**

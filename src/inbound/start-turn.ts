@@ -4,12 +4,20 @@ import type { Person } from "../directory/people.js";
 import { businessDate } from "../shared/clock.js";
 import type { InboundDeps, Turn } from "./inbound-deps.js";
 
-/** The turn for one event: its time, and answers keyed `answer/<channel>/<event id>/<n>`. */
+/**
+ * The turn for one event: its time, and answers keyed `answer/<channel>/<event id>/<n>`. What the
+ * handlers log carries the event and the person, so a line can be traced to who sent what.
+ */
 export function startTurn(deps: InboundDeps, event: InboundEvent, person: Person): Turn {
   const at = new Date(event.at).toISOString();
+  const logger = deps.logger.child({
+    channel: event.channel,
+    eventId: event.eventId,
+    person: person.personId,
+  });
   let n = 0;
   return {
-    deps,
+    deps: { ...deps, logger },
     event,
     person,
     at,
@@ -28,6 +36,7 @@ export function startTurn(deps: InboundDeps, event: InboundEvent, person: Person
         notBefore: at,
         createdAt: at,
       });
+      logger.debug("answer queued", { n, text });
     },
   };
 }

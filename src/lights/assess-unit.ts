@@ -41,7 +41,9 @@ export function assessUnit(
     ...(last ? { lastDue: { cycle: last.cycle, due: last.due, ...(reportedOn ? { reportedOn } : {}) } } : {}),
     overdueDays: last ? Math.max(0, calendar.workingDaysBetween(last.due, date)) : 0,
     pastDeadlineDays: date > view.deadline ? calendar.workingDaysBetween(view.deadline, date) : 0,
-    ...(view.latest?.status === "difficulty" ? { difficulty: view.latest.note } : {}),
+    ...(view.difficulty
+      ? { difficulty: view.difficulty.note, ...(view.difficulty.proxy ? { difficultyByOffice: true } : {}) }
+      : {}),
     measures: [],
     exceeded: [],
     pace: computePace(calendar, { year: context.year, date, deadline: view.deadline }),

@@ -44,7 +44,11 @@ export function computeLight(input: LightInput, settings: LightSettings): Light 
     }
     for (const over of input.exceeded) add("yellow", m("exceeded", over));
   }
-  if (input.difficulty !== undefined) add("yellow", m("difficulty", { note: shorten(input.difficulty) }));
+  if (input.difficulty !== undefined)
+    add(
+      "yellow",
+      m(input.difficultyByOffice ? "difficultyByOffice" : "difficulty", { note: shorten(input.difficulty) }),
+    );
 
   const worst = found.reduce<LightColor>((c, f) => (RANK[f.color] > RANK[c] ? f.color : c), "green");
   if (worst === "green") return light("green", [m(lastDue ? "onTrack" : "nothingDue")]);

@@ -27,8 +27,12 @@ export interface LightInput {
   overdueDays: number;
   /** Working days from the deadline to `date`. */
   pastDeadlineDays: number;
-  /** The note of the latest report when it says 有困难. */
+  /**
+   * The note of the open difficulty (有困难), until it is marked resolved: later progress reports
+   * do not close it. `byOffice` when the office reported it for the unit (代报).
+   */
   difficulty?: string;
+  difficultyByOffice?: boolean;
   /** Numeric progress: each "at least" indicator's actual as a share of its target, and the percent complete. */
   measures: { label: string; share: number }[];
   /** "At most" indicators whose actual is above the limit. */

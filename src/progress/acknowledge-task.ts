@@ -3,6 +3,7 @@ import { cycleInWords, dateWithWeekday } from "../reminders/format-dates.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { message } from "../templates/template-store.js";
+import { reportsForOffice } from "../workflow/reports-for-office.js";
 import { resolveTask } from "../workflow/resolve-task.js";
 import { exampleFor } from "./example-for.js";
 import { ACKNOWLEDGED } from "./is-report.js";
@@ -11,7 +12,7 @@ import { listUnitDues } from "./list-unit-dues.js";
 /**
  * 签收: the unit has the task (待签收 → 推进中). Stored once, as a progress record with status
  * `acknowledged` in the card's cycle, which the ladder does not count as a report (isReport); a
- * second 签收 is only answered.
+ * second 签收 is only answered. An admin's 签收 for the unit is marked 代报 (proxy).
  */
 export async function acknowledgeTask(turn: Turn, card: CardInstance): Promise<void> {
   const resolved = await resolveTask(turn, card.taskNo, card.unit);
@@ -32,6 +33,7 @@ export async function acknowledgeTask(turn: Turn, card: CardInstance): Promise<v
     values: [],
     note: "",
     source: "card",
+    ...(reportsForOffice(turn, unit) ? { proxy: true as const } : {}),
   });
   await turn.deps.store.audit.append({
     at: turn.at,

@@ -10,6 +10,7 @@ import { exampleFor } from "./example-for.js";
 import { indicatorLabel } from "./indicator-label.js";
 import { loadUnitView } from "./load-unit-view.js";
 import { matchUnit } from "./match-unit.js";
+import type { RecordedReport } from "./record-report.js";
 import { writeTarget } from "./write-target.js";
 
 const m = (key: string, view: Record<string, unknown> = {}) => message("progress", key, view);
@@ -23,13 +24,14 @@ const ROLL_UP_LINES = 5;
 
 /**
  * Tells the reporter what was recorded and how to correct it: each value against its target,
- * the percent complete, the note, the light after this report, and the roll-up (a host sees its
+ * the percent complete, the note, 代报 when the office reported for the unit, a difficulty the
+ * report closed, the light after this report, and the roll-up (a host sees its
  * co-units' latest inputs; a co-unit hears which host its input goes to).
  */
 export async function confirmReport(
   turn: Turn,
   context: TaskContext,
-  recorded: { report: ProgressReport; revised: boolean },
+  recorded: RecordedReport,
 ): Promise<void> {
   const { report, revised } = recorded;
   const { task } = context;
@@ -74,6 +76,8 @@ export async function confirmReport(
       values,
       percent: report.percent === undefined ? "" : String(report.percent),
       note: showNote ? report.note : "",
+      proxy: report.proxy ? (turn.deps.people.byId(report.reportedBy)?.name ?? report.reportedBy) : "",
+      difficultyResolved: recorded.difficultyResolved === true,
       noValues:
         report.status === "reported" &&
         values.length === 0 &&

@@ -10,7 +10,8 @@ const NOTE_CHARS = 24;
 
 /**
  * A report in one line, for cards and roll-ups: "3月24日：城镇新增就业4200人，完成80%",
- * "3月24日：正常推进", "3月24日：有困难（招聘场地未落实）", or the note when it has no numbers.
+ * "3月24日：正常推进", "3月24日：有困难（招聘场地未落实）", or the note when it has no numbers;
+ * a report the office made for the unit says so: "3月24日：正常推进（督考办代报）".
  */
 export function describeReport(report: ProgressReport, task: Pick<Task, "indicators">): string {
   const parts = report.values.flatMap((v) => {
@@ -24,6 +25,7 @@ export function describeReport(report: ProgressReport, task: Pick<Task, "indicat
   if (report.status === "difficulty") what = m("reportDifficulty", { note: shorten(report.note) });
   else if (report.status === "completion-requested") what = m("reportCompletion");
   else if (what === "") what = report.note ? shorten(report.note) : m("reportOnTrack");
+  if (report.proxy) what = m("reportByOffice", { what });
   return m("reportLine", { date: shortDate(report.reportedAt), what });
 }
 

@@ -1,8 +1,9 @@
 import type { Assignment } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
+import type { ProgressReport } from "../store/progress-report.js";
 import type { Store } from "../store/store.js";
 import { deriveWorkflowState } from "../workflow/derive-workflow-state.js";
-import { isReport } from "./is-report.js";
+import { DIFFICULTY_RESOLVED, isReport } from "./is-report.js";
 import type { Actual, UnitView } from "./unit-view.js";
 
 /**
@@ -32,7 +33,8 @@ export async function loadUnitView(
     task.deadline,
   );
   const role = assignments.find((a) => a.unit === unit)?.role ?? "host";
-  const latestOf = (name: string) => history.filter((r) => r.unit === name && isReport(r)).at(-1);
+  const latestOf = (name: string) =>
+    history.filter((r) => r.unit === name && isReport(r) && isProgress(r)).at(-1);
   const coUnits =
     role === "host"
       ? assignments
@@ -42,7 +44,11 @@ export async function loadUnitView(
             return latest ? { unit: a.unit, latest } : { unit: a.unit };
           })
       : [];
-  const latest = reports.at(-1);
+  const latest = reports.filter(isProgress).at(-1);
+  let difficulty: ProgressReport | undefined;
+  for (const record of records)
+    if (record.status === "difficulty") difficulty = record;
+    else if (record.status === DIFFICULTY_RESOLVED) difficulty = undefined;
   return {
     task,
     unit,
@@ -50,6 +56,7 @@ export async function loadUnitView(
     records,
     reports,
     ...(latest ? { latest } : {}),
+    ...(difficulty ? { difficulty } : {}),
     acknowledged: records.length > 0,
     actuals,
     ...(percent !== undefined ? { percent } : {}),
@@ -59,4 +66,12 @@ export async function loadUnitView(
     extensions: extensions.length,
     coUnits,
   };
+}
+
+/**
+ * Whether a report says where the work stands. Earlier versions stored 申请办结 as a report
+ * (status `completion-requested`); it is a request, so it never shows as the latest progress.
+ */
+function isProgress(report: Pick<ProgressReport, "status">): boolean {
+  return report.status !== "completion-requested";
 }

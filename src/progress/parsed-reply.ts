@@ -28,5 +28,10 @@ export type ReplyQuestion =
   | { code: "percent-ambiguous"; written: string; indicator: string }
   /** A percent complete above 100. */
   | { code: "percent-over"; written: string }
+  /**
+   * No value for any indicator (nor a percent complete) on a task that has indicators: recording
+   * it would make a reply without numbers the latest report ("52 正在推进").
+   */
+  | { code: "no-values"; indicators: string[] }
   /** Two different numbers for one indicator, neither clearly meant. */
   | { code: "values-conflict"; indicator: string; written: string[] };

@@ -8,7 +8,9 @@ import { recordReport } from "./record-report.js";
 
 /**
  * The answer to 有困难's prompt: a report with status `difficulty` and the text as its note. It
- * counts as the cycle's report, and the unit's light turns yellow until a later report.
+ * counts as the cycle's report; recordReport sends it to the office, and the unit's light stays
+ * yellow until an admin marks it resolved or the unit reports it solved, whatever is reported
+ * in between.
  */
 export async function recordDifficulty(turn: Turn, prompt: Prompt, text: string): Promise<void> {
   if (text.trim() === "") {

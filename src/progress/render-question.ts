@@ -34,6 +34,11 @@ export function renderQuestion(question: ReplyQuestion, task: Pick<Task, "no" | 
       });
     case "percent-over":
       return m("questionPercentOver", { ...base, written: question.written });
+    case "no-values":
+      return m("questionNoValues", {
+        ...base,
+        labels: question.indicators.map(labelOf).join(m("listSeparator")),
+      });
     case "values-conflict":
       return m("questionValuesConflict", {
         ...base,

@@ -10,6 +10,9 @@ export interface Actual extends ProgressValue {
   reportedAt: string;
 }
 
+/** A difficulty the unit reported that nobody has marked resolved yet: its report. */
+export type OpenDifficulty = ProgressReport;
+
 /**
  * Everything Duban knows about one unit's part in one task, read from the store in one go:
  * what confirmations, decision cards, lights and reminder cards show.
@@ -22,7 +25,13 @@ export interface UnitView {
   records: ProgressReport[];
   /** The records that are reports (签收 left out), oldest first. */
   reports: ProgressReport[];
+  /** The unit's latest progress report: a request (申请办结) never takes its place. */
   latest?: ProgressReport;
+  /**
+   * The latest 有困难 report while it is open: until an admin marks it resolved or the unit
+   * reports it solved (a `difficulty-resolved` record after it), whatever else is reported.
+   */
+  difficulty?: OpenDifficulty;
   /** Whether the unit has 签收'd or reported anything on the task. */
   acknowledged: boolean;
   /** By indicator index: the latest value reported for it, whichever report carried it. */

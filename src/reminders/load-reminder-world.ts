@@ -21,7 +21,7 @@ export interface WorldSources {
 /**
  * Reads what the reminder ladder needs from the store: the current registry, each unit's latest
  * report (a 签收 is not one: it only marks the unit as having acknowledged), decided requests
- * (办结 closes a unit, an approved extension moves its deadline) and per-person settings. Assignments follow the live directory, so an edited group applies at once.
+ * (办结 closes a unit, and a pending completion request pauses it; an approved extension moves its deadline) and per-person settings. Assignments follow the live directory, so an edited group applies at once.
  * Undefined when no registry has been imported yet.
  */
 export async function loadReminderWorld(sources: WorldSources): Promise<ReminderWorld | undefined> {
@@ -49,6 +49,10 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   }
   const closed = new Set<string>();
   const extended = new Map<string, string>();
+  // A completion request waiting for the office is not a report, but the unit has said it is done:
+  // the ladder pauses until the office decides (a return resumes it).
+  for (const request of await store.requests.list({ status: "pending" }))
+    if (request.kind === "completion") closed.add(`${request.taskNo}/${request.unit}`);
   for (const request of await store.requests.list({ status: "approved" })) {
     const key = `${request.taskNo}/${request.unit}`;
     if (request.kind === "completion") closed.add(key);

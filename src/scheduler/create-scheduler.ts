@@ -6,10 +6,13 @@ import type { Store } from "../store/store.js";
 import type { Job, JobRun } from "./job.js";
 import { runLockedJob } from "./run-locked-job.js";
 
-/** A timer that calls `run` on each tick of `expression`; node-cron's `createTask` fits it. */
+/**
+ * A timer that calls `run` on each tick of `expression`; node-cron's `createTask` fits it. A timer
+ * that knows which minute it fires for (clockSchedule, catching up after a jump) passes it as `at`.
+ */
 export type ScheduleFn = (
   expression: string,
-  run: () => Promise<void>,
+  run: (at?: Date) => Promise<void>,
   options: { name: string; timezone: string; noOverlap: boolean },
 ) => { start(): void | Promise<void>; stop(): void | Promise<void> };
 
@@ -18,7 +21,7 @@ export interface SchedulerOptions {
   store: Pick<Store, "claimOnce" | "acquireLock" | "extendLock" | "releaseLock">;
   clock: Clock;
   logger: Logger;
-  /** Injected by tests; node-cron's createTask by default. */
+  /** node-cron's createTask by default (the wall clock); clockSchedule for the demo clock; tests inject their own. */
   schedule?: ScheduleFn;
   /** The zone cron expressions are read in; Asia/Shanghai by default, never the host's. */
   timezone?: string;
@@ -27,6 +30,10 @@ export interface SchedulerOptions {
    * crashed instance blocks the job. Default 15 min.
    */
   lockTtlMs?: number;
+  /** Told how each run ended (GET /healthz shows each job's last run, success and error). */
+  onRun?: (job: string, run: JobRun) => void;
+  /** Told when the timers start and stop. */
+  onRunning?: (running: boolean) => void;
 }
 
 export interface Scheduler {
@@ -60,18 +67,25 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       logger.info("skipped: the previous run is still going on", { job: job.name });
       return Promise.resolve({ status: "skipped", reason: "running-here" });
     }
-    const running = runLockedJob(deps, job, tick).finally(() => inFlight.delete(job.name));
+    const running = runLockedJob(deps, job, tick)
+      .then((result) => {
+        options.onRun?.(job.name, result);
+        return result;
+      })
+      .finally(() => inFlight.delete(job.name));
     inFlight.set(job.name, running);
     return running;
   };
 
-  const schedule = options.schedule ?? cron.createTask;
+  const schedule: ScheduleFn =
+    options.schedule ??
+    ((expression, run, taskOptions) => cron.createTask(expression, () => run(), taskOptions));
   const timezone = options.timezone ?? BUSINESS_TZ;
   const tasks = options.jobs.map((job) =>
     schedule(
       job.cron,
-      async () => {
-        await run(job, tickOf(job.cron, options.clock.now()));
+      async (at) => {
+        await run(job, tickOf(job.cron, at ?? options.clock.now()));
       },
       { name: job.name, timezone, noOverlap: true },
     ),
@@ -80,10 +94,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     async start() {
       for (const task of tasks) await task.start();
+      options.onRunning?.(true);
       logger.info("scheduler started", { jobs: options.jobs.map((j) => `${j.name} (${j.cron})`), timezone });
     },
     async stop() {
       for (const task of tasks) await task.stop();
+      options.onRunning?.(false);
       await Promise.all(inFlight.values());
     },
     runNow(name) {

@@ -14,7 +14,8 @@ const MINUTE = 60_000;
  * Contacts answering reminders in a simulation. For each unit and cycle, at its first reminder:
  * with probability `replyRate` it answers within two days; otherwise, half the time it answers
  * after its overdue notice, and otherwise not at all that cycle. An answer is a chat reply
- * ("52 本期工作按计划推进。") handed to the local channel, so it takes the production path:
+ * ("52 本期工作按计划推进，完成年度目标的50%。": a reply without any value on a task with indicators
+ * is asked back, not recorded) handed to the local channel, so it takes the production path:
  * inbound dedupe, the reply parser, the report, the confirmation.
  */
 export function createSyntheticReplies(options: {
@@ -73,7 +74,7 @@ export function createSyntheticReplies(options: {
           eventId: `simulated-${replies}`,
           channel: "local",
           from: reply.person,
-          text: `${reply.taskNo} 本期工作按计划推进。`,
+          text: `${reply.taskNo} 本期工作按计划推进，完成年度目标的50%。`,
           at: new Date(reply.at).toISOString(),
         });
       }

@@ -6,6 +6,8 @@ export type ProgressStatus =
   | "acknowledged"
   | "on-track"
   | "difficulty"
+  /** Not a report: closes the open difficulty (the office coordinated it, or the unit solved it). */
+  | "difficulty-resolved"
   | "completion-requested"
   | "completed"
   | "returned"
@@ -35,6 +37,11 @@ export const newProgressReportSchema = z.object({
   values: z.array(progressValueSchema),
   note: z.string(),
   source: z.enum(["card", "text", "import"]),
+  /**
+   * 代报: the office reported for the unit. `reportedBy` is then the admin, not one of the unit's
+   * contacts; absent for the unit's own reports.
+   */
+  proxy: z.literal(true).optional(),
 });
 export type NewProgressReport = z.infer<typeof newProgressReportSchema>;
 

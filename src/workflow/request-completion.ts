@@ -1,5 +1,4 @@
 import type { Turn } from "../inbound/inbound-deps.js";
-import { recordReport } from "../progress/record-report.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { message } from "../templates/template-store.js";
@@ -12,8 +11,9 @@ const m = (key: string, view: Record<string, unknown> = {}) => message("workflow
 
 /**
  * 申请办结 (推进中 → 申请办结): a completion request the office decides on its decision card. It is
- * also the unit's report for the card's cycle (status `completion-requested`): the unit has said
- * where it stands, so the ladder stops asking.
+ * a request beside the progress history, not a report: the unit's latest progress text and
+ * actuals stay what they were. While it waits, the ladder leaves the unit alone
+ * (loadReminderWorld); a return (退回) resumes it.
  */
 export async function requestCompletion(turn: Turn, card: CardInstance): Promise<void> {
   const resolved = await resolveTask(turn, card.taskNo, card.unit);
@@ -29,14 +29,6 @@ export async function requestCompletion(turn: Turn, card: CardInstance): Promise
     { kind: "completion", taskNo: task.no, unit },
     { cycle: card.cycle },
   );
-  await recordReport(turn, {
-    view,
-    cycle: card.cycle,
-    status: "completion-requested",
-    values: [],
-    note: m("completionNote"),
-    source: "card",
-  });
   await sendDecisionCards(turn, context, request, card.cycle);
   await turn.answer(m("completionSubmitted", words));
 }

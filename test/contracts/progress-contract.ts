@@ -27,6 +27,16 @@ export function progressContract(ctx: ContractContext): void {
     expect(await ctx.store.progress.history(52)).toEqual([stored]);
   });
 
+  it("keeps 代报 (proxy) on the report, and leaves it off the unit's own", async () => {
+    const stored = await ctx.store.progress.append(
+      sampleReport({ reportedBy: "wecom:demo.admin1", proxy: true }),
+    );
+    expect(stored).toMatchObject({ proxy: true, reportedBy: "wecom:demo.admin1" });
+    const own = await ctx.store.progress.append(sampleReport({}));
+    expect(own).not.toHaveProperty("proxy");
+    expect((await ctx.store.progress.history(52)).map((r) => r.proxy)).toEqual([true, undefined]);
+  });
+
   it("lists a task's history oldest first, for all units or one", async () => {
     const { progress } = ctx.store;
     await progress.append(sampleReport({ unit: HOST, note: "a" }));

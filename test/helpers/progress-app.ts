@@ -38,14 +38,17 @@ export interface SentMessage {
   at: string;
   /** Set on a card update (after a click) rather than a new message. */
   update?: true;
+  /** A closed card: the label in place of its buttons. */
+  closedWith?: string;
 }
 
 /**
  * The real Koa app over HTTP on 127.0.0.1:0, with a temp DUBAN_DATA_DIR holding the seed notice
- * (imported with the demo directory), the local channel, and a clock the test sets. The sweep and
+ * (imported with the demo directory), the local channel, and a clock the test sets; `env` adds to
+ * the configuration (e.g. DUBAN_SETTINGS). The sweep and
  * the dispatcher are run by the test through `app.services`, never by timers.
  */
-export async function startProgressApp(at: string) {
+export async function startProgressApp(at: string, env: Record<string, string> = {}) {
   const dir = makeTempDir("duban-progress");
   const seeded = await openStore({ dataDir: dir.path, redisKeyPrefix: "unused:" });
   await importSeed(seeded);
@@ -57,7 +60,10 @@ export async function startProgressApp(at: string) {
       now = new Date(next);
     },
   };
-  const app = await createApp(loadConfig({ DUBAN_DATA_DIR: dir.path }), silentLogger, { clock, env: {} });
+  const app = await createApp(loadConfig({ DUBAN_DATA_DIR: dir.path, ...env }), silentLogger, {
+    clock,
+    env: {},
+  });
   const server = app.http.listen(0, "127.0.0.1");
   await once(server, "listening");
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -162,8 +168,8 @@ export function useProgressApps() {
   afterEach(async () => {
     for (const app of apps.splice(0)) await app.close();
   });
-  const start = async (at: string) => {
-    const app = await startProgressApp(at);
+  const start = async (at: string, env?: Record<string, string>) => {
+    const app = await startProgressApp(at, env);
     apps.push(app);
     return app;
   };

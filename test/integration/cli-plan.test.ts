@@ -53,3 +53,24 @@ describe("duban plan", () => {
     expect(bad.stderr).toContain("--from 2021-3-22: not a date. Fix: write YYYY-MM-DD");
   });
 });
+
+describe("duban plan with a directory scaffolded from the notice", () => {
+  it("says in its summary that the 61 units have no contact and will never be reminded", () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "duban-plan-scaffold-"));
+    const directory = join(dataDir, "directory.yaml");
+    const scaffold = runCli(["import", SEED_PATH, "--scaffold-directory", directory, "--dry-run"], {
+      DUBAN_DATA_DIR: dataDir,
+    });
+    expect(scaffold.code).toBe(0);
+    const env = { DUBAN_DATA_DIR: dataDir, DUBAN_DIRECTORY: directory };
+    expect(runCli(["import", SEED_PATH], env).code).toBe(0);
+    const { code, stdout } = runCli(["plan", "--from", "2021-03-22", "--to", "2021-03-31"], env);
+    expect(code).toBe(0);
+    const summary = stdout.slice(stdout.indexOf("请注意"));
+    expect(summary).toMatch(/^请注意（\d项）：\n· 61个单位没有联系人，不会收到提醒：/);
+    expect(summary).toContain(`请在 ${directory} 的 units[].contacts 中填写`);
+    expect(summary).toContain("· 14位牵头领导没有企业微信或钉钉用户 ID");
+    // The plan itself shows only what the office can be sent: no unit reminder at all.
+    expect(stdout).not.toContain("首次提醒");
+  });
+});

@@ -21,14 +21,7 @@ async function start(host = "127.0.0.1") {
   const clock = virtualClock("2021-03-22T02:05:00.000Z");
   const inbound: InboundEvent[] = [];
   const channel = createLocalChannel({ clock, logger: silentLogger, onInbound: (e) => void inbound.push(e) });
-  const app = createServer({
-    logger: silentLogger,
-    health: {
-      registry: async () => null,
-      directory: () => ({ units: 0, demo: true }),
-      store: async () => ({ kind: "sqlite" }),
-    },
-  });
+  const app = createServer({ logger: silentLogger });
   const router = new Router();
   mountDevRoutes(router, { channel, clock });
   app.use(router.routes());

@@ -71,7 +71,12 @@ describe.each(targets)("$name: two dispatcher processes on one outbox", (target)
       const store = await target.open(location);
       try {
         await enqueueMessages(store, "budget", EACH * MEMBERS.length, NOW);
-        const [a = [], b = []] = await runTwo(location, { BUDGETS: JSON.stringify(budgets) });
+        // 20 ms a send: only 60 can go out, and at 1 ms the first process to start could take them
+        // all on a loaded machine before the other claims anything.
+        const [a = [], b = []] = await runTwo(location, {
+          BUDGETS: JSON.stringify(budgets),
+          LATENCY_MS: "20",
+        });
 
         console.info(`${target.name}: under a budget, worker-a sent ${a.length}, worker-b ${b.length}`);
         expect(a.length).toBeGreaterThan(0);

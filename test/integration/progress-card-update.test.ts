@@ -4,7 +4,7 @@ import { PEOPLE, useProgressApps } from "../helpers/progress-app.js";
 describe("the clicked card", () => {
   const apps = useProgressApps();
 
-  it("is replaced by one that says what was chosen, when the platform sent an update code", async () => {
+  it("is closed with what was chosen in place of its buttons, when the platform sent an update code", async () => {
     const app = await apps.remindedMonday();
     const cardId = await app.cardId(PEOPLE.hrContact, "第52项");
     await app.click(PEOPLE.hrContact, cardId, "ack", "click-1", "code-1");
@@ -12,9 +12,9 @@ describe("the clicked card", () => {
     expect(updates).toHaveLength(1);
     const [update] = updates;
     expect(update?.cardId).toBe(cardId);
+    expect(update?.closedWith).toBe("已签收");
     if (update?.message.kind !== "card") throw new Error("the update is not a card");
-    expect(update.message.card.title).toBe("第52项｜区人力资源和社会保障局");
-    expect(update.message.card.description).toMatch(/已于3月22日 12:00选择「签收」/);
+    expect(update.message.card.title).toContain("第52项");
     expect(update.message.card.buttons).toEqual([]);
   });
 

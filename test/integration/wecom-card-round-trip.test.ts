@@ -110,7 +110,7 @@ describe("a WeCom card click round trip", () => {
         const result = await channel.updateCard?.({
           cardId: event.cardId,
           recipient: zhangsan,
-          card: acknowledged,
+          update: { kind: "replace", card: acknowledged },
           responseCode: event.responseCode,
         });
         if (result) updates.push(result);

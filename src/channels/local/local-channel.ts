@@ -2,7 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import type { Channel, InboundEvent, SendBudget, SendRequest, SendResult } from "../channel.js";
-import type { OutboundMessage } from "../message.js";
+import { checkCardUpdate, checkMessage, describeProblem, type MessageProblem } from "../check-message.js";
+import type { Card, OutboundMessage } from "../message.js";
 import { describeLocalMessage } from "./describe-local-message.js";
 
 /** One message the local channel delivered (a card update has no idempotency key). */
@@ -16,7 +17,10 @@ export interface LocalSentMessage {
   cardId?: string;
   platformMessageId: string;
   at: string;
+  /** Set on a card update (after a click); `message` is then the card as it now looks. */
   update?: true;
+  /** A closed card: the label shown in place of its buttons ("已签收"). */
+  closedWith?: string;
 }
 
 /** A send whose idempotency key (for that recipient) had been seen: the platform's duplicate check. */
@@ -78,6 +82,7 @@ export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
       to: entry.to,
       platformMessageId: sent.platformMessageId,
       ...(entry.idempotencyKey ? { idempotencyKey: entry.idempotencyKey } : {}),
+      ...(entry.closedWith ? { closedWith: entry.closedWith } : {}),
     });
     return sent;
   };
@@ -92,8 +97,27 @@ export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
       : { status: failure.status, reason };
   };
 
+  // The local channel refuses what any platform would (check-message.ts), so a test or a demo
+  // on it cannot pass with a message WeCom or DingTalk would refuse.
+  const refuse = (problem: MessageProblem, details: Record<string, unknown>): SendResult => {
+    logger.warn("message refused: no platform could show it", { problem, ...details });
+    return { status: "permanent-error", reason: describeProblem(problem) };
+  };
+
+  /** The card `cardId` as last shown to `personId`, for a close to keep its content. */
+  const lastCard = (cardId: string, personId: string): Card | undefined => {
+    const shown = records.findLast((r) => r.cardId === cardId && r.to === personId);
+    return shown?.message.kind === "card" ? shown.message.card : undefined;
+  };
+
   async function send(request: SendRequest): Promise<Map<string, SendResult>> {
     const results = new Map<string, SendResult>();
+    const problem = checkMessage(request.message, request.cardId);
+    if (problem) {
+      const refused = refuse(problem, { idempotencyKey: request.idempotencyKey });
+      for (const recipient of request.recipients) results.set(recipient.personId, refused);
+      return results;
+    }
     for (const recipient of request.recipients) {
       const key = dedupeKey(request.idempotencyKey, recipient.personId);
       const first = firstIds.get(key);
@@ -132,13 +156,21 @@ export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
     name: "local",
     budgets: options.budgets ?? [],
     send,
-    async updateCard({ cardId, recipient, card }) {
+    async updateCard({ cardId, recipient, update }) {
+      const problem = checkCardUpdate(cardId, update);
+      if (problem) return refuse(problem, { cardId });
+      // A closed card keeps what it showed; its buttons give way to the label.
+      const card =
+        update.kind === "replace"
+          ? update.card
+          : { ...(lastCard(cardId, recipient.personId) ?? { title: update.label, fields: [] }), buttons: [] };
       const sent = record({
         to: recipient.personId,
         name: recipient.name,
         message: { kind: "card", card },
         cardId,
         update: true,
+        ...(update.kind === "close" ? { closedWith: update.label } : {}),
       });
       return { status: "sent", platformMessageId: sent.platformMessageId };
     },

@@ -1,6 +1,7 @@
 import { message } from "../../templates/template-store.js";
+import { type CardProblem, checkCard } from "../check-message.js";
 import type { Card, CardButton } from "../message.js";
-import { byteLength, truncateChars } from "./wecom-text-limits.js";
+import { truncateChars } from "./wecom-text-limits.js";
 
 /**
  * Field limits of template cards (Doc 90236, as transcribed in zsmhub/workweixin). Counts are
@@ -8,9 +9,7 @@ import { byteLength, truncateChars } from "./wecom-text-limits.js";
  * off silently by the client: longer text is truncated here, visibly, with "…".
  */
 const LIMITS = {
-  buttons: 6,
   fields: 6,
-  keyBytes: 1024,
   titleChars: 36,
   subTitleChars: 160,
   keynameChars: 5,
@@ -23,19 +22,17 @@ const STYLE: Record<CardButton["style"], number> = { primary: 1, default: 2, dan
 
 export type WecomTemplateCard = Record<string, unknown>;
 
-/** A reason from templates/wecom.yaml when the card cannot be shown as a WeCom card. */
-export type CardProblem = "cardNoAction" | "cardDuplicateKey" | "cardKeyTooLong";
+export type { CardProblem };
 
 /**
- * The neutral card as a `template_card`: `button_interaction` when it has buttons (clicks come
- * back as template_card_event with EventKey = the button key, TaskId = `taskId`), otherwise a
- * `text_notice`, which needs the card's link (card_action is required there).
+ * The neutral card as a `template_card`, or the rule it breaks: `button_interaction` when it has
+ * buttons (clicks come back as template_card_event with EventKey = the button key, TaskId =
+ * `taskId`), otherwise a `text_notice`, which needs the card's link (card_action is required).
  */
 export function renderWecomCard(card: Card, taskId: string): WecomTemplateCard | CardProblem {
-  const keys = card.buttons.map((button) => button.key);
-  if (new Set(keys).size !== keys.length) return "cardDuplicateKey";
-  if (keys.some((key) => byteLength(key) > LIMITS.keyBytes)) return "cardKeyTooLong";
-  if (card.buttons.length === 0 && !card.url) return "cardNoAction";
+  // The neutral rules are WeCom's refusals (check-message.ts): one place says what is sendable.
+  const problem = checkCard(card);
+  if (problem) return problem;
   const body: WecomTemplateCard = {
     card_type: card.buttons.length > 0 ? "button_interaction" : "text_notice",
     main_title: { title: truncateChars(card.title, LIMITS.titleChars) },
@@ -45,7 +42,7 @@ export function renderWecomCard(card: Card, taskId: string): WecomTemplateCard |
     task_id: taskId,
   };
   if (card.buttons.length > 0) {
-    body.button_list = card.buttons.slice(0, LIMITS.buttons).map((button) => ({
+    body.button_list = card.buttons.map((button) => ({
       type: 0,
       text: truncateChars(button.text, LIMITS.buttonTextChars),
       style: STYLE[button.style],

@@ -2,6 +2,7 @@ import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import { message } from "../../templates/template-store.js";
 import type { Channel, SendBudget, SendRequest, SendResult } from "../channel.js";
+import { describeProblem } from "../check-message.js";
 import type { Recipient } from "../message.js";
 import type { WecomApi } from "./wecom-api.js";
 import { createRateBackoff } from "./wecom-rate-backoff.js";
@@ -67,7 +68,7 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
     }
     const parts = renderWecomMessage(request.message, request.cardId);
     if (typeof parts === "string") {
-      const problem: SendResult = { status: "permanent-error", reason: message("wecom", parts) };
+      const problem: SendResult = { status: "permanent-error", reason: describeProblem(parts) };
       for (const recipient of reachable) results.set(recipient.personId, problem);
       return results;
     }

@@ -1,5 +1,6 @@
+import { checkMessage, type MessageProblem } from "../check-message.js";
 import type { OutboundMessage } from "../message.js";
-import { type CardProblem, isCardProblem, renderWecomCard, type WecomTemplateCard } from "./wecom-card.js";
+import { isCardProblem, renderWecomCard, type WecomTemplateCard } from "./wecom-card.js";
 import { encodeTaskId } from "./wecom-task-id.js";
 import { splitText } from "./wecom-text-limits.js";
 
@@ -12,7 +13,8 @@ export type WecomMessageBody =
 /** text.content and app markdown.content are at most 2048 bytes (Doc 90236; brief §4.1, §4.5). */
 export const APP_CONTENT_MAX_BYTES = 2048;
 
-export type RenderProblem = CardProblem | "cardIdMissing" | "cardIdTooLong" | "messageEmpty";
+/** Worded in templates/channels.yaml: the neutral rules (check-message.ts) are WeCom's refusals. */
+export type RenderProblem = MessageProblem;
 
 /**
  * One neutral message as one or more WeCom messages: longer text and markdown are split at line
@@ -23,6 +25,8 @@ export function renderWecomMessage(
   message: OutboundMessage,
   cardId: string | undefined,
 ): WecomMessageBody[] | RenderProblem {
+  const problem = checkMessage(message, cardId);
+  if (problem) return problem;
   const parts = render(message, cardId);
   // Whitespace alone would be refused (44004 文本消息content参数为空); say so before asking WeCom.
   return Array.isArray(parts) && parts.length === 0 ? "messageEmpty" : parts;

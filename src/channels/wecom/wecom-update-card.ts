@@ -1,7 +1,8 @@
 import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import { message } from "../../templates/template-store.js";
-import type { SendRequest, SendResult } from "../channel.js";
+import type { CardUpdateRequest, SendRequest, SendResult } from "../channel.js";
+import { checkCardUpdate, describeProblem } from "../check-message.js";
 import type { Card, Recipient } from "../message.js";
 import type { WecomApi } from "./wecom-api.js";
 import { WecomApiError } from "./wecom-api-error.js";
@@ -16,6 +17,8 @@ export interface UpdateCardDeps {
   send(request: SendRequest): Promise<Map<string, SendResult>>;
 }
 
+const UPDATE = "message/update_template_card";
+
 /**
  * The answers that mean "this response_code can no longer be used". WeCom documents no errcode of
  * its own for a spent or expired code (each is single use and lives 72 h, Doc 94888/94945); these
@@ -24,24 +27,43 @@ export interface UpdateCardDeps {
 const CODE_UNUSABLE = new Set([42022, 42016]);
 
 /**
- * Replaces the card `cardId` for one member with update_template_card and the click's
- * ResponseCode. Without a usable code it sends the card as a new message instead, under a new
- * card id (a task_id is never reusable), and says so in the result's `newCardId`.
+ * Changes the card `cardId` for one member with update_template_card and the click's
+ * ResponseCode (Doc 94888). A close sets `button.replace_name`: the card stays as it was and its
+ * buttons become one disabled button with the label, which WeCom allows for the button cards
+ * Duban sends (a click only comes from one). A replace sends the whole new card; without a usable
+ * code it is sent as a new message instead, under a new card id (a task_id is never reusable),
+ * and the result's `newCardId` says so. A close without a usable code has nothing to fall back
+ * on: a card with no buttons and no link cannot be sent, and the click has been answered anyway.
  */
-export async function updateWecomCard(
-  request: { cardId: string; recipient: Recipient; card: Card; responseCode?: string },
-  deps: UpdateCardDeps,
-): Promise<SendResult> {
+export async function updateWecomCard(request: CardUpdateRequest, deps: UpdateCardDeps): Promise<SendResult> {
   const userId = request.recipient.wecomUserId;
   if (!userId) return { status: "invalid-recipient", reason: message("wecom", "noWecomUserId") };
+  const problem = checkCardUpdate(request.cardId, request.update);
+  if (problem) return { status: "permanent-error", reason: describeProblem(problem) };
   const taskId = encodeTaskId(request.cardId);
-  if (taskId === undefined) return { status: "permanent-error", reason: message("wecom", "cardIdTooLong") };
-  const templateCard = renderWecomCard(request.card, taskId);
+  if (taskId === undefined) return { status: "permanent-error", reason: describeProblem("cardIdTooLong") };
+  const { update } = request;
+  if (update.kind === "close") {
+    if (!request.responseCode) return { status: "permanent-error", reason: message("wecom", "cardNoCode") };
+    try {
+      await deps.api.post(UPDATE, {
+        userids: [userId],
+        agentid: deps.api.agentId,
+        response_code: request.responseCode,
+        button: { replace_name: update.label },
+      });
+      return { status: "sent", platformMessageId: taskId };
+    } catch (error) {
+      logFailure(deps.logger, request.cardId, error);
+      return toSendFailure(error, 60_000);
+    }
+  }
+  const templateCard = renderWecomCard(update.card, taskId);
   if (isCardProblem(templateCard))
-    return { status: "permanent-error", reason: message("wecom", templateCard) };
+    return { status: "permanent-error", reason: describeProblem(templateCard) };
   if (request.responseCode) {
     try {
-      await deps.api.post("message/update_template_card", {
+      await deps.api.post(UPDATE, {
         userids: [userId],
         agentid: deps.api.agentId,
         response_code: request.responseCode,
@@ -50,14 +72,33 @@ export async function updateWecomCard(
       });
       return { status: "sent", platformMessageId: taskId };
     } catch (error) {
-      if (!(error instanceof WecomApiError && CODE_UNUSABLE.has(error.errcode)))
+      if (!(error instanceof WecomApiError && CODE_UNUSABLE.has(error.errcode))) {
+        logFailure(deps.logger, request.cardId, error);
         return toSendFailure(error, 60_000);
+      }
       deps.logger.info("WeCom card update code is spent or expired; sending a new card", {
         errcode: error.errcode,
       });
     }
   }
-  return sendAsNewCard(request, deps);
+  return sendAsNewCard({ ...request, card: update.card }, deps);
+}
+
+/** WeCom's own words for the failure: the errcode, its errmsg and the operator hint when known. */
+function logFailure(logger: Logger, cardId: string, error: unknown): void {
+  if (error instanceof WecomApiError) {
+    logger.warn("WeCom refused to update the card", {
+      cardId,
+      errcode: error.errcode,
+      errmsg: error.errmsg,
+      ...(error.hint ? { hint: error.hint } : {}),
+    });
+  } else {
+    logger.warn("WeCom could not be reached to update the card", {
+      cardId,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 async function sendAsNewCard(

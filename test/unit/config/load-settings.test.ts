@@ -21,6 +21,13 @@ describe("loadSettings", () => {
     expect(DEFAULT_SETTINGS.reporting.defaultCycle).toEqual({ kind: "monthly", day: 25 });
   });
 
+  it("sends difficulties to the lead leaders only when asked to", () => {
+    expect(DEFAULT_SETTINGS.progress.difficultyToLeaders).toBe(false);
+    expect(loadSettings(write("progress:\n  difficultyToLeaders: true\n")).progress.difficultyToLeaders).toBe(
+      true,
+    );
+  });
+
   it("reads per-task cycles", () => {
     const settings = loadSettings(write('reporting:\n  tasks:\n    "52": { kind: weekly, weekday: 5 }\n'));
     expect(settings.reporting.tasks["52"]).toEqual({ kind: "weekly", weekday: 5 });
@@ -31,6 +38,10 @@ describe("loadSettings", () => {
     ["reminders:\n  ladder: { first: 2 }\n", /reminders\.ladder\.first/],
     ["reporting:\n  tasks:\n    fifty: { kind: once }\n", /reporting\.tasks\.fifty/],
     ["remind: {}\n", /Fix: remove or rename remind/],
+    [
+      "progress:\n  difficultyToLeaders: yes please\n",
+      /progress\.difficultyToLeaders: difficultyToLeaders must be true or false/,
+    ],
   ])("names the key and the fix for %j", (text, expected) => {
     expect(() => loadSettings(write(text))).toThrow(expected);
   });

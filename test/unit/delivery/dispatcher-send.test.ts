@@ -49,7 +49,10 @@ describe("dispatchDue: delivery", () => {
     await store.outbox.enqueue({
       ...textMessage("card", alice, NOW),
       payload: {
-        message: { kind: "card", card: { title: "督办提醒", fields: [], buttons: [] } },
+        message: {
+          kind: "card",
+          card: { title: "督办提醒", fields: [], buttons: [{ key: "ack", text: "签收", style: "primary" }] },
+        },
         cardId: "card-52",
       },
     });

@@ -63,6 +63,11 @@ describe("computeLight", () => {
     ],
     ["difficulty reported", { difficulty: "场地未落实" }, "黄：反映困难：场地未落实"],
     [
+      "a difficulty the office reported for the unit (代报)",
+      { difficulty: "场地未落实", difficultyByOffice: true },
+      "黄：反映困难（督考办代报）：场地未落实",
+    ],
+    [
       "a long difficulty is cut",
       { difficulty: "春季招聘会场地尚未落实，需区里协调多个部门共同解决" },
       "黄：反映困难：春季招聘会场地尚未落实，需区里协调多个…",

@@ -38,6 +38,7 @@ describe("describeReport", () => {
     ["正常推进", { status: "on-track" }, "3月24日：正常推进"],
     ["a difficulty", { status: "difficulty", note: "场地未落实" }, "3月24日：有困难（场地未落实）"],
     ["申请办结", { status: "completion-requested", note: "申请办结" }, "3月24日：申请办结"],
+    ["代报", { status: "on-track", proxy: true as const }, "3月24日：正常推进（督考办代报）"],
     [
       "a long note is cut",
       { note: "统筹抓好高校毕业生、退役军人、农民工、失业人员等群体就业工作稳步推进" },

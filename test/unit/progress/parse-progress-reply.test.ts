@@ -33,6 +33,8 @@ const TASKS: Record<number, Indicator[]> = {
   53: [],
 };
 
+const INDICATORS_52 = ["年内城镇新增就业6000人", "城镇登记失业率控制在3%以内"];
+
 /** Reads a whole reply as the bot does: normalize, task number, then the task's indicators. */
 function read(reply: string) {
   const { taskNo, rest } = readTaskNumber(normalizeReply(reply));
@@ -56,6 +58,37 @@ describe("readTaskNumber", () => {
     ["2022年1月31日前完成", undefined, "2022年1月31日前完成"],
     ["已新增就业4200人", undefined, "已新增就业4200人"],
     ["0 已完成", undefined, "0 已完成"],
+    // Task numbers as people write them.
+    ["52号 新增就业四千二百人", 52, "新增就业四千二百人"],
+    ["52号新增就业4200人", 52, "新增就业4200人"],
+    ["52号任务：新增就业4200人", 52, "新增就业4200人"],
+    ["12号，完成80%", 12, "完成80%"],
+    ["第52项 新增就业四千二百人", 52, "新增就业四千二百人"],
+    ["第五十二项 新增就业四千二百人", 52, "新增就业四千二百人"],
+    ["第十二项：完成80%", 12, "完成80%"],
+    ["第 52 项新增就业4200人", 52, "新增就业4200人"],
+    ["52.新增就业4200人", 52, "新增就业4200人"],
+    ["52、新增就业4200人", 52, "新增就业4200人"],
+    ["（52）新增就业4200人", 52, "新增就业4200人"],
+    ["(52) 新增就业4200人", 52, "新增就业4200人"],
+    ["【52】新增就业4200人", 52, "新增就业4200人"],
+    ["52 正在推进", 52, "正在推进"],
+    ["５２号　新增就业４２００人", 52, "新增就业4200人"],
+    // Quantities, dates, ordinals and phone numbers at the start are no task numbers.
+    ["四千二百人已就业", undefined, "四千二百人已就业"],
+    ["25号前完成招聘会", undefined, "25号前完成招聘会"],
+    ["25号至28号开展招聘会", undefined, "25号至28号开展招聘会"],
+    ["25号上午召开推进会", undefined, "25号上午召开推进会"],
+    ["12号新增就业4200人", 12, "新增就业4200人"],
+    ["3月25日", undefined, "3月25日"],
+    ["3成已完成", undefined, "3成已完成"],
+    ["80%已完成", undefined, "80%已完成"],
+    ["3-5月开展招聘会", undefined, "3-5月开展招聘会"],
+    ["138 1234 5678 联系人徐勇", undefined, "138 1234 5678 联系人徐勇"],
+    ["0551-6234-5678", undefined, "0551-6234-5678"],
+    ["13812345678 徐勇", undefined, "13812345678 徐勇"],
+    ["第一季度新增就业4200人", undefined, "第一季度新增就业4200人"],
+    ["十四五期间新增就业4200人", undefined, "十四五期间新增就业4200人"],
   ])("%j → task %s", (reply, taskNo, rest) => {
     expect(readTaskNumber(normalizeReply(reply))).toEqual(taskNo === undefined ? { rest } : { taskNo, rest });
   });
@@ -75,8 +108,6 @@ describe("parseProgressReply", () => {
     ["52 新增就业0.42万人", [{ indicator: 0, value: 0.42, unit: "万人" }], undefined],
     ["52 新增就业4200余人", [{ indicator: 0, value: 4200, unit: "人" }], undefined],
     ["52 新增就业4200人，其中高校毕业生1200人", [{ indicator: 0, value: 4200, unit: "人" }], undefined],
-    ["52 开展招聘会12场，培训800人次", [], undefined],
-    ["52 登记失业率同比下降0.3个百分点", [], undefined],
     ["52 已完成年度目标的80%", [], 80],
     ["52 完成80%，新增就业4800人", [{ indicator: 0, value: 4800, unit: "人" }], 80],
     ["53 完成进度60%", [], 60],
@@ -132,6 +163,34 @@ describe("parseProgressReply", () => {
       undefined,
     ],
     ["53 3月25日召开社保工作推进会", [], undefined],
+    // Chinese numerals and mixed forms.
+    ["52 新增就业四千二百人", [{ indicator: 0, value: 4200, unit: "人" }], undefined],
+    ["52 新增就业1.2万人", [{ indicator: 0, value: 1.2, unit: "万人" }], undefined],
+    ["52 新增就业两千人", [{ indicator: 0, value: 2000, unit: "人" }], undefined],
+    ["52 新增就业一千多人", [{ indicator: 0, value: 1000, unit: "人" }], undefined],
+    ["52 新增就业4千人", [{ indicator: 0, value: 4000, unit: "人" }], undefined],
+    ["52 新增就业一万零五百人", [{ indicator: 0, value: 10500, unit: "人" }], undefined],
+    ["52 新增就业四千二百余人", [{ indicator: 0, value: 4200, unit: "人" }], undefined],
+    ["52 新增就业４２００人", [{ indicator: 0, value: 4200, unit: "人" }], undefined],
+    ["52 新增就业４，２００人", [{ indicator: 0, value: 4200, unit: "人" }], undefined],
+    ["52 城镇登记失业率百分之三", [{ indicator: 1, value: 3, unit: "%" }], undefined],
+    ["52 新增就业四千二百人，完成年度目标的七成", [{ indicator: 0, value: 4200, unit: "人" }], 70],
+    ["53 完成3成", [], 30],
+    ["53 已完成百分之八十", [], 80],
+    ["53 百分之六十", [], 60],
+    ["10 完成投资一点五亿元", [{ indicator: 1, value: 1.5, unit: "亿元" }], undefined],
+    [
+      "10 完成投资十二亿元，开工过亿元项目十二个",
+      [
+        { indicator: 0, value: 12, unit: "个" },
+        { indicator: 1, value: 12, unit: "亿元" },
+      ],
+      undefined,
+    ],
+    ["34 新建镇级污水处理站两座", [{ indicator: 1, value: 2, unit: "座" }], undefined],
+    ["34 完成十二个村庄污水治理", [{ indicator: 0, value: 12, unit: "个" }], undefined],
+    ["30 已完成高标准农田三点二万亩", [{ indicator: 0, value: 3.2, unit: "万亩" }], undefined],
+    ["53 第一批参保单位三家已完成", [], undefined],
   ])("%j", (reply, values, percent) => {
     const { parsed } = read(reply);
     expect(parsed).toEqual({
@@ -168,8 +227,37 @@ describe("parseProgressReply", () => {
       "52 4200人 3800人",
       { code: "values-conflict", indicator: "年内城镇新增就业6000人", written: ["4200人", "3800人"] },
     ],
+    [
+      "52 新增就业四千二百人 三千八百人",
+      {
+        code: "values-conflict",
+        indicator: "年内城镇新增就业6000人",
+        written: ["四千二百人", "三千八百人"],
+      },
+    ],
+    [
+      "52 百分之二点九",
+      { code: "percent-ambiguous", written: "百分之二点九", indicator: "城镇登记失业率控制在3%以内" },
+    ],
+    // No value for any indicator: asked back, so that the last good values stay the latest.
+    ["52 正在推进", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 开展招聘会12场，培训800人次", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 登记失业率同比下降0.3个百分点", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 新增就业一万五", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 3月25日召开招聘会", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 联系电话13812345678", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 十四五规划编制中", { code: "no-values", indicators: INDICATORS_52 }],
+    ["52 对失业人员建立一人一档", { code: "no-values", indicators: INDICATORS_52 }],
   ])("asks back about %j", (reply, question) => {
     expect(read(reply).parsed).toEqual({ kind: "question", question });
+  });
+
+  it("records a reply without values when the reader need not give any (a co-unit's words)", () => {
+    expect(parseProgressReply("本月组织专场招聘会2场", TASKS[52] ?? [], { requireValue: false })).toEqual({
+      kind: "report",
+      values: [],
+      note: "本月组织专场招聘会2场",
+    });
   });
 
   it("keeps the whole reply as the note, numbers included", () => {

@@ -107,16 +107,72 @@ describe("createLocalChannel", () => {
     ]);
   });
 
-  it("records card updates as sends without a key", async () => {
+  it("records a closed card as an update: the card as it was, its buttons gone, and the label", async () => {
     const local = channel();
-    const card = { title: "已签收", fields: [], buttons: [] };
-    const result = await local.updateCard?.({ cardId: "card-1", recipient: alice, card });
-    expect(result).toEqual({ status: "sent", platformMessageId: "local-1" });
-    expect(local.sent()[0]).toMatchObject({
+    const card = {
+      title: "第52项",
+      fields: [],
+      buttons: [{ key: "ack", text: "签收", style: "primary" as const }],
+    };
+    await local.send({
+      idempotencyKey: "k",
+      recipients: [alice],
+      message: { kind: "card", card },
+      cardId: "card-1",
+    });
+    const result = await local.updateCard?.({
+      cardId: "card-1",
+      recipient: alice,
+      update: { kind: "close", label: "已签收" },
+    });
+    expect(result).toEqual({ status: "sent", platformMessageId: "local-2" });
+    expect(local.sent()[1]).toMatchObject({
       cardId: "card-1",
       update: true,
-      message: { kind: "card", card },
+      closedWith: "已签收",
+      message: { kind: "card", card: { title: "第52项", buttons: [] } },
     });
+  });
+
+  it("refuses what no platform could show: a card with neither a button nor a link", async () => {
+    const local = channel();
+    const bare = { kind: "card" as const, card: { title: "已签收", fields: [], buttons: [] } };
+    const results = await local.send({
+      idempotencyKey: "k",
+      recipients: [alice],
+      message: bare,
+      cardId: "c",
+    });
+    expect(results.get(alice.personId)).toMatchObject({
+      status: "permanent-error",
+      reason: expect.stringContaining("至少需要一个按钮或一个链接"),
+    });
+    const replaced = await local.updateCard?.({
+      cardId: "c",
+      recipient: alice,
+      update: { kind: "replace", card: bare.card },
+    });
+    expect(replaced).toMatchObject({ status: "permanent-error" });
+    expect(local.sent()).toEqual([]);
+  });
+
+  it("refuses a blank text, a card without an id, and a close label longer than a button", async () => {
+    const local = channel();
+    const card = { title: "t", fields: [], buttons: [{ key: "a", text: "签收", style: "default" as const }] };
+    const status = async (request: Parameters<typeof local.send>[0]) =>
+      (await local.send(request)).get(alice.personId)?.status;
+    expect(
+      await status({ idempotencyKey: "a", recipients: [alice], message: { kind: "text", text: " \n" } }),
+    ).toBe("permanent-error");
+    expect(await status({ idempotencyKey: "b", recipients: [alice], message: { kind: "card", card } })).toBe(
+      "permanent-error",
+    );
+    const close = await local.updateCard?.({
+      cardId: "c",
+      recipient: alice,
+      update: { kind: "close", label: "已反馈：进展正常请继续关注" },
+    });
+    expect(close).toMatchObject({ status: "permanent-error" });
   });
 
   it("logs one readable line per message", async () => {

@@ -20,8 +20,8 @@ function setup() {
   const { logger, lines } = recordingLogger();
   const channel = createWecomChannel({ api, clock, logger });
   const update = (request: { responseCode?: string; cardId?: string } = {}) =>
-    channel.updateCard?.({ cardId: "T52/u1", recipient, card, ...request });
-  return { scope, update, lines, newCardId: `T52/u1-r${clock.now().getTime().toString(36)}` };
+    channel.updateCard?.({ cardId: "T52/u1", recipient, update: { kind: "replace", card }, ...request });
+  return { scope, channel, update, lines, newCardId: `T52/u1-r${clock.now().getTime().toString(36)}` };
 }
 
 describe("createWecomChannel updateCard", () => {
@@ -87,7 +87,59 @@ describe("createWecomChannel updateCard", () => {
       clock: movingClock(),
       logger: recordingLogger().logger,
     });
-    const result = await channel.updateCard?.({ cardId: "c", recipient: { personId: "p", name: "n" }, card });
+    const result = await channel.updateCard?.({
+      cardId: "c",
+      recipient: { personId: "p", name: "n" },
+      update: { kind: "replace", card },
+    });
     expect(result).toMatchObject({ status: "invalid-recipient" });
+  });
+});
+
+describe("createWecomChannel updateCard, closing a clicked card", () => {
+  const close = (request: { responseCode?: string; label?: string } = {}) => {
+    const kit = setup();
+    const { label = "已签收", ...rest } = request;
+    const closeCard = () =>
+      kit.channel.updateCard?.({ cardId: "T52/u1", recipient, update: { kind: "close", label }, ...rest });
+    return { ...kit, closeCard };
+  };
+
+  it("turns the buttons into one disabled button with the label: button.replace_name, nothing else", async () => {
+    const { scope, closeCard } = close({ responseCode: "rc-click", label: "已反馈：正常推进" });
+    scope
+      .post(UPDATE, {
+        userids: ["zhangsan"],
+        agentid: APP.agentId,
+        response_code: "rc-click",
+        button: { replace_name: "已反馈：正常推进" },
+      })
+      .query({ access_token: "accesstoken000001" })
+      .reply(200, { errcode: 0, errmsg: "ok" });
+    await expect(closeCard()).resolves.toEqual({ status: "sent", platformMessageId: "T52@2Fu1" });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("logs WeCom's errcode and hint when the code is spent, and sends no new card", async () => {
+    const { scope, closeCard, lines } = close({ responseCode: "rc-old" });
+    scope.post(UPDATE).query(true).reply(200, { errcode: 42022, errmsg: "response_code used" });
+    const result = await closeCard();
+    expect(result).toMatchObject({ status: "permanent-error", reason: expect.stringContaining("42022") });
+    const warning = lines.find((line) => line.includes("WeCom refused to update the card"));
+    expect(warning).toContain('"errcode":42022');
+    expect(warning).toContain("response_code used");
+    expect(warning).toContain("卡片更新码已使用或已过期");
+    expect(scope.isDone()).toBe(true);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("cannot close a card without the click's code, and asks WeCom nothing", async () => {
+    const { closeCard } = close();
+    await expect(closeCard()).resolves.toMatchObject({ status: "permanent-error" });
+  });
+
+  it("refuses a label longer than a button's text before asking WeCom", async () => {
+    const { closeCard } = close({ responseCode: "rc", label: "已反馈：进展正常请继续关注" });
+    await expect(closeCard()).resolves.toMatchObject({ status: "permanent-error" });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cronMatcher } from "../../../src/simulate/cron-matcher.js";
+import { cronMatcher } from "../../../src/scheduler/cron-matcher.js";
 
 describe("cronMatcher", () => {
   it("reads the expression in Asia/Shanghai, whatever the host's zone", () => {

@@ -1,0 +1,54 @@
+import { relative } from "node:path";
+import { calendarWarnings } from "../calendar/calendar-warnings.js";
+import type { WorkCalendar } from "../calendar/work-calendar.js";
+import type { Directory } from "../directory/directory.js";
+import type { RegistryImport } from "../store/registry-import.js";
+import { message } from "../templates/template-store.js";
+import { checkDirectory } from "./check-directory.js";
+import { checkRegistry } from "./check-registry.js";
+import type { StartupWarning } from "./startup-warning.js";
+
+export interface CheckSources {
+  directory: Directory;
+  /** The directory file in use (DUBAN_DIRECTORY, config/directory.yaml or the demo's). */
+  directoryFile: string;
+  /** The settings file in use, if any: where calendar overrides go. */
+  settingsFile?: string | undefined;
+  /** The current import from the store; undefined before the first import. */
+  current: Pick<RegistryImport, "registry" | "importedAt"> | undefined;
+  calendar: Pick<WorkCalendar, "coverage">;
+  now: Date;
+}
+
+/**
+ * Every start-up warning, each one line. Cheap (no I/O), so GET /healthz runs it on every request
+ * and an import made after the start is seen at once.
+ */
+export function runStartupChecks(sources: CheckSources): StartupWarning[] {
+  const warnings = checkDirectory(sources.directory, shown(sources.directoryFile));
+  if (sources.current) {
+    const { registry, importedAt } = sources.current;
+    warnings.push(
+      ...checkRegistry({
+        registry,
+        start: registry.document.issuedOn || importedAt.slice(0, 10),
+        calendar: sources.calendar,
+        now: sources.now,
+        settingsFile: sources.settingsFile ? shown(sources.settingsFile) : message("checks", "settingsFile"),
+      }),
+    );
+  }
+  // The admins' daily calendar warnings, unless the registry's warning already names the year.
+  const named = new Set(warnings.flatMap((warning) => warning.years ?? []));
+  for (const warning of calendarWarnings(sources.calendar, sources.now)) {
+    if (!named.has(warning.year))
+      warnings.push({ code: warning.code, count: 1, text: warning.text, years: [warning.year] });
+  }
+  return warnings;
+}
+
+/** A path as the office would type it: relative to where the service runs, when inside it. */
+function shown(file: string): string {
+  const near = relative(process.cwd(), file);
+  return near && !near.startsWith("..") ? near : file;
+}

@@ -1,0 +1,104 @@
+import type { Server } from "node:http";
+import { type App, createApp } from "../app.js";
+import { enabledChannels } from "../channels/enabled-channels.js";
+import type { AppConfig } from "../config/app-config.js";
+import { skipIdleTime } from "../demo/skip-idle.js";
+import { clockSchedule } from "../scheduler/clock-schedule.js";
+import { systemClock } from "../shared/clock.js";
+import type { Logger } from "../shared/logger.js";
+import { chooseDemoClock } from "./choose-clock.js";
+
+export interface RunningService {
+  app: App;
+  server: Server;
+  port: number;
+  /**
+   * Stops taking new work (HTTP, timers), lets the jobs and sends in hand finish or hands them back
+   * to the outbox, and closes the store. Resolves "timeout" if that took longer than `graceMs`.
+   */
+  shutdown(reason: string): Promise<"clean" | "timeout">;
+}
+
+export interface RunServiceOptions {
+  config: AppConfig;
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** Told when a background part has died: the caller exits non-zero. */
+  onFatal(error: unknown): void;
+  /** How long a shutdown may take before it is abandoned; default 20 s. */
+  graceMs?: number;
+}
+
+/** `duban serve`: HTTP, the scheduler, the dispatch loop and, on the demo clock, the idle skipper. */
+export async function runService(options: RunServiceOptions): Promise<RunningService> {
+  const { config, logger } = options;
+  const env = options.env ?? process.env;
+  const demo = chooseDemoClock(config, enabledChannels(env));
+  const clock = demo ?? systemClock;
+  const app = await createApp(config, logger, {
+    clock,
+    env,
+    // node-cron fires on the wall clock; a demo clock needs timers that read the demo clock.
+    ...(demo ? { schedule: clockSchedule(demo) } : {}),
+  });
+  const server: Server = app.http.listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  logger.info("duban listening", { port });
+  if (demo)
+    logger.warn("demo clock: the service runs on a clock of its own", {
+      now: demo.now().toISOString(),
+      speed: demo.speed,
+      skipIdle: config.DUBAN_CLOCK_SKIP_IDLE ?? false,
+    });
+
+  await app.startBackground({ onFatal: options.onFatal });
+  let skipper: NodeJS.Timeout | undefined;
+  if (demo && config.DUBAN_CLOCK_SKIP_IDLE) {
+    const { calendar, settings, store } = app.services;
+    let busy = false;
+    skipper = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      skipIdleTime({
+        clock: demo,
+        calendar,
+        hours: settings.reminders.hours,
+        nextDueAt: () => store.outbox.nextDueAt(),
+        logger,
+      })
+        .catch((error: unknown) => logger.warn("demo clock: could not look for idle time", { error }))
+        .finally(() => {
+          busy = false;
+        });
+    }, 500);
+  }
+
+  let stopping: Promise<"clean" | "timeout"> | undefined;
+  const shutdown = (reason: string) => {
+    stopping ??= (async () => {
+      logger.info("shutting down", { reason });
+      clearInterval(skipper);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<"timeout">((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), options.graceMs ?? 20_000);
+      });
+      const outcome = await Promise.race([
+        Promise.all([app.stop(), closed]).then(() => "clean" as const),
+        timeout,
+      ]);
+      clearTimeout(timer);
+      if (outcome === "timeout") server.closeAllConnections();
+      logger.info("stopped", { outcome });
+      return outcome;
+    })();
+    return stopping;
+  };
+  return { app, server, port, shutdown };
+}

@@ -1,0 +1,101 @@
+import type { Card } from "../channels/message.js";
+import type { Person } from "../directory/people.js";
+import type { Turn } from "../inbound/inbound-deps.js";
+import { shortDate } from "../progress/short-date.js";
+import type { UnitView } from "../progress/unit-view.js";
+import { cardIdFor } from "../reminders/reminder-sweep.js";
+import { shortTitle } from "../reminders/short-title.js";
+import type { ProgressReport } from "../store/progress-report.js";
+import { message } from "../templates/template-store.js";
+import { sendNotice } from "./send-notice.js";
+
+const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+/** The button on the admins' difficulty card; handleCardAction routes it to resolveDifficulty. */
+export const RESOLVE_DIFFICULTY = "resolve-difficulty";
+
+/**
+ * 有困难 reaches the office: each admin gets a card with the unit's text and 已协调解决, recorded
+ * like any card so that the click finds the task and unit; with `progress.difficultyToLeaders`
+ * the task's lead leaders get the text too. Logged as `difficulty.raised`. Keyed by the report's
+ * cycle and version, so a handler that runs again sends nothing twice.
+ */
+export async function raiseDifficulty(turn: Turn, view: UnitView, report: ProgressReport): Promise<void> {
+  const { store, people, settings } = turn.deps;
+  const { task } = view;
+  const reporter = people.byId(report.reportedBy)?.name ?? report.reportedBy;
+  const words = {
+    taskNo: task.no,
+    shortTitle: shortTitle(task),
+    unit: view.unit,
+    note: report.note,
+    reporter,
+    proxy: report.proxy === true,
+    date: shortDate(report.reportedAt),
+  };
+  const key = `difficulty/${task.no}/${view.unit}/${report.cycle}/v${report.version}`;
+  const card: Card = {
+    title: m("difficultyCardTitle", words),
+    description: m("difficultyCardDesc", words),
+    fields: [
+      { label: m("fieldReporter"), value: m("reporterValue", words) },
+      { label: m("fieldDifficulty"), value: report.note },
+    ],
+    buttons: [{ key: RESOLVE_DIFFICULTY, text: m("buttonResolveDifficulty"), style: "primary" }],
+  };
+  for (const admin of people.admins()) {
+    const channel = turn.deps.channelFor(admin);
+    if (!channel) continue;
+    const idempotencyKey = `${key}/${admin.personId}`;
+    const cardId = cardIdFor(idempotencyKey);
+    // The card is known before it can be clicked.
+    await store.cards.put({
+      cardId,
+      channel,
+      taskNo: task.no,
+      unit: view.unit,
+      cycle: report.cycle,
+      recipient: admin.personId,
+      createdAt: turn.at,
+    });
+    await store.outbox.enqueue({
+      idempotencyKey,
+      channel,
+      recipient: admin.personId,
+      payload: {
+        message: { kind: "card", card },
+        cardId,
+        meta: { kind: "difficulty", task: task.no, unit: view.unit, cycle: report.cycle },
+      },
+      notBefore: turn.at,
+      createdAt: turn.at,
+    });
+  }
+  const leaders = settings.progress.difficultyToLeaders
+    ? task.leaders.flatMap((name) => {
+        const leader = people.leader(name);
+        return leader ? [leader] : [];
+      })
+    : [];
+  const leadersTold = await sendNotice(turn, leaders as Person[], {
+    key: `${key}/leader`,
+    text: m("difficultyToLeader", words),
+    meta: { kind: "difficulty", task: task.no, unit: view.unit },
+  });
+  await store.audit.append({
+    at: turn.at,
+    actor: turn.person.personId,
+    action: "difficulty.raised",
+    taskNo: task.no,
+    unit: view.unit,
+    details: {
+      cycle: report.cycle,
+      version: report.version,
+      note: report.note,
+      ...(report.proxy ? { proxy: true } : {}),
+      admins: people.admins().map((a) => a.personId),
+      leaders: leaders.map((l) => l.personId),
+      leadersTold,
+      event: turn.event.eventId,
+    },
+  });
+}

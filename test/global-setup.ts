@@ -1,0 +1,33 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * The product tests run the built CLI (`node bin/duban.js`), as users do. `npm install` builds it;
+ * this rebuilds dist/ once per test run when a source file is newer, so the tests never run a
+ * stale build while someone edits src/.
+ */
+export default function buildIfStale(): void {
+  const built = join(ROOT, "dist", "cli", "main.js");
+  if (existsSync(built) && newestMtime(join(ROOT, "src")) <= statSync(built).mtimeMs) return;
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
