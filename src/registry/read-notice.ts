@@ -2,22 +2,42 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { InputError } from "../shared/errors.js";
+import { message } from "../templates/template-store.js";
 import { decodeText, type TextEncoding, toLines } from "./decode-text.js";
-import { type ParseOptions, parseNotice } from "./parse-notice.js";
+import { readTableYear } from "./find-table-year.js";
+import { givenYear, type YearFinding } from "./notice-year.js";
+import { parseNotice } from "./parse-notice.js";
 import { parseTaskTable } from "./parse-task-table.js";
 import { readDocxLines } from "./read-docx.js";
+import { findNoticeYear } from "./read-notice-header.js";
 import { readTableRows } from "./read-table.js";
 import { type Registry, registrySchema } from "./registry.js";
+import type { SourceLine } from "./source-line.js";
+import type { TableRow } from "./table-row.js";
 
 export type NoticeFormat = "text" | "docx" | "xlsx" | "csv";
+
+/** What the parser read, kept so that a task can be explained from its own lines or row. */
+export type NoticeContent = { kind: "lines"; lines: SourceLine[] } | { kind: "rows"; rows: TableRow[] };
+
+export interface ReadNoticeOptions {
+  /** The year given with `--year`; else the document must name it. */
+  year?: number;
+}
 
 export interface ReadNoticeResult {
   registry: Registry;
   source: { path: string; format: NoticeFormat; sha256: string; encoding?: TextEncoding };
+  /** The year the deadlines were resolved against, and where it was read. */
+  year: YearFinding;
+  content: NoticeContent;
 }
 
-/** Reads a notice or task table from disk, picking the reader by the file's extension and content. */
-export async function readNotice(path: string, options: ParseOptions): Promise<ReadNoticeResult> {
+/**
+ * Reads a notice or task table from disk, picking the reader by the file's extension and content.
+ * Throws `InputError` when the file names no year and none was given: never the clock's year.
+ */
+export async function readNotice(path: string, options: ReadNoticeOptions = {}): Promise<ReadNoticeResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -32,20 +52,32 @@ export async function readNotice(path: string, options: ParseOptions): Promise<R
   if (bytes.length === 0) throw new InputError(`${path}: the file is empty.`);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const format = detectFormat(path, bytes);
-  let registry: Registry;
+  let content: NoticeContent;
   let encoding: TextEncoding | undefined;
   if (format === "docx") {
-    registry = parseNotice(readDocxLines(bytes, path), options);
+    content = { kind: "lines", lines: readDocxLines(bytes, path) };
   } else if (format === "xlsx" || format === "csv") {
-    registry = parseTaskTable(await readTableRows(bytes, path, format), { ...options, name: path });
+    content = { kind: "rows", rows: await readTableRows(bytes, path, format) };
   } else {
     const decoded = decodeText(bytes, path);
     encoding = decoded.encoding;
-    registry = parseNotice(toLines(decoded.text), options);
+    content = { kind: "lines", lines: toLines(decoded.text) };
   }
+  const found = content.kind === "lines" ? findNoticeYear(content.lines) : readTableYear(content.rows, path);
+  const year = options.year !== undefined ? givenYear(options.year, found) : found;
+  if (!year) throw new InputError(message("import/refusals", "noYear", { path }));
+  // The year is always given, so the parsers' clock fallback is never reached; `now` only satisfies
+  // their options and agrees with the year.
+  const parseOptions = { year: year.year, now: new Date(Date.UTC(year.year, 6, 1)) };
+  const registry =
+    content.kind === "lines"
+      ? parseNotice(content.lines, parseOptions)
+      : parseTaskTable(content.rows, { ...parseOptions, name: path });
   return {
     registry: registrySchema.parse(registry),
     source: { path, format, sha256, ...(encoding ? { encoding } : {}) },
+    year,
+    content,
   };
 }
 
