@@ -78,6 +78,7 @@ export function summarizeImport(result: ImportNoticeResult, context: SummaryCont
     anyProblem: skipped.length + readingProblems.length + names.length > 0,
     refusals: [...(context.refusals ?? []), ...(status ? [status] : [])],
     stored: context.stored,
+    path: result.source.path,
   }).trimEnd();
 }
 

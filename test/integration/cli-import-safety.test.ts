@@ -44,11 +44,7 @@ describe("duban import never loses a registry to a bad file", SLOW, () => {
     expect(result.stdout).not.toContain("已保存到");
     // Neither --replace nor --json makes an empty registry acceptable.
     expect(runCli(["import", empty, "--replace", "--json"], { DUBAN_DATA_DIR: dataDir }).code).toBe(1);
-    expectSeedStillStored(dataDir);
-  });
-
-  it("refuses a file it cannot read at all, and leaves the registry as it was", () => {
-    const dataDir = seededDataDir();
+    // Nor does a file that cannot be read at all.
     const broken = write(dataDir, "broken.docx", "PK\u0003\u0004 not really a zip");
     expect(runCli(["import", broken], { DUBAN_DATA_DIR: dataDir }).code).toBe(1);
     expectSeedStillStored(dataDir);
@@ -75,25 +71,24 @@ describe("duban import never loses a registry to a bad file", SLOW, () => {
     expect(dryRun.stdout).toContain("--replace");
     expectSeedStillStored(dataDir);
 
-    const replaced = runCli(["import", file, "--replace"], { DUBAN_DATA_DIR: dataDir });
-    expect(replaced.code).toBe(0);
-    expect(replaced.stdout).toContain("已保存到");
-    const after = runCli(["import", SEED_PATH, "--dry-run"], { DUBAN_DATA_DIR: dataDir });
-    expect(after.stdout).toContain("新增56项，变更0项，删除0项，未变10项");
-  });
-
-  it("accepts a revision that removes a few tasks without --replace", () => {
-    const dataDir = seededDataDir();
-    const file = write(
+    // A revision that drops a couple of tasks is an ordinary re-import.
+    const revised = write(
       dataDir,
       "revised.txt",
       seedText()
         .replace(/^66、.*$/m, "")
         .replace(/^65、.*$/m, ""),
     );
-    const result = runCli(["import", file], { DUBAN_DATA_DIR: dataDir });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain("删除2项");
+    const ordinary = runCli(["import", revised], { DUBAN_DATA_DIR: dataDir });
+    expect(ordinary.code).toBe(0);
+    expect(ordinary.stdout).toContain("删除2项");
+
+    const replaced = runCli(["import", file, "--replace"], { DUBAN_DATA_DIR: dataDir });
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toContain("删除54项");
+    expect(replaced.stdout).toContain("已保存到");
+    const after = runCli(["import", SEED_PATH, "--dry-run"], { DUBAN_DATA_DIR: dataDir });
+    expect(after.stdout).toContain("新增56项，变更0项，删除0项，未变10项");
   });
 
   it("refuses a notice for another year than the stored one unless --replace is given", () => {
@@ -231,6 +226,7 @@ describe("duban import's summary opens with what matters and fits a screen", SLO
       "已读到：编号“2、”，任务内容“推进老旧小区改造，6月底前完成。”，时限用语“6月底前”。",
     );
     expect(stdout).toContain("缺少：牵头领导、责任单位。");
+    expect(stdout).toMatch(/查看某项任务各字段的读取依据：duban import \S+skipped\.txt --explain <任务序号>/);
   });
 });
 
