@@ -86,6 +86,9 @@ async function runImport(file: string, options: ImportOptions, clock: Clock): Pr
           sha256: result.source.sha256,
           tasks: result.registry.tasks.length,
           problems: result.registry.problems.length,
+          year: result.year.year,
+          yearSource: result.year.source,
+          ...(options.replace ? { replace: true } : {}),
           added: result.diff.added.map((t) => t.no),
           changed: result.diff.changed.map((c) => c.after.no),
           removed: result.diff.removed.map((t) => t.no),
@@ -95,11 +98,10 @@ async function runImport(file: string, options: ImportOptions, clock: Clock): Pr
     if (options.scaffoldDirectory) {
       await writeFile(options.scaffoldDirectory, directoryToYaml(scaffoldDirectory(result.registry)), "utf8");
     }
-    if (options.json && !refused) {
+    // --json prints what was read even when it is refused: the exit code says whether it was stored.
+    if (options.json) {
       process.stdout.write(`${JSON.stringify(result.registry, null, 2)}\n`);
-      return;
-    }
-    if (!options.json) {
+    } else {
       const summary = summarizeImport(result, {
         directoryPath: chosen.path,
         demo: directory.demo,

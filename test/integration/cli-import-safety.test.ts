@@ -42,8 +42,10 @@ describe("duban import never loses a registry to a bad file", SLOW, () => {
     expect(result.stdout).toContain("读取任务：0项");
     expect(result.stdout).toContain("未保存，原有台账保留。");
     expect(result.stdout).not.toContain("已保存到");
-    // Neither --replace nor --json makes an empty registry acceptable.
-    expect(runCli(["import", empty, "--replace", "--json"], { DUBAN_DATA_DIR: dataDir }).code).toBe(1);
+    // Neither --replace nor --json makes an empty registry acceptable; --json still shows what was read.
+    const json = runCli(["import", empty, "--replace", "--json"], { DUBAN_DATA_DIR: dataDir });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).tasks).toEqual([]);
     // Nor does a file that cannot be read at all.
     const broken = write(dataDir, "broken.docx", "PK\u0003\u0004 not really a zip");
     expect(runCli(["import", broken], { DUBAN_DATA_DIR: dataDir }).code).toBe(1);
