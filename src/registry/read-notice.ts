@@ -65,7 +65,11 @@ export async function readNotice(path: string, options: ReadNoticeOptions = {}):
   }
   const found = content.kind === "lines" ? findNoticeYear(content.lines) : readTableYear(content.rows, path);
   const year = options.year !== undefined ? givenYear(options.year, found) : found;
-  if (!year) throw new InputError(message("import/refusals", "noYear", { path }));
+  if (!year) {
+    throw new InputError(
+      message("import/refusals", content.kind === "rows" ? "noYearTable" : "noYear", { path }),
+    );
+  }
   // The year is always given, so the parsers' clock fallback is never reached; `now` only satisfies
   // their options and agrees with the year.
   const parseOptions = { year: year.year, now: new Date(Date.UTC(year.year, 6, 1)) };

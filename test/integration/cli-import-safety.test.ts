@@ -211,8 +211,10 @@ describe("duban import's summary opens with what matters and fits a screen", SLO
     expect(stdout).toMatch(/^25个单位不在名录中：区测试1局、区测试2局、.*等25个。/m);
     expect(stdout).not.toContain("不在单位名录中");
     expect(stdout.trimEnd().split("\n").length).toBeLessThanOrEqual(40);
-    // What matters comes first: tasks read, then the year.
-    expect(stdout.split("\n").slice(0, 3).join("\n")).toMatch(/读取任务：25项\n年度：2021年/);
+    // What matters comes first: tasks read, the year and its source, then the directory's warnings.
+    expect(stdout).toMatch(
+      /^文件：[^\n]*\n读取任务：25项\n年度：2021年（取自标题[^\n]*\n名录：[^\n]*\n25个单位不在名录中/,
+    );
   });
 
   it("says, for a line that looks like a task, which fields are missing and what was found", () => {
