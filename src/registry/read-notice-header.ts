@@ -42,17 +42,21 @@ export function readNoticeHeader(
  * Where the notice names its year, in order of trust: the title ("关于2023年…"), the document number
  * (〔2023〕5号), the date of issue, then the body (the most frequent "2023年" in the task text).
  */
-export function findNoticeYear(lines: readonly SourceLine[]): YearFinding | undefined {
-  return yearOf(readHead(lines), lines);
+export function findNoticeYear(
+  lines: readonly SourceLine[],
+  options: { body?: boolean } = {},
+): YearFinding | undefined {
+  return yearOf(readHead(lines), lines, options.body ?? true);
 }
 
-function yearOf(head: NoticeHead, lines: readonly SourceLine[]): YearFinding | undefined {
+function yearOf(head: NoticeHead, lines: readonly SourceLine[], body = true): YearFinding | undefined {
   const inTitle = yearInWords(head.title);
   if (inTitle !== undefined) return { year: inTitle, source: "title", evidence: head.title };
   const inDocNo = yearInDocNo(head.docNo);
   if (inDocNo !== undefined) return { year: inDocNo, source: "docNo", evidence: head.docNo };
   const issued = Number(head.issuedOn.slice(0, 4));
   if (isPlausibleYear(issued)) return { year: issued, source: "issuedOn", evidence: head.issuedText };
+  if (!body) return undefined;
   const texts = lines.map((l) => l.text);
   const inBody =
     mostFrequentYear(texts.slice(head.headEnd)) ??

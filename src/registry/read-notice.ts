@@ -2,35 +2,23 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { InputError } from "../shared/errors.js";
-import { message } from "../templates/template-store.js";
 import { decodeText, type TextEncoding, toLines } from "./decode-text.js";
-import { readTableYear } from "./find-table-year.js";
-import { givenYear, type YearFinding } from "./notice-year.js";
-import { parseNotice } from "./parse-notice.js";
-import { parseTaskTable } from "./parse-task-table.js";
+import { type ParsedContent, parseLinesWithYear, parseRowsWithYear } from "./parse-with-year.js";
 import { readDocxLines } from "./read-docx.js";
-import { findNoticeYear } from "./read-notice-header.js";
 import { readTableRows } from "./read-table.js";
-import { type Registry, registrySchema } from "./registry.js";
-import type { SourceLine } from "./source-line.js";
-import type { TableRow } from "./table-row.js";
+import { registrySchema } from "./registry.js";
 
 export type NoticeFormat = "text" | "docx" | "xlsx" | "csv";
 
-/** What the parser read, kept so that a task can be explained from its own lines or row. */
-export type NoticeContent = { kind: "lines"; lines: SourceLine[] } | { kind: "rows"; rows: TableRow[] };
+export type { NoticeContent } from "./parse-with-year.js";
 
 export interface ReadNoticeOptions {
   /** The year given with `--year`; else the document must name it. */
   year?: number;
 }
 
-export interface ReadNoticeResult {
-  registry: Registry;
+export interface ReadNoticeResult extends ParsedContent {
   source: { path: string; format: NoticeFormat; sha256: string; encoding?: TextEncoding };
-  /** The year the deadlines were resolved against, and where it was read. */
-  year: YearFinding;
-  content: NoticeContent;
 }
 
 /**
@@ -52,36 +40,21 @@ export async function readNotice(path: string, options: ReadNoticeOptions = {}):
   if (bytes.length === 0) throw new InputError(`${path}: the file is empty.`);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const format = detectFormat(path, bytes);
-  let content: NoticeContent;
+  let parsed: ParsedContent;
   let encoding: TextEncoding | undefined;
   if (format === "docx") {
-    content = { kind: "lines", lines: readDocxLines(bytes, path) };
+    parsed = parseLinesWithYear(readDocxLines(bytes, path), path, options.year);
   } else if (format === "xlsx" || format === "csv") {
-    content = { kind: "rows", rows: await readTableRows(bytes, path, format) };
+    parsed = parseRowsWithYear(await readTableRows(bytes, path, format), path, options.year);
   } else {
     const decoded = decodeText(bytes, path);
     encoding = decoded.encoding;
-    content = { kind: "lines", lines: toLines(decoded.text) };
+    parsed = parseLinesWithYear(toLines(decoded.text), path, options.year);
   }
-  const found = content.kind === "lines" ? findNoticeYear(content.lines) : readTableYear(content.rows, path);
-  const year = options.year !== undefined ? givenYear(options.year, found) : found;
-  if (!year) {
-    throw new InputError(
-      message("import/refusals", content.kind === "rows" ? "noYearTable" : "noYear", { path }),
-    );
-  }
-  // The year is always given, so the parsers' clock fallback is never reached; `now` only satisfies
-  // their options and agrees with the year.
-  const parseOptions = { year: year.year, now: new Date(Date.UTC(year.year, 6, 1)) };
-  const registry =
-    content.kind === "lines"
-      ? parseNotice(content.lines, parseOptions)
-      : parseTaskTable(content.rows, { ...parseOptions, name: path });
   return {
-    registry: registrySchema.parse(registry),
+    ...parsed,
+    registry: registrySchema.parse(parsed.registry),
     source: { path, format, sha256, ...(encoding ? { encoding } : {}) },
-    year,
-    content,
   };
 }
 

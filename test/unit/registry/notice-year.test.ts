@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toLines } from "../../../src/registry/decode-text.js";
 import { readTableYear } from "../../../src/registry/find-table-year.js";
+import { parseRowsWithYear } from "../../../src/registry/parse-with-year.js";
 import { findNoticeYear } from "../../../src/registry/read-notice-header.js";
 import type { TableRow } from "../../../src/registry/table-row.js";
 import { parseText } from "../../helpers/notice.js";
@@ -85,5 +86,25 @@ describe("readTableYear: a task table's year and where it was read", () => {
       evidence: "2027年分解表.xlsx",
     });
     expect(readTableYear(bare, "/data/分解表.xlsx")).toBeUndefined();
+  });
+});
+
+describe("parseRowsWithYear: a table inside a notice takes the notice's year first", () => {
+  const table = rows(HEADER, ["1", "建成", "寇宁", "区财政局", "2024年6月底前"]);
+
+  it("prefers the title around the table to the table's own dates, and resolves deadlines in that year", () => {
+    const around = toLines("某政发〔2023〕5号\n关于2023年重点工作的通知");
+    const parsed = parseRowsWithYear(table, "notice.docx", undefined, around);
+    expect(parsed.year).toMatchObject({ year: 2023, source: "title" });
+    expect(parsed.content.kind).toBe("rows");
+    expect(parseRowsWithYear(table, "notice.docx").year).toMatchObject({ year: 2024, source: "cells" });
+  });
+
+  it("asks for --year when neither the table nor the notice around it names one", () => {
+    const bare = rows(HEADER, ["1", "建成", "寇宁", "区财政局", "年底前"]);
+    expect(() => parseRowsWithYear(bare, "tasks.csv", undefined, toLines("关于重点工作的通知"))).toThrow(
+      /--year/,
+    );
+    expect(parseRowsWithYear(bare, "tasks.csv", 2025).registry.tasks[0]?.deadline).toBe("2025-12-31");
   });
 });
