@@ -2,6 +2,7 @@ import { InputError } from "../shared/errors.js";
 import { message } from "../templates/template-store.js";
 import type { ImportNoticeResult } from "./import-notice.js";
 import {
+  ANY_NUMBERING,
   CO_UNIT_LABELS,
   DEADLINE_LABELS,
   LEADER_LABELS,
@@ -25,8 +26,11 @@ const MAX_TASK_LINES = 8;
 /** Where one value was found: the rule's words and, for a label, which label. */
 interface Located {
   rule: string;
+  /** The label (or, in a table, the column's header) the value stands under. */
   label?: string;
   line?: number;
+  /** Carried by a heading for every task under it. */
+  heading?: boolean;
 }
 
 const say = (key: string, view: Record<string, unknown> = {}) => message("import/explain", key, view);
@@ -92,10 +96,21 @@ function lineLocator(lines: readonly SourceLine[], task: Task, tasks: readonly T
   const locate = ((value: string): Located => {
     // A name under a label wins over the same name mentioned in the task's sentence.
     let inText: Located | undefined;
-    for (const line of own) {
+    for (const [k, line] of own.entries()) {
       for (let index = line.text.indexOf(value); index !== -1; index = line.text.indexOf(value, index + 1)) {
-        const label = [...line.text.slice(0, index).matchAll(LABEL)].at(-1)?.[1];
+        const before = line.text.slice(0, index);
+        const label = [...before.matchAll(LABEL)].at(-1)?.[1];
         if (label) return { rule: say("rule.label", { line: line.line, label }), label, line: line.line };
+        // A label alone on the line above its value ("完成时限：" / "6月底前") labels it too.
+        const above = before.trim() === "" && k > 0 ? (own[k - 1] as SourceLine) : undefined;
+        const ending = above && endingLabel(above.text);
+        if (above && ending) {
+          return {
+            rule: say("rule.label", { line: above.line, label: ending }),
+            label: ending,
+            line: line.line,
+          };
+        }
         inText ??= { rule: say("rule.text", { line: line.line }), line: line.line };
       }
     }
@@ -104,14 +119,15 @@ function lineLocator(lines: readonly SourceLine[], task: Task, tasks: readonly T
     for (let i = at - 1; i >= 0; i--) {
       const line = lines[i] as SourceLine;
       if (line.text.includes(value) && !TASK_NUMBERING.test(line.text)) {
-        return { rule: say("rule.heading", { line: line.line, text: line.text.trim() }), line: line.line };
+        const rule = say("rule.heading", { line: line.line, text: line.text.trim() });
+        return { rule, line: line.line, heading: true };
       }
     }
     return { rule: say("rule.notFound") };
   }) as Locate;
   locate.numbering = () => {
-    const mark = TASK_NUMBERING.exec(lines[at]?.text ?? "")?.[1]?.trim();
-    return mark ? say("numbering.line", { line: task.line, mark }) : say("rule.notFound");
+    const mark = ANY_NUMBERING.exec(lines[at]?.text ?? "")?.[1]?.trim();
+    return mark ? say("numbering.line", { line: task.line, mark }) : say("numbering.none");
   };
   return locate;
 }
@@ -124,7 +140,7 @@ function rowLocator(content: Extract<NoticeContent, { kind: "rows" }>, task: Tas
     const c = row?.cells.findIndex((cell) => cell.includes(value)) ?? -1;
     return c === -1
       ? { rule: say("rule.notFound") }
-      : { rule: say("rule.column", column(c)), label: String(c) };
+      : { rule: say("rule.column", column(c)), label: header?.names[c] ?? String(c) };
   }) as Locate;
   locate.numbering = () => {
     const c = header?.columns.no[0];
@@ -134,12 +150,24 @@ function rowLocator(content: Extract<NoticeContent, { kind: "rows" }>, task: Tas
   return locate;
 }
 
-/** Why the hosts are the hosts: their own label, bold type, or being listed first. */
+/** Labels (and table headers) that name the lead units as such. */
+const LEAD_LABEL = /牵头|主办|主责/;
+
+/** Why the hosts are the hosts: a heading or label that says so, bold type, or being listed first. */
 function hostsRule(content: NoticeContent, task: Task, locate: Locate): string {
   const host = locate(task.hostUnits[0] ?? "");
+  if (host.heading) return say("hosts.heading");
   const co = task.coUnits.map(locate).find((l) => l.label !== undefined);
-  if (host.label && co?.label && host.label !== co.label) return say("hosts.label");
-  if (host.label && UNIT_LABELS.slice(0, 2).includes(host.label) && !co) return say("hosts.label");
+  if (host.label && (LEAD_LABEL.test(host.label) || (co?.label && host.label !== co.label))) {
+    return say("hosts.label");
+  }
   const line = content.kind === "lines" ? content.lines.find((l) => l.line === host.line) : undefined;
   return line?.bold?.some(Boolean) ? say("hosts.bold") : say("hosts.first");
+}
+
+/** "完成时限：" ending a line: the label of the value on the next line. */
+function endingLabel(text: string): string | undefined {
+  return [...text.trimEnd().matchAll(LABEL)].find(
+    (m) => m.index + m[0].length === text.trimEnd().length,
+  )?.[1];
 }

@@ -20,3 +20,7 @@ export const TASK_NUMBERING = /^[\s\u3000]*(\d{1,3}\s*[、.．](?!\d)|[（(]\d{1
 /** The chapter and sub-chapter headings: 一、… and （一）…. */
 export const HEADING_NUMBERING =
   /^[\s\u3000]*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])/;
+
+/** Any numbering a task may carry, (一) and 一、 included where a section numbers its tasks so. */
+export const ANY_NUMBERING =
+  /^[\s\u3000]*(\d{1,3}\s*[、.．](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])/;
