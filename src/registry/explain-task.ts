@@ -162,6 +162,11 @@ function hostsRule(content: NoticeContent, task: Task, locate: Locate): string {
     return say("hosts.label");
   }
   const line = content.kind === "lines" ? content.lines.find((l) => l.line === host.line) : undefined;
+  const name = task.hostUnits[0] ?? "";
+  // "（区市场监管局牵头，各镇街配合）"
+  if (line && [`${name}牵头`, `${name}等单位牵头`].some((w) => line.text.includes(w))) {
+    return say("hosts.wording", { name });
+  }
   return line?.bold?.some(Boolean) ? say("hosts.bold") : say("hosts.first");
 }
 

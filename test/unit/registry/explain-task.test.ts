@@ -96,4 +96,11 @@ describe("explainTask", () => {
     expect(text).toContain("主办单位：区工信局、区大数据中心　← “主办单位”列（D列）；按标签区分主办与协办");
     expect(text).toContain("完成时限：2024-10-31　← “时间节点”列（E列）：“10月底前”，即2024-10-31");
   });
+
+  it("reads 'A牵头，B配合' as naming the host in words", () => {
+    const lines = toLines("（二）6月底前实现企业开办全程网办。（区市场监管局牵头，各镇街配合）");
+    const task = { line: 1, hostUnits: ["区市场监管局"], unitGroups: ["各镇街"] };
+    const text = explainTask(resultOf({ kind: "lines", lines }, task), 2);
+    expect(text).toContain("主办单位：区市场监管局　← 第1行的文字；原文写明“区市场监管局牵头”");
+  });
 });
