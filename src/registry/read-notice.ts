@@ -3,21 +3,29 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { InputError } from "../shared/errors.js";
 import { decodeText, type TextEncoding, toLines } from "./decode-text.js";
-import { type ParseOptions, parseNotice } from "./parse-notice.js";
-import { parseTaskTable } from "./parse-task-table.js";
+import { type ParsedContent, parseLinesWithYear, parseRowsWithYear } from "./parse-with-year.js";
 import { readDocxLines } from "./read-docx.js";
 import { readTableRows } from "./read-table.js";
-import { type Registry, registrySchema } from "./registry.js";
+import { registrySchema } from "./registry.js";
 
 export type NoticeFormat = "text" | "docx" | "xlsx" | "csv";
 
-export interface ReadNoticeResult {
-  registry: Registry;
+export type { NoticeContent } from "./parse-with-year.js";
+
+export interface ReadNoticeOptions {
+  /** The year given with `--year`; else the document must name it. */
+  year?: number;
+}
+
+export interface ReadNoticeResult extends ParsedContent {
   source: { path: string; format: NoticeFormat; sha256: string; encoding?: TextEncoding };
 }
 
-/** Reads a notice or task table from disk, picking the reader by the file's extension and content. */
-export async function readNotice(path: string, options: ParseOptions): Promise<ReadNoticeResult> {
+/**
+ * Reads a notice or task table from disk, picking the reader by the file's extension and content.
+ * Throws `InputError` when the file names no year and none was given: never the clock's year.
+ */
+export async function readNotice(path: string, options: ReadNoticeOptions = {}): Promise<ReadNoticeResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -32,19 +40,20 @@ export async function readNotice(path: string, options: ParseOptions): Promise<R
   if (bytes.length === 0) throw new InputError(`${path}: the file is empty.`);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const format = detectFormat(path, bytes);
-  let registry: Registry;
+  let parsed: ParsedContent;
   let encoding: TextEncoding | undefined;
   if (format === "docx") {
-    registry = parseNotice(readDocxLines(bytes, path), options);
+    parsed = parseLinesWithYear(readDocxLines(bytes, path), path, options.year);
   } else if (format === "xlsx" || format === "csv") {
-    registry = parseTaskTable(await readTableRows(bytes, path, format), { ...options, name: path });
+    parsed = parseRowsWithYear(await readTableRows(bytes, path, format), path, options.year);
   } else {
     const decoded = decodeText(bytes, path);
     encoding = decoded.encoding;
-    registry = parseNotice(toLines(decoded.text), options);
+    parsed = parseLinesWithYear(toLines(decoded.text), path, options.year);
   }
   return {
-    registry: registrySchema.parse(registry),
+    ...parsed,
+    registry: registrySchema.parse(parsed.registry),
     source: { path, format, sha256, ...(encoding ? { encoding } : {}) },
   };
 }
