@@ -2,6 +2,9 @@ import type { Bound, Indicator } from "./registry.js";
 
 /** Units a task's numbers are written in; the longest that matches wins (亿美元 before 亿元…). */
 const UNITS = [
+  "微克/立方米",
+  "毫克/立方米",
+  "毫克/升",
   "个百分点",
   "万平方米",
   "平方米",
@@ -25,6 +28,7 @@ const UNITS = [
   "米",
   "万人次",
   "人次",
+  "场次",
   "万人",
   "人",
   "万户",
@@ -55,7 +59,7 @@ const UNITS = [
 
 const NUMBER_THEN_UNIT = new RegExp(`(\\d+(?:\\.\\d+)?)(${UNITS.map(escapeRegExp).join("|")})`, "g");
 const AFTER = /^(以上|以内|以下|左右)/;
-const MAX_BEFORE = /(控制在|不超过|不高于|低于|压降至|降至|降到|下降到)[^，。；、]*$/;
+const MAX_BEFORE = /(控制在|不超过|不高于|(?<!不)低于|压降至|降至|降到|下降到)[^，。；、]*$/;
 
 /**
  * Finds the numbers a sentence commits to, with their unit and bound. Numbers inside quotation

@@ -47,6 +47,18 @@ export function findDeadlineInText(text: string, year: number): { date: string; 
   return best;
 }
 
+/**
+ * The first dated milestone of a deadline written in stages ("分阶段，1月底前完成方案；其它事项12月底前"):
+ * the first date the words give, in the order written.
+ */
+export function findFirstDeadline(text: string, year: number): string | undefined {
+  for (const match of text.matchAll(IN_TEXT)) {
+    const date = parseDeadline(match[1] ?? "", year);
+    if (date) return date;
+  }
+  return undefined;
+}
+
 export function yearEnd(year: number): string {
   return `${String(year).padStart(4, "0")}-12-31`;
 }

@@ -1,0 +1,81 @@
+import { startsWithKnownLabel } from "./parse-parenthetical.js";
+import type { Span } from "./source-line.js";
+
+/** The annotations closing a task's sentence, and the sentence without them. */
+export interface Annotations {
+  sentence: string;
+  /** Labelled contents (牵头领导：…；责任单位：…), in the order written. */
+  labelled: Span[];
+  /** Contents written as a phrase: "区发改局牵头，区统计局配合". */
+  phrases: Span[];
+}
+
+const PAIRS: Record<string, string> = { "）": "（", ")": "(", "]": "[", "】": "【", "］": "［" };
+const OPENERS = new Set(Object.values(PAIRS));
+
+/**
+ * Peels annotations off the end of a task: （…）, […] or 【…】 whose content starts with a known
+ * label or reads as "A牵头，B配合"; several may follow each other ("…。【牵头领导：…】[牵头单位：…]").
+ * Nested brackets stay in a name ("领导小组（指挥部）"). Undefined when there is none.
+ */
+export function findAnnotations(text: string): Annotations | undefined {
+  const labelled: Span[] = [];
+  const phrases: Span[] = [];
+  let rest = text;
+  for (;;) {
+    const trimmed = rest.replace(/[\s\u3000。；;]+$/, "");
+    const close = trimmed[trimmed.length - 1] ?? "";
+    if (!(close in PAIRS)) break;
+    const open = openerOf(trimmed);
+    if (open === undefined) break;
+    const content = { text: trimmed.slice(open + 1, trimmed.length - 1), start: open + 1 };
+    if (startsWithKnownLabel(content.text)) labelled.unshift(content);
+    else if (isLeadPhrase(content.text)) phrases.unshift(content);
+    else break;
+    rest = trimmed.slice(0, open);
+  }
+  if (labelled.length + phrases.length === 0) return undefined;
+  return { sentence: rest.trim(), labelled, phrases };
+}
+
+/** Index of the bracket that opens the one closing `text`, counting nested pairs of any kind. */
+function openerOf(text: string): number | undefined {
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const ch = text[i] as string;
+    if (ch in PAIRS) depth++;
+    else if (OPENERS.has(ch)) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return undefined;
+}
+
+const LEAD = /^(?:由)?(.+?)(?:牵头负责|牵头|负责|主办)$/;
+const CO = /^(.+?)(?:配合|协助|协办|参与|共同推进|按职责分工负责)$/;
+
+/** Clauses of "A牵头，B配合": the lead and co-unit lists with their positions, or undefined. */
+export function readLeadPhrase(content: Span): { lead: Span[]; co: Span[] } | undefined {
+  const lead: Span[] = [];
+  const co: Span[] = [];
+  let from = 0;
+  for (const piece of content.text.split(/[，,；;]/)) {
+    const start = content.start + content.text.indexOf(piece, from);
+    from = start - content.start + piece.length;
+    const clause = piece.trim();
+    if (clause === "") continue;
+    const offset = start + piece.indexOf(clause);
+    const isLead = LEAD.exec(clause);
+    const isCo = isLead ? undefined : CO.exec(clause);
+    const match = isLead ?? isCo;
+    if (!match) return undefined;
+    const list = match[1] as string;
+    (isLead ? lead : co).push({ text: list, start: offset + clause.indexOf(list) });
+  }
+  return lead.length > 0 ? { lead, co } : undefined;
+}
+
+function isLeadPhrase(text: string): boolean {
+  return readLeadPhrase({ text, start: 0 }) !== undefined;
+}

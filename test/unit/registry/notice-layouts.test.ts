@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { toLines } from "../../../src/registry/decode-text.js";
+import { readNoticeLines } from "../../../src/registry/parse-notice.js";
+import { noticeWith, parseText } from "../../helpers/notice.js";
+
+const read = (...body: string[]) =>
+  readNoticeLines(toLines(noticeWith(...body)), { now: new Date("2021-01-01T00:00:00Z") });
+
+describe("parseNotice: layouts other offices write", () => {
+  it("says which rule told the hosts apart", () => {
+    const { registry, readings } = read(
+      "1、甲。（牵头领导：张三。责任单位：区财政局、区税务局）",
+      "2、乙。（牵头领导：张三。牵头单位：区商务局、区投促中心）",
+      "3、丙。（区发改局牵头，区统计局配合）",
+    );
+    expect(registry.tasks.map((t) => t.hostUnits)).toEqual([
+      ["区财政局"],
+      ["区商务局", "区投促中心"],
+      ["区发改局"],
+    ]);
+    expect(readings.map((r) => r.rules.hosts)).toEqual(["first", "lead", "phrase"]);
+    expect(readings[0]?.rules).toMatchObject({
+      number: "printed",
+      leaders: "annotation",
+      deadline: "yearEnd",
+    });
+  });
+
+  it("reads several labels on one field line, and a label whose value is on the next line", () => {
+    const { registry, readings } = read(
+      "1、加强监管。",
+      "责任领导：张三  牵头单位：区财政局",
+      "完成时限：",
+      "三季度末",
+    );
+    expect(registry.tasks[0]).toMatchObject({
+      leaders: ["张三"],
+      hostUnits: ["区财政局"],
+      deadline: "2021-09-30",
+      deadlineText: "三季度末",
+    });
+    expect(readings[0]?.rules.leaders).toBe("fieldLines");
+  });
+
+  it("keeps a duplicated number a problem when the numbering does not restart per section", () => {
+    const registry = parseText(
+      noticeWith(
+        "1、甲。（牵头领导：张三。承办单位：区财政局）",
+        "1、乙。（牵头领导：张三。承办单位：区财政局）",
+      ),
+    );
+    expect(registry.tasks.map((t) => [t.no, t.ref])).toEqual([
+      [1, undefined],
+      [1, undefined],
+    ]);
+    expect(registry.problems.map((p) => p.message).join()).toContain("重复");
+  });
+
+  it("takes a (一) line for a sub-heading where the chapter numbers its tasks 1、", () => {
+    const registry = parseText(
+      noticeWith("（一）做强工业。", "1、甲。（牵头领导：张三。承办单位：区财政局）"),
+    );
+    expect(registry.tasks.map((t) => [t.no, t.subsection])).toEqual([[1, "做强工业"]]);
+  });
+
+  it("reads a deadline in stages as its first milestone and keeps the words", () => {
+    const registry = parseText(
+      noticeWith(
+        "1、甲。（牵头领导：张三。承办单位：区财政局。完成时限：分阶段，3月底前完成方案；其它事项12月底前）",
+      ),
+    );
+    expect(registry.tasks[0]).toMatchObject({
+      deadline: "2021-03-31",
+      deadlineText: "分阶段，3月底前完成方案；其它事项12月底前",
+    });
+    expect(registry.problems).toEqual([]);
+  });
+});
