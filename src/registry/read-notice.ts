@@ -5,11 +5,16 @@ import { InputError } from "../shared/errors.js";
 import { decodeText, type TextEncoding, toLines } from "./decode-text.js";
 import { type ParseOptions, parseNotice } from "./parse-notice.js";
 import { parseTaskTable } from "./parse-task-table.js";
-import { readDocxLines } from "./read-docx.js";
+import { readDocx } from "./read-docx.js";
+import { readHtml } from "./read-html.js";
 import { readTableRows } from "./read-table.js";
+import { readTextTable } from "./read-text-table.js";
 import { type Registry, registrySchema } from "./registry.js";
+import type { SourceLine } from "./source-line.js";
+import { findHeaderRow } from "./table-headers.js";
+import type { TableRow } from "./table-row.js";
 
-export type NoticeFormat = "text" | "docx" | "xlsx" | "csv";
+export type NoticeFormat = "text" | "docx" | "xlsx" | "csv" | "html";
 
 export interface ReadNoticeResult {
   registry: Registry;
@@ -35,18 +40,65 @@ export async function readNotice(path: string, options: ParseOptions): Promise<R
   let registry: Registry;
   let encoding: TextEncoding | undefined;
   if (format === "docx") {
-    registry = parseNotice(readDocxLines(bytes, path), options);
+    const { lines, tables } = readDocx(bytes, path);
+    const table = tables
+      .map((t) => readTaskTableIn(lines.slice(0, t.firstLine), t.rows, options, path))
+      .find((r) => r !== undefined);
+    registry = table ?? parseNotice(lines, options);
+  } else if (format === "html") {
+    const decoded = decodeText(bytes, path);
+    encoding = decoded.encoding;
+    registry = parseHtml(decoded.text, options, path);
   } else if (format === "xlsx" || format === "csv") {
     registry = parseTaskTable(await readTableRows(bytes, path, format), { ...options, name: path });
   } else {
     const decoded = decodeText(bytes, path);
     encoding = decoded.encoding;
-    registry = parseNotice(toLines(decoded.text), options);
+    const lines = toLines(decoded.text);
+    const table = readTextTable(lines);
+    registry = table ? parseTaskTable(table, { ...options, name: path }) : parseNotice(lines, options);
   }
   return {
     registry: registrySchema.parse(registry),
     source: { path, format, sha256, ...(encoding ? { encoding } : {}) },
   };
+}
+
+/**
+ * A task table inside a notice (Word or web page): read as a table when it has a task header and
+ * yields tasks. The short lines above it give its title and year.
+ */
+function readTaskTableIn(
+  before: readonly SourceLine[],
+  rows: readonly TableRow[],
+  options: ParseOptions,
+  name: string,
+): Registry | undefined {
+  const heading = before
+    .map((l) => ({ row: l.line, cells: [l.text.trim()] }))
+    .filter((r) => r.cells[0] !== "" && (r.cells[0] as string).length <= 60)
+    .slice(-4);
+  const all = [...heading, ...rows];
+  if (!findHeaderRow(all)) return undefined;
+  const registry = parseTaskTable(all, { ...options, name });
+  return registry.tasks.length > 0 ? registry : undefined;
+}
+
+/** A saved web page: its first task table, else its text as a notice (table cells as lines). */
+function parseHtml(html: string, options: ParseOptions, name: string): Registry {
+  const lines: SourceLine[] = [];
+  for (const block of readHtml(html)) {
+    if (block.kind === "line") {
+      lines.push(block.line);
+      continue;
+    }
+    const table = readTaskTableIn(lines, block.rows, options, name);
+    if (table) return table;
+    for (const row of block.rows) {
+      for (const cell of row.cells) if (cell.trim() !== "") lines.push({ text: cell, line: row.row });
+    }
+  }
+  return parseNotice(lines, options);
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -57,6 +109,7 @@ function detectFormat(path: string, bytes: Uint8Array): NoticeFormat {
   if (ext === ".docx") return "docx";
   if (ext === ".xlsx") return "xlsx";
   if (ext === ".csv") return "csv";
+  if (ext === ".html" || ext === ".htm") return "html";
   if (ext === ".doc" || ext === ".xls" || ext === ".wps" || ext === ".et") {
     throw new InputError(
       `${path}: the old binary Office format (${ext}) cannot be read. Fix: save it as .docx or .xlsx (另存为) and import that.`,

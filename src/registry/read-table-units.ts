@@ -7,13 +7,15 @@ export type TableUnits = Pick<Parenthetical, "leaders" | "hostUnits" | "coUnits"
 
 /**
  * Reads the responsible-unit cell and the co-unit cells of a row. The first unit listed hosts
- * (列第一位的为牵头单位), unless `boldMarksHosts`: then the bold ones do (黑体为主办单位).
+ * (列第一位的为牵头单位), unless `boldMarksHosts`: then the bold ones do (黑体为主办单位); in a
+ * `leadColumn` (牵头单位 beside a 责任单位 column) every unit hosts.
  * A cell written with labels ("牵头单位：…；配合单位：…") is read as a notice's parenthetical.
  */
 export function readTableUnits(
   responsible: SourceLine | undefined,
   co: readonly SourceLine[],
   boldMarksHosts: boolean,
+  leadColumn = false,
 ): TableUnits {
   const leaders: string[] = [];
   // A unit named twice keeps its first place: host before co-unit, as the notice's own lists do.
@@ -33,7 +35,8 @@ export function readTableUnits(
     const spans = unitSpans(responsible);
     const units = spans.filter((span) => !isGroupName(span.text));
     const bold = boldMarksHosts ? units.filter((span) => isMostlyBold(responsible, span)) : [];
-    for (const span of bold.length > 0 ? bold : units.slice(0, 1)) place(span.text, "hostUnits");
+    const hosts = bold.length > 0 ? bold : leadColumn ? units : units.slice(0, 1);
+    for (const span of hosts) place(span.text, "hostUnits");
     for (const span of spans) place(span.text, "coUnits");
   }
   for (const line of co) for (const span of unitSpans(line)) place(span.text, "coUnits");
