@@ -7,6 +7,7 @@ import { type ParseOptions, parseNotice } from "./parse-notice.js";
 import { parseTaskTable } from "./parse-task-table.js";
 import { readDocx } from "./read-docx.js";
 import { readHtml } from "./read-html.js";
+import { readPdfLines } from "./read-pdf.js";
 import { readTableRows } from "./read-table.js";
 import { readTextTable } from "./read-text-table.js";
 import { type Registry, registrySchema } from "./registry.js";
@@ -14,7 +15,7 @@ import type { SourceLine } from "./source-line.js";
 import { findHeaderRow } from "./table-headers.js";
 import type { TableRow } from "./table-row.js";
 
-export type NoticeFormat = "text" | "docx" | "xlsx" | "csv" | "html";
+export type NoticeFormat = "text" | "docx" | "xlsx" | "csv" | "html" | "pdf";
 
 export interface ReadNoticeResult {
   registry: Registry;
@@ -45,6 +46,10 @@ export async function readNotice(path: string, options: ParseOptions): Promise<R
       .map((t) => readTaskTableIn(lines.slice(0, t.firstLine), t.rows, options, path))
       .find((r) => r !== undefined);
     registry = table ?? parseNotice(lines, options);
+  } else if (format === "pdf") {
+    const lines = await readPdfLines(bytes, path);
+    const table = readTextTable(lines);
+    registry = table ? parseTaskTable(table, { ...options, name: path }) : parseNotice(lines, options);
   } else if (format === "html") {
     const decoded = decodeText(bytes, path);
     encoding = decoded.encoding;
@@ -115,9 +120,7 @@ function detectFormat(path: string, bytes: Uint8Array): NoticeFormat {
       `${path}: the old binary Office format (${ext}) cannot be read. Fix: save it as .docx or .xlsx (另存为) and import that.`,
     );
   }
-  if (ext === ".pdf") {
-    throw new InputError(`${path}: PDF cannot be read. Fix: import the .docx or a text copy of the notice.`);
-  }
+  if (ext === ".pdf") return "pdf";
   if (isZip) {
     throw new InputError(`${path}: a zip-based file with an unknown extension. Fix: name it .docx or .xlsx.`);
   }

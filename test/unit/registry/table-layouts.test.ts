@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toLines } from "../../../src/registry/decode-text.js";
 import { extractIndicators } from "../../../src/registry/extract-indicators.js";
 import { readHtml } from "../../../src/registry/read-html.js";
+import { readNotice } from "../../../src/registry/read-notice.js";
 import { readTextTable } from "../../../src/registry/read-text-table.js";
 
 describe("readHtml", () => {
@@ -70,5 +74,23 @@ describe("extractIndicators: forms beyond the seed", () => {
     ["建成5G基站200个", [200, "min"]],
   ] as const)("%s", (text, ...expected) => {
     expect(extractIndicators(text).map((i) => [i.value, i.bound])).toEqual(expected);
+  });
+});
+
+describe("readNotice: PDF", () => {
+  it("refuses a scanned PDF (no text layer) with a message that says so and what to do", async () => {
+    const path = new URL("../../fixtures/notices/scanned/scanned-notice.pdf", import.meta.url).pathname;
+    await expect(readNotice(path, { now: new Date("2024-01-01T00:00:00Z") })).rejects.toThrow(
+      /no text layer \(it looks scanned.*Fix: import the \.docx or a text copy/,
+    );
+  });
+
+  it("refuses a damaged PDF without crashing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "duban-pdf-"));
+    const path = join(dir, "broken.pdf");
+    writeFileSync(path, "%PDF-1.4\nnot really a pdf");
+    await expect(readNotice(path, { now: new Date("2024-01-01T00:00:00Z") })).rejects.toThrow(
+      /the PDF cannot be opened/,
+    );
   });
 });
