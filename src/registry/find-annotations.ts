@@ -34,8 +34,21 @@ export function findAnnotations(text: string): Annotations | undefined {
     else break;
     rest = trimmed.slice(0, open);
   }
-  if (labelled.length + phrases.length === 0) return undefined;
+  if (labelled.length + phrases.length === 0) return leadSentence(text);
   return { sentence: rest.trim(), labelled, phrases };
+}
+
+/**
+ * A last sentence that only says who leads, without brackets: "…达到40%。由县生态环境分局牵头，
+ * 各乡镇配合。" It must follow a full stop, so a task's own words are never taken for it.
+ */
+function leadSentence(text: string): Annotations | undefined {
+  const trimmed = text.replace(/[\s\u3000。；;]+$/, "");
+  const stop = Math.max(trimmed.lastIndexOf("。"), trimmed.lastIndexOf("；"));
+  if (stop <= 0) return undefined;
+  const content = { text: trimmed.slice(stop + 1), start: stop + 1 };
+  if (!/^由|牵头/.test(content.text) || !isLeadPhrase(content.text)) return undefined;
+  return { sentence: trimmed.slice(0, stop + 1), labelled: [], phrases: [content] };
 }
 
 /** Index of the bracket that opens the one closing `text`, counting nested pairs of any kind. */

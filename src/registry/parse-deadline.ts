@@ -13,7 +13,10 @@ export function parseDeadline(text: string, year: number): string | undefined {
   if (t === "") return undefined;
   let m = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:前|以前|之前)?$/.exec(t);
   if (m) return isoDate(m[1] ? Number(m[1]) : year, Number(m[2]), Number(m[3]));
-  m = /^(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)(?:前|以前|之前)?$/.exec(t);
+  // "2024年12月" (a month with its year) means the month's end, as "12月底" does.
+  m =
+    /^(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)(?:前|以前|之前)?$/.exec(t) ??
+    /^(\d{4})年(\d{1,2})月(?:前|以前|之前)?$/.exec(t);
   if (m) {
     const month = readSmallNumber(m[2] ?? "");
     if (month !== undefined) return monthEnd(m[1] ? Number(m[1]) : year, month);
