@@ -1,7 +1,7 @@
 import type { Bound, Indicator } from "./registry.js";
 
 /** Units a task's numbers are written in; the longest that matches wins (亿美元 before 亿元…). */
-const UNITS = [
+export const UNITS = [
   "微克/立方米",
   "毫克/立方米",
   "毫克/升",

@@ -148,6 +148,15 @@ export function readNoticeLines(
     }
     const numeral = task ? (task[1] ?? task[2] ?? task[3] ?? "") : (subNumbered?.[1] ?? "");
     const body = task ? (task[4] ?? "") : (subNumbered?.[2] ?? "");
+    if (inTargets && !findAnnotations(text) && !readFieldLine(texts[i + 1] ?? "")) {
+      // Under 主要预期目标, "1.地区生产总值增长6%左右；" is a target, not a task.
+      const parsed = parseTargets(body);
+      if (parsed.targets.length > 0 && parsed.unread.length === 0) {
+        targets.push(...parsed.targets);
+        current = undefined;
+        continue;
+      }
+    }
     const shown = task ? (task[1] ?? (task[2] ? `（${task[2]}）` : (task[3] ?? ""))) : `（${numeral}）`;
     const printed = task?.[3] ? (task[3].codePointAt(0) ?? 0) - 0x2460 + 1 : readSmallNumber(numeral);
     const start: SourceLine = { ...source, text };

@@ -18,20 +18,24 @@ export function readTextTable(lines: readonly SourceLine[]): TableRow[] | undefi
   return readPipeTable(lines) ?? readCellPerLineTable(lines);
 }
 
+/** Rows separated by | (as pasted from a web page or Markdown) or by tabs (as copied from Excel). */
 function readPipeTable(lines: readonly SourceLine[]): TableRow[] | undefined {
+  // Cells copied out of Excel or WPS arrive separated by tabs.
+  const tabbed = lines.filter((l) => (l.text.trim().match(/\t/g)?.length ?? 0) >= 2);
+  const tabs = tabbed.length >= 2;
+  const separator = tabs ? /\t/ : /[|｜]/;
   const piped = lines.filter((l) => (l.text.match(/[|｜]/g)?.length ?? 0) >= 2);
-  if (piped.length < 2) return undefined;
+  if (piped.length < 2 && tabbed.length < 2) return undefined;
   const rows: TableRow[] = [];
   for (const { text, line } of lines) {
-    const trimmed = text.trim();
-    if (trimmed === "") continue;
-    if (!/[|｜]/.test(trimmed)) {
-      rows.push({ row: line, cells: [trimmed] });
+    const trimmed = tabs ? text.replace(/^[ \u3000]+|[ \u3000]+$/g, "") : text.trim();
+    if (trimmed.trim() === "") continue;
+    if (!separator.test(trimmed)) {
+      rows.push({ row: line, cells: [trimmed.trim()] });
       continue;
     }
-    const cells = trimmed
-      .replace(/^[|｜]|[|｜]$/g, "")
-      .split(/[|｜]/)
+    const cells = (tabs ? trimmed : trimmed.replace(/^[|｜]|[|｜]$/g, ""))
+      .split(separator)
       .map((cell) => cell.trim());
     // The Markdown rule under the header (|---|:---:|).
     if (cells.every((cell) => /^:?-{2,}:?$/.test(cell) || cell === "")) continue;
@@ -90,7 +94,8 @@ function isHeaderName(text: string): boolean {
 /** The rows, with "同上" cells filled from the row above, when a task table's header is among them. */
 function withHeader(rows: TableRow[]): TableRow[] | undefined {
   const header = findHeaderRow(rows);
-  if (!header) return undefined;
+  // "牵头领导：张三<tab>牵头单位：…" is a line of fields, not a header row.
+  if (!header || rows[header.start]?.cells.some((cell) => /[：:]\s*\S/.test(cell))) return undefined;
   let previous: TableRow | undefined;
   for (const row of rows.slice(header.end + 1)) {
     if (row.cells.length <= 1) continue;

@@ -76,3 +76,27 @@ describe("parseNotice: layouts other offices write", () => {
     expect(registry.problems).toEqual([]);
   });
 });
+
+describe("parseNotice: 主要预期目标 in other shapes", () => {
+  it("reads numbered target lines under the heading, ranges as floor and ceiling, and more units", () => {
+    const registry = parseText(
+      [
+        "关于2024年目标任务分解的通知",
+        "一、主要预期目标",
+        "1.地区生产总值增长5%—6%；",
+        "2.粮食总产量稳定在45万吨以上；",
+        "3.城镇调查失业率不超过5.5%。",
+        "二、推动发展",
+        "1、甲。（牵头领导：张三。承办单位：区财政局）",
+      ].join("\n"),
+    );
+    expect(registry.targets.map((t) => [t.subject, t.value, t.unit, t.bound])).toEqual([
+      ["地区生产总值", 5, "%", "min"],
+      ["地区生产总值", 6, "%", "max"],
+      ["粮食总产量", 45, "万吨", "min"],
+      ["城镇调查失业率", 5.5, "%", "max"],
+    ]);
+    expect(registry.tasks.map((t) => t.no)).toEqual([1]);
+    expect(registry.problems).toEqual([]);
+  });
+});

@@ -94,3 +94,23 @@ describe("readNotice: PDF", () => {
     );
   });
 });
+
+describe("readTextTable: tabs", () => {
+  it("reads cells copied out of Excel (tab-separated), but not tab-separated field lines", () => {
+    const rows = readTextTable(
+      toLines(["序号\t重点任务\t牵头单位", "1\t甲\t区财政局", "2\t乙\t区税务局"].join("\n")),
+    );
+    expect(rows?.map((r) => r.cells)).toEqual([
+      ["序号", "重点任务", "牵头单位"],
+      ["1", "甲", "区财政局"],
+      ["2", "乙", "区税务局"],
+    ]);
+    const fields = [
+      "1、工作任务目标。",
+      "牵头领导：张三\t牵头单位：区财政局\t完成时限：年底前",
+      "2、乙。",
+      "牵头领导：李四\t牵头单位：区税务局\t完成时限：年底前",
+    ];
+    expect(readTextTable(toLines(fields.join("\n")))).toBeUndefined();
+  });
+});
