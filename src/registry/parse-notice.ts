@@ -315,7 +315,8 @@ function readDraft(draft: Draft, year: number, problems: Problem[]): ReadTask | 
   const { source, joined, annotations } = draft;
   const { offset } = draft;
   const no = draft.printed ?? draft.shown;
-  const owners = draft.sub?.owners ?? draft.chapterOwners;
+  // A sub-heading's owners come first; what it leaves out, the chapter's heading gives.
+  const owners = mergeOwners(draft.sub?.owners, draft.chapterOwners);
   if (!annotations && draft.fields.length === 0 && !owners) {
     problems.push(problem(source.line, "noParenthetical", { no }));
     return undefined;
@@ -401,6 +402,14 @@ function readDraft(draft: Draft, year: number, problems: Problem[]): ReadTask | 
             : {}),
       deadline: deadlineRule,
     },
+  };
+}
+
+function mergeOwners(inner?: HeadingOwners, outer?: HeadingOwners): HeadingOwners | undefined {
+  if (!inner || !outer) return inner ?? outer;
+  return {
+    leaders: inner.leaders.length > 0 ? inner.leaders : outer.leaders,
+    hostUnits: inner.hostUnits.length > 0 ? inner.hostUnits : outer.hostUnits,
   };
 }
 
