@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { InputError } from "../shared/errors.js";
 import { decodeText, type TextEncoding, toLines } from "./decode-text.js";
-import { type ParseOptions, parseNotice } from "./parse-notice.js";
+import { type ParseOptions, readNoticeLines, type TaskReading } from "./parse-notice.js";
 import { parseTaskTable } from "./parse-task-table.js";
 import { readDocx } from "./read-docx.js";
 import { readHtml } from "./read-html.js";
@@ -19,6 +19,11 @@ export type NoticeFormat = "text" | "docx" | "xlsx" | "csv" | "html" | "pdf";
 
 export interface ReadNoticeResult {
   registry: Registry;
+  /**
+   * How each task of a notice was read (which rule gave its number, leaders, hosts, deadline), for
+   * the summary and --explain; absent for a task table, whose columns say what each field is.
+   */
+  readings?: TaskReading[];
   source: { path: string; format: NoticeFormat; sha256: string; encoding?: TextEncoding };
 }
 
@@ -40,6 +45,12 @@ export async function readNotice(path: string, options: ParseOptions): Promise<R
   const format = detectFormat(path, bytes);
   let registry: Registry;
   let encoding: TextEncoding | undefined;
+  let readings: TaskReading[] | undefined;
+  const parseNotice = (lines: readonly SourceLine[], parseOptions: ParseOptions): Registry => {
+    const read = readNoticeLines(lines, parseOptions);
+    readings = read.readings;
+    return read.registry;
+  };
   if (format === "docx") {
     const { lines, tables } = readDocx(bytes, path);
     const table = tables
@@ -53,7 +64,7 @@ export async function readNotice(path: string, options: ParseOptions): Promise<R
   } else if (format === "html") {
     const decoded = decodeText(bytes, path);
     encoding = decoded.encoding;
-    registry = parseHtml(decoded.text, options, path);
+    registry = parseHtml(decoded.text, options, path, parseNotice);
   } else if (format === "xlsx" || format === "csv") {
     registry = parseTaskTable(await readTableRows(bytes, path, format), { ...options, name: path });
   } else {
@@ -65,6 +76,7 @@ export async function readNotice(path: string, options: ParseOptions): Promise<R
   }
   return {
     registry: registrySchema.parse(registry),
+    ...(readings ? { readings } : {}),
     source: { path, format, sha256, ...(encoding ? { encoding } : {}) },
   };
 }
@@ -90,7 +102,12 @@ function readTaskTableIn(
 }
 
 /** A saved web page: its first task table, else its text as a notice (table cells as lines). */
-function parseHtml(html: string, options: ParseOptions, name: string): Registry {
+function parseHtml(
+  html: string,
+  options: ParseOptions,
+  name: string,
+  parseNotice: (lines: readonly SourceLine[], options: ParseOptions) => Registry,
+): Registry {
   const lines: SourceLine[] = [];
   for (const block of readHtml(html)) {
     if (block.kind === "line") {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toLines } from "../../../src/registry/decode-text.js";
-import { readNoticeLines } from "../../../src/registry/parse-notice.js";
+import { describeReading } from "../../../src/registry/describe-reading.js";
+import { readNoticeLines, type TaskReading } from "../../../src/registry/parse-notice.js";
+import { readNotice } from "../../../src/registry/read-notice.js";
 import { noticeWith, parseText } from "../../helpers/notice.js";
 
 const read = (...body: string[]) =>
@@ -98,5 +100,23 @@ describe("parseNotice: 主要预期目标 in other shapes", () => {
     ]);
     expect(registry.tasks.map((t) => t.no)).toEqual([1]);
     expect(registry.problems).toEqual([]);
+  });
+});
+
+describe("readNotice: how each task was read", () => {
+  it("returns the rule behind each field, and words it for the summary", async () => {
+    const path = new URL("../../fixtures/notices/03-leader-headings.txt", import.meta.url).pathname;
+    const { readings, registry } = await readNotice(path, { now: new Date("2024-01-01T00:00:00Z") });
+    expect(readings?.[2]).toEqual({
+      no: 3,
+      line: 7,
+      rules: { number: "renumbered", leaders: "heading", hosts: "first", deadline: "yearEnd" },
+    });
+    expect(describeReading(readings?.[2] as TaskReading, registry.tasks[2]?.ref)).toEqual([
+      "序号：文件各部分序号重新起编，按全文顺序编为第3项（原序号二（1））",
+      "牵头领导：取自所在标题（如“××副县长牵头的工作”）",
+      "主办单位：只列责任单位，按“列第一位的为牵头单位”取第一个",
+      "完成时限：未写明，按年底",
+    ]);
   });
 });
