@@ -1,4 +1,4 @@
-import { startsWithKnownLabel } from "./parse-parenthetical.js";
+import { LABELS, startsWithKnownLabel } from "./parse-parenthetical.js";
 import type { Span } from "./source-line.js";
 
 /** The annotations closing a task's sentence, and the sentence without them. */
@@ -34,8 +34,25 @@ export function findAnnotations(text: string): Annotations | undefined {
     else break;
     rest = trimmed.slice(0, open);
   }
-  if (labelled.length + phrases.length === 0) return leadSentence(text);
+  if (labelled.length + phrases.length === 0) return inlineFields(text) ?? leadSentence(text);
   return { sentence: rest.trim(), labelled, phrases };
+}
+
+const LABEL_WORDS = Object.keys(LABELS).sort((a, b) => b.length - a.length);
+/** A known label after a full stop (or a space): where fields written inline begin. */
+const INLINE_LABEL = new RegExp(`[。；;\\s\u3000](${LABEL_WORDS.join("|")})\\s*[：:]`);
+
+/** Fields written on the task's own line without brackets: "…全覆盖。牵头单位：区教育局；责任单位：各镇街。" */
+function inlineFields(text: string): Annotations | undefined {
+  const match = INLINE_LABEL.exec(text);
+  if (!match) return undefined;
+  const start = match.index + 1;
+  // A label inside an open bracket belongs to a note that wraps onto the next line.
+  const before = text.slice(0, start);
+  const opened = (before.match(/[（(【[［]/g)?.length ?? 0) - (before.match(/[）)】\]］]/g)?.length ?? 0);
+  if (opened > 0) return undefined;
+  const content = text.slice(start).replace(/[\s\u3000。；;]+$/, "");
+  return { sentence: text.slice(0, start).trim(), labelled: [{ text: content, start }], phrases: [] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isMostlyBold, type SourceLine, type Span, splitSpans, trimSpan } from "./source-line.js";
-import { isGroupName, isUnitNote, splitNames, splitUnitList } from "./unit-names.js";
+import { isGroupName, isUnitNote, readLeadMark, splitNames, splitUnitList } from "./unit-names.js";
 
 /** What a task's parenthetical says: "（牵头领导：…。承办单位：…。配合单位：…。完成时限：…）". */
 export interface Parenthetical {
@@ -123,7 +123,14 @@ export function readLabelledClauses(
     };
     if (kind === "leaders") into.leaders.push(...splitNames(value.text));
     else if (kind === "deadline") deadline = value.text.trim();
-    else into[kind].push(...unitSpans(line, value));
+    else {
+      for (const span of unitSpans(line, value)) {
+        // 责任单位：县财政局（牵头）、县税务局 — the marked unit hosts.
+        const marked = readLeadMark(span.text);
+        if (marked.lead) into.lead.push({ ...span, text: marked.name });
+        else into[kind].push(span);
+      }
+    }
   }
   if (deadline !== undefined && deadline !== "") into.deadlineText ??= deadline;
   return into;

@@ -1,6 +1,6 @@
 import { type Parenthetical, parseParenthetical, startsWithKnownLabel } from "./parse-parenthetical.js";
 import { isMostlyBold, type SourceLine, type Span } from "./source-line.js";
-import { isGroupName, isUnitNote, splitUnitList } from "./unit-names.js";
+import { isGroupName, isUnitNote, readLeadMark, splitUnitList } from "./unit-names.js";
 
 /** The units (and any leaders written with labels) of one table row. */
 export type TableUnits = Pick<Parenthetical, "leaders" | "hostUnits" | "coUnits" | "unitGroups">;
@@ -35,7 +35,10 @@ export function readTableUnits(
     const spans = unitSpans(responsible);
     const units = spans.filter((span) => !isGroupName(span.text));
     const bold = boldMarksHosts ? units.filter((span) => isMostlyBold(responsible, span)) : [];
-    const hosts = bold.length > 0 ? bold : leadColumn ? units : units.slice(0, 1);
+    // "区发改局（牵头）、区财政局": the marked unit hosts, whatever the column.
+    const marked = units.filter((span) => span.marked);
+    const hosts =
+      marked.length > 0 ? marked : bold.length > 0 ? bold : leadColumn ? units : units.slice(0, 1);
     for (const span of hosts) place(span.text, "hostUnits");
     for (const span of spans) place(span.text, "coUnits");
   }
@@ -66,8 +69,13 @@ export function columnMarksHosts(cells: readonly SourceLine[]): boolean {
   return bold && plain;
 }
 
-/** Unit names of a cell; a line break separates names as 、 does. */
-function unitSpans(cell: SourceLine): Span[] {
+/** Unit names of a cell, a lead mark removed; a line break separates names as 、 does. */
+function unitSpans(cell: SourceLine): (Span & { marked?: true })[] {
   const text = cell.text.replace(/\n/g, "、");
-  return splitUnitList({ text, start: 0 }).filter((span) => !isUnitNote(span.text));
+  return splitUnitList({ text, start: 0 })
+    .filter((span) => !isUnitNote(span.text))
+    .map((span) => {
+      const mark = readLeadMark(span.text);
+      return mark.lead ? { ...span, text: mark.name, marked: true as const } : span;
+    });
 }

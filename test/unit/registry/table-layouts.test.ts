@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toLines } from "../../../src/registry/decode-text.js";
 import { extractIndicators } from "../../../src/registry/extract-indicators.js";
+import { parseTaskTable } from "../../../src/registry/parse-task-table.js";
 import { readHtml } from "../../../src/registry/read-html.js";
 import { readNotice } from "../../../src/registry/read-notice.js";
 import { readTextTable } from "../../../src/registry/read-text-table.js";
@@ -112,5 +113,22 @@ describe("readTextTable: tabs", () => {
       "牵头领导：李四\t牵头单位：区税务局\t完成时限：年底前",
     ];
     expect(readTextTable(toLines(fields.join("\n")))).toBeUndefined();
+  });
+});
+
+describe("parseTaskTable: a unit marked （牵头） in the responsible column", () => {
+  it("hosts, wherever it stands in the list", () => {
+    const registry = parseTaskTable(
+      [
+        { row: 1, cells: ["序号", "重点任务", "责任单位"] },
+        { row: 2, cells: ["1", "甲", "区财政局、区发改局（牵头）、各镇街"] },
+      ],
+      { now: new Date("2024-01-01T00:00:00Z"), year: 2024 },
+    );
+    expect(registry.tasks[0]).toMatchObject({
+      hostUnits: ["区发改局"],
+      coUnits: ["区财政局"],
+      unitGroups: ["各镇街"],
+    });
   });
 });
