@@ -50,7 +50,8 @@ const SUB_NUMBERED = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.*
 /** 1、 1. 1． （1） ① — a decimal ("1.5万人") is not a number. */
 const TASK = /^(?:(\d{1,3})\s*[、.．](?!\d)|[（(](\d{1,3})[）)]|([\u2460-\u2473]))\s*(.*)$/;
 /** A task's parenthetical may wrap onto following lines; this many are joined at most. */
-const MAX_CONTINUATION_LINES = 6;
+const MAX_CONTINUATION_LINES = 12;
+const PAGE_NUMBER = /^[—\-－–]\s*\d{1,4}\s*[—\-－–]$/;
 const TARGETS_CHAPTER = /主要(预期)?目标/;
 
 interface Draft {
@@ -75,9 +76,11 @@ export function parseNotice(lines: readonly SourceLine[], options: ParseOptions)
 
 /** parseNotice, with how each task was read. */
 export function readNoticeLines(
-  lines: readonly SourceLine[],
+  allLines: readonly SourceLine[],
   options: ParseOptions,
 ): { registry: Registry; readings: TaskReading[] } {
+  // Page numbers left in text copied from a PDF ("— 3 —") would join the task they interrupt.
+  const lines = allLines.filter((l) => !PAGE_NUMBER.test(l.text.trim()));
   const header = readNoticeHeader(lines, options.year ?? Number(businessDate(options.now).slice(0, 4)));
   const year = options.year ?? header.year;
   const { titleLines, ...document } = header;
@@ -292,6 +295,13 @@ function takeFields(draft: Draft, first: string[], texts: readonly string[], i: 
         draft.fields.push(clause + next);
         at++;
       } else draft.fields.push(clause);
+    }
+    // A list of units that wraps: "责任单位：市文旅局、市统计局、" / "市财政局，各县市区政府".
+    for (let next = texts[at + 1]; ; next = texts[at + 1]) {
+      const last = draft.fields.at(-1) ?? "";
+      if (!next || !/[、，,]$/.test(last) || readFieldLine(next) || isBoundary(next)) break;
+      draft.fields[draft.fields.length - 1] = last + next;
+      at++;
     }
     let peek = at + 1;
     while (texts[peek] === "" && peek < texts.length) peek++;

@@ -6,6 +6,8 @@ import type { SourceLine } from "./source-line.js";
 /** Fewer visible characters than this per page: the PDF is a scan (images of pages), not text. */
 const MIN_CHARS_PER_PAGE = 10;
 
+const PAGE_NUMBER = /^[—\-－–]\s*\d{1,4}\s*[—\-－–]$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?$/;
+
 interface TextItem {
   str: string;
   transform: number[];
@@ -56,6 +58,8 @@ export async function readPdfLines(bytes: Uint8Array, name: string): Promise<Sou
       );
       for (const text of pageLines(items)) {
         visible += text.replace(/\s/g, "").length;
+        // Page numbers ("— 3 —", "-3-", "第3页") would otherwise join the task they interrupt.
+        if (PAGE_NUMBER.test(text)) continue;
         lines.push({ text, line: lines.length + 1 });
       }
       page.cleanup();
