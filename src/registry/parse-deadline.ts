@@ -9,7 +9,12 @@ import { readSmallNumber } from "./chinese-numerals.js";
  *   YYYY年M月D日前 / M月D日前 / YYYY年M月底前 / YYYY年底前 → that day
  */
 export function parseDeadline(text: string, year: number): string | undefined {
-  const t = text.replace(/[\s\u3000]/g, "").replace(/[。；;，,]$/, "");
+  // "年底前完成", "于6月底前建成": the verb and the preposition say nothing about the date.
+  const t = text
+    .replace(/[\s\u3000]/g, "")
+    .replace(/[。；;，,]$/, "")
+    .replace(/^(?:于|在|力争|确保)/, "")
+    .replace(/(?:全面)?(?:完成|完工|建成|到位|实现|见效|投用|投产|办结)$/, "");
   if (t === "") return undefined;
   let m = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:前|以前|之前)?$/.exec(t);
   if (m) return isoDate(m[1] ? Number(m[1]) : year, Number(m[2]), Number(m[3]));
@@ -30,7 +35,11 @@ export function parseDeadline(text: string, year: number): string | undefined {
   if (m) return isoDate(m[1] ? Number(m[1]) : year, 6, 30);
   m = /^(\d{4})年(?:底|末)?(?:前|以前|之前)?$/.exec(t);
   if (m) return isoDate(Number(m[1]), 12, 31);
-  if (/^(年内|年底前?|年末|全年|下半年|持续推进|长期坚持|长期推进|持续开展|常态化推进|长期)$/.test(t)) {
+  if (
+    /^(年内|年底前?|年末|全年|下半年|持续推进|长期坚持|长期推进|持续开展|常态化推进|常态推进|长期|年度内|全年推进|每月|按月|每季度|按季度|每年)$/.test(
+      t,
+    )
+  ) {
     return isoDate(year, 12, 31);
   }
   return undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toLines } from "../../../src/registry/decode-text.js";
 import { describeReading } from "../../../src/registry/describe-reading.js";
+import { parseDeadline } from "../../../src/registry/parse-deadline.js";
 import { readNoticeLines, type TaskReading } from "../../../src/registry/parse-notice.js";
 import { readNotice } from "../../../src/registry/read-notice.js";
 import { noticeWith, parseText } from "../../helpers/notice.js";
@@ -118,5 +119,17 @@ describe("readNotice: how each task was read", () => {
       "主办单位：只列责任单位，按“列第一位的为牵头单位”取第一个",
       "完成时限：未写明，按年底",
     ]);
+  });
+});
+
+describe("parseDeadline: words around the date", () => {
+  it.each([
+    ["年底前完成", "2021-12-31"],
+    ["于6月底前建成", "2021-06-30"],
+    ["力争三季度末投用", "2021-09-30"],
+    ["每季度", "2021-12-31"],
+    ["2021年10月", "2021-10-31"],
+  ])("%s → %s", (text, date) => {
+    expect(parseDeadline(text, 2021)).toBe(date);
   });
 });
