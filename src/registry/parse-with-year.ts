@@ -2,7 +2,7 @@ import { InputError } from "../shared/errors.js";
 import { message } from "../templates/template-store.js";
 import { readTableYear } from "./find-table-year.js";
 import { givenYear, type YearFinding } from "./notice-year.js";
-import { parseNotice } from "./parse-notice.js";
+import { readNoticeLines, type TaskReading } from "./parse-notice.js";
 import { parseTaskTable } from "./parse-task-table.js";
 import { findNoticeYear } from "./read-notice-header.js";
 import type { Registry } from "./registry.js";
@@ -17,6 +17,11 @@ export interface ParsedContent {
   /** The year the deadlines were resolved against, and where it was read. */
   year: YearFinding;
   content: NoticeContent;
+  /**
+   * How each task of a notice was read (which rule gave its number, leaders, hosts, deadline), for
+   * the summary and --explain; absent for a task table, whose columns say what each field is.
+   */
+  readings?: TaskReading[];
 }
 
 /**
@@ -26,7 +31,8 @@ export interface ParsedContent {
  */
 export function parseLinesWithYear(lines: SourceLine[], path: string, given?: number): ParsedContent {
   const year = settle(findNoticeYear(lines), given, path, "noYear");
-  return { registry: parseNotice(lines, yearOptions(year)), year, content: { kind: "lines", lines } };
+  const { registry, readings } = readNoticeLines(lines, yearOptions(year));
+  return { registry, year, content: { kind: "lines", lines }, readings };
 }
 
 /**
