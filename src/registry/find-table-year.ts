@@ -1,10 +1,4 @@
-import {
-  isPlausibleYear,
-  mostFrequentYear,
-  type YearFinding,
-  yearInDocNo,
-  yearInWords,
-} from "./notice-year.js";
+import { mostFrequentYear, type YearFinding, yearInDocNo, yearInWords } from "./notice-year.js";
 import { findHeaderRow } from "./table-headers.js";
 import type { TableRow } from "./table-row.js";
 
@@ -46,18 +40,8 @@ export function readTableYear(rows: readonly TableRow[], fileName = ""): YearFin
 }
 
 function mostDated(rows: readonly TableRow[]): { year: number; count: number } | undefined {
-  const counts = new Map<number, number>();
-  for (const row of rows) {
-    for (const cell of row.cells) {
-      for (const match of cell.matchAll(DATED)) {
-        const year = Number(match[1]);
-        if (isPlausibleYear(year)) counts.set(year, (counts.get(year) ?? 0) + 1);
-      }
-    }
-  }
-  let best: { year: number; count: number } | undefined;
-  for (const [year, count] of counts) {
-    if (!best || count > best.count || (count === best.count && year < best.year)) best = { year, count };
-  }
-  return best;
+  return mostFrequentYear(
+    rows.flatMap((row) => row.cells),
+    DATED,
+  );
 }

@@ -44,12 +44,16 @@ export function yearInDocNo(docNo: string): number | undefined {
 
 /**
  * The most frequent plausible "YYYY年" in the texts (ties go to the earlier year: a multi-year
- * target's "到2025年" is the odd one out), with how often it appears.
+ * target's "到2025年" is the odd one out), with how often it appears. `pattern` (global, the year
+ * as its first group) counts another form instead, e.g. dates in table cells.
  */
-export function mostFrequentYear(texts: Iterable<string>): { year: number; count: number } | undefined {
+export function mostFrequentYear(
+  texts: Iterable<string>,
+  pattern: RegExp = YEAR_WORD,
+): { year: number; count: number } | undefined {
   const counts = new Map<number, number>();
   for (const text of texts) {
-    for (const match of text.matchAll(YEAR_WORD)) {
+    for (const match of text.matchAll(pattern)) {
       const year = Number(match[1]);
       if (isPlausibleYear(year)) counts.set(year, (counts.get(year) ?? 0) + 1);
     }
