@@ -1,6 +1,12 @@
 import { expect, it } from "vitest";
 import type { Store } from "../../src/store/store.js";
-import { sampleAudit, sampleCard, sampleMessage, samplePrompt } from "../fixtures/store/sample-records.js";
+import {
+  sampleAudit,
+  sampleCard,
+  sampleMessage,
+  samplePrompt,
+  sampleReport,
+} from "../fixtures/store/sample-records.js";
 import type { ContractContext } from "./store-harness.js";
 
 const BEFORE = "2021-03-01T00:00:00.000Z";
@@ -140,5 +146,28 @@ export function retentionContract(ctx: ContractContext): void {
 
   it("refuses a limit below 1", async () => {
     await expect(ctx.store.retention.purge("audit", BEFORE, 0)).rejects.toThrow(/limit must be 1 or more/);
+  });
+}
+
+export function storedTextContract(ctx: ContractContext): void {
+  const long = "情况".repeat(1_800); // 10,800 bytes
+
+  it("caps free text in audit details, progress notes and prompts at 4 KB, noting the length", async () => {
+    const { audit, progress, prompts } = ctx.store;
+    const entry = await audit.append(sampleAudit({ details: { text: long, reason: "not-in-directory" } }));
+    const [stored] = await audit.query();
+    expect(stored).toEqual(entry);
+    expect(stored?.details).toMatchObject({ textLength: 3_600, reason: "not-in-directory" });
+    expect(Buffer.byteLength(stored?.details.text as string)).toBeLessThanOrEqual(4_096);
+
+    await progress.append(sampleReport({ note: long }));
+    const [report] = await progress.history(52);
+    expect(Buffer.byteLength(report?.note ?? "")).toBeLessThanOrEqual(4_096);
+    expect(report).toMatchObject({ noteLength: 3_600 });
+
+    await prompts.set("zhangsan", samplePrompt("p", { data: { draft: long } }));
+    const [prompt] = await prompts.active("zhangsan", "2021-03-22T10:30:00+08:00");
+    expect(prompt?.data).toMatchObject({ draftLength: 3_600 });
+    expect(Buffer.byteLength((prompt?.data as { draft: string }).draft)).toBeLessThanOrEqual(4_096);
   });
 }
