@@ -1,4 +1,6 @@
 import { expect, it } from "vitest";
+import { parseDump } from "../../src/store/parse-dump.js";
+import { serializeDump } from "../../src/store/serialize-dump.js";
 import type { Store } from "../../src/store/store.js";
 import {
   sampleAudit,
@@ -164,6 +166,10 @@ export function storedTextContract(ctx: ContractContext): void {
     const [report] = await progress.history(52);
     expect(Buffer.byteLength(report?.note ?? "")).toBeLessThanOrEqual(4_096);
     expect(report).toMatchObject({ noteLength: 3_600 });
+    // The length noted survives a backup.
+    const backup = parseDump(serializeDump(await ctx.store.exportAll()), "backup.json");
+    expect(backup.progress[0]).toMatchObject({ noteLength: 3_600 });
+    expect(backup.audit[0]?.details).toMatchObject({ textLength: 3_600 });
 
     await prompts.set("zhangsan", samplePrompt("p", { data: { draft: long } }));
     const [prompt] = await prompts.active("zhangsan", "2021-03-22T10:30:00+08:00");
