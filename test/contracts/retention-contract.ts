@@ -8,6 +8,7 @@ import {
   sampleMessage,
   samplePrompt,
   sampleReport,
+  sampleRequest,
 } from "../fixtures/store/sample-records.js";
 import type { ContractContext } from "./store-harness.js";
 
@@ -154,7 +155,7 @@ export function retentionContract(ctx: ContractContext): void {
 export function storedTextContract(ctx: ContractContext): void {
   const long = "情况".repeat(1_800); // 10,800 bytes
 
-  it("caps free text in audit details, progress notes and prompts at 4 KB, noting the length", async () => {
+  it("caps free text in audit details, progress notes, requests and prompts at 4 KB, noting the length", async () => {
     const { audit, progress, prompts } = ctx.store;
     const entry = await audit.append(sampleAudit({ details: { text: long, reason: "not-in-directory" } }));
     const [stored] = await audit.query();
@@ -166,10 +167,16 @@ export function storedTextContract(ctx: ContractContext): void {
     const [report] = await progress.history(52);
     expect(Buffer.byteLength(report?.note ?? "")).toBeLessThanOrEqual(4_096);
     expect(report).toMatchObject({ noteLength: 3_600 });
+    const request = await ctx.store.requests.create(sampleRequest("r1", { reason: long }));
+    expect(request).toMatchObject({ reasonLength: 3_600 });
+    expect(await ctx.store.requests.get("r1")).toEqual(request);
+    expect(Buffer.byteLength(request.reason ?? "")).toBeLessThanOrEqual(4_096);
+
     // The length noted survives a backup.
     const backup = parseDump(serializeDump(await ctx.store.exportAll()), "backup.json");
     expect(backup.progress[0]).toMatchObject({ noteLength: 3_600 });
     expect(backup.audit[0]?.details).toMatchObject({ textLength: 3_600 });
+    expect(backup.requests[0]).toMatchObject({ reasonLength: 3_600 });
 
     await prompts.set("zhangsan", samplePrompt("p", { data: { draft: long } }));
     const [prompt] = await prompts.active("zhangsan", "2021-03-22T10:30:00+08:00");
