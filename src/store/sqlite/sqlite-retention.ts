@@ -3,13 +3,16 @@ import type { Clock } from "../../shared/clock.js";
 import type { RetentionKind, RetentionStore } from "../retention-store.js";
 import { toEpochMs } from "../to-epoch-ms.js";
 
-/** An ISO instant in a column or JSON field (any offset) as epoch ms, in SQL. */
+/**
+ * An ISO instant in a column or JSON field (any offset) as epoch ms, in SQL. Migration 4 indexes
+ * exactly these expressions for `sent_at` and a card's `createdAt`: change both together.
+ */
 const epochMs = (iso: string) => `CAST(round(unixepoch(${iso}, 'subsec') * 1000) AS INTEGER)`;
 
 /**
  * Retention on SQLite: each batch is one IMMEDIATE transaction that deletes at most `limit` rows,
- * chosen in SQL: by the indexed instant where there is one (`due_ms`, `at_ms`, `expires_ms`), else
- * by the ISO instant read in place (a sent message's `sent_at`, a card's `createdAt` in its JSON).
+ * chosen in SQL by an indexed instant: `due_ms`, `at_ms`, `expires_ms`, or (migration 4) a sent
+ * message's `sent_at` and a card's `createdAt` read as epoch ms.
  */
 export class SqliteRetention implements RetentionStore {
   private readonly purgeTx: (kind: RetentionKind, beforeMs: number, limit: number) => number;
@@ -24,7 +27,7 @@ export class SqliteRetention implements RetentionStore {
     );
     const batch: Record<RetentionKind, (beforeMs: number, limit: number) => number> = {
       "outbox-sent": byStatement(
-        `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = 'sent' AND ${epochMs("sent_at")} < ? ORDER BY id LIMIT ?)`,
+        `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = 'sent' AND ${epochMs("sent_at")} < ? LIMIT ?)`,
       ),
       "outbox-dead": byStatement(
         "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = 'dead' AND due_ms < ? ORDER BY due_ms, id LIMIT ?)",
