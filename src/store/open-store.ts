@@ -29,8 +29,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     options.spec !== undefined
       ? parseStoreSpec(options.spec)
       : options.redisUrl
-        ? parseStoreSpec(options.redisUrl)
+        ? parseStoreSpec(options.redisUrl, "REDIS_URL")
         : { kind: "sqlite", path: join(options.dataDir, "duban.sqlite") };
-  if (spec.kind === "redis") return RedisStore.open({ url: spec.url, keyPrefix: options.redisKeyPrefix });
+  // Errors about the URL name where it came from.
+  const source = options.spec !== undefined ? "--store" : "REDIS_URL";
+  if (spec.kind === "redis")
+    return RedisStore.open({ url: spec.url, keyPrefix: options.redisKeyPrefix, source });
   return new SqliteStore({ path: spec.path, synchronous: spec.synchronous, clock: options.clock });
 }
