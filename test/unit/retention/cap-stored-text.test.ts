@@ -5,7 +5,7 @@ const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
 describe("capStoredText", () => {
   it("cuts a 10 KB text to 4 KB on a character boundary and notes the original length", () => {
-    const text = "进展".repeat(1_700) + "x"; // 10,201 bytes
+    const text = `${"进展".repeat(1_700)}x`; // 10,201 bytes
     const capped = capStoredText({ reason: "not-in-directory", text, nested: { note: text } });
     expect(bytes(capped.text)).toBeLessThanOrEqual(STORED_TEXT_MAX_BYTES);
     expect(bytes(capped.text)).toBeGreaterThan(STORED_TEXT_MAX_BYTES - 6);
