@@ -40,7 +40,8 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationT
   const clock = createVirtualClock(start);
   const scratch = mkdtempSync(join(tmpdir(), "duban-simulate-"));
   const store = await openStore({
-    spec: `sqlite:${join(scratch, "simulate.sqlite")}`,
+    // In memory: the same SQLite store, without a write to disk for each of the year's commits.
+    spec: "sqlite::memory:",
     dataDir: scratch,
     redisKeyPrefix: "sim:",
     clock,
