@@ -50,7 +50,8 @@ export async function plan(options: PlanOptions): Promise<string> {
     if (!world) return options.json ? "[]" : withWarnings(message("cli/plan", "noRegistry"), warnings);
     const planned: PlannedReminder[] = [];
     for (let date = options.from; date <= options.to; date = addDays(date, 1)) {
-      planned.push(...planRemindersFor(world, date));
+      // One by one: a large registry plans more messages a day than a call can take as arguments.
+      for (const reminder of planRemindersFor(world, date)) planned.push(reminder);
     }
     return options.json
       ? JSON.stringify(planned.map(toJson), null, 2)
