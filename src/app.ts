@@ -79,6 +79,7 @@ export async function createApp(
       runtime,
       jobs: services.jobs.map((job) => job.name),
       channels: [...services.channels.keys()],
+      storeTimeoutMs: config.DUBAN_HEALTH_TIMEOUT_MS,
     }),
   });
 

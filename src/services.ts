@@ -22,6 +22,7 @@ import { createCalendarWarningJob } from "./notices/calendar-warning-job.js";
 import { notifyAdmins } from "./notices/notify-admins.js";
 import { channelFor, loadReminderWorld } from "./reminders/load-reminder-world.js";
 import { createReminderSweepJob } from "./reminders/reminder-sweep.js";
+import { createRetentionJob } from "./retention/retention-job.js";
 import type { Job } from "./scheduler/job.js";
 import type { Clock } from "./shared/clock.js";
 import type { Logger } from "./shared/logger.js";
@@ -161,6 +162,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       loadWorld: () => loadReminderWorld({ store, directory, settings, calendar, channels: names }),
     }),
     createCalendarWarningJob({ store, calendar, admins: () => people.admins(), channelFor: pick, logger }),
+    createRetentionJob({ store, settings: settings.retention }),
   ];
   return {
     config,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDemoInstant } from "../demo/demo-clock.js";
+import { redisUrlProblem } from "./redis-url.js";
 
 const flagSchema = z
   .enum(["1", "0", "true", "false", "yes", "no"], { error: "write 1 (on) or 0 (off)" })
@@ -23,10 +24,23 @@ export const appConfigSchema = z.object({
   /** Redis URL for running several instances; unset → the embedded store. */
   REDIS_URL: z
     .string()
-    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .superRefine((url, context) => {
+      const problem = redisUrlProblem(url);
+      if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
+    })
     .optional(),
   /** Prefix of every Redis key Duban writes, so several deployments can share one Redis. */
   REDIS_KEY_PREFIX: z.string().min(1).default("duban:"),
+  /**
+   * How long GET /healthz waits for the store (and any other dependency) before it answers 503,
+   * in milliseconds; a load balancer's probe usually gives up after 1–2 s.
+   */
+  DUBAN_HEALTH_TIMEOUT_MS: z.coerce
+    .number({ error: "write a number of milliseconds such as 1000" })
+    .int("write a whole number of milliseconds")
+    .min(50, "at least 50")
+    .max(30_000, "at most 30000")
+    .default(1_000),
   /** debug | info | warn | error */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**

@@ -5,6 +5,7 @@ import { lightSettingsSchema } from "../lights/light-settings.js";
 import { progressSettingsSchema } from "../progress/progress-settings.js";
 import { reminderSettingsSchema } from "../reminders/reminder-settings.js";
 import { defaultReportingCycleSchema, reportingCycleSchema } from "../reminders/reporting-cycle.js";
+import { retentionSettingsSchema } from "../retention/retention-settings.js";
 
 /**
  * Non-secret settings the office may change: `config/duban.yaml` (or DUBAN_SETTINGS). Every
@@ -28,6 +29,7 @@ export const settingsSchema = z.strictObject({
   progress: progressSettingsSchema.default(progressSettingsSchema.parse({})),
   lights: lightSettingsSchema.default(lightSettingsSchema.parse({})),
   delivery: deliverySettingsSchema.default(deliverySettingsSchema.parse({})),
+  retention: retentionSettingsSchema.default(retentionSettingsSchema.parse({})),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

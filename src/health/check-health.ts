@@ -14,6 +14,9 @@ import type {
 } from "./runtime-status.js";
 import { TimeoutError, withTimeout } from "./with-timeout.js";
 
+/** How long /healthz waits for the store unless told otherwise. */
+export const DEFAULT_HEALTH_TIMEOUT_MS = 1_000;
+
 export interface HealthDeps {
   store: Pick<Store, "kind" | "ping" | "registry" | "outbox">;
   directory: Directory;
@@ -26,7 +29,10 @@ export interface HealthDeps {
   jobs: readonly string[];
   /** The channels this process sends on. */
   channels: readonly ChannelName[];
-  /** How long the store may take to answer before it counts as unavailable; default 2 s. */
+  /**
+   * How long the store may take to answer before it counts as unavailable (DUBAN_HEALTH_TIMEOUT_MS);
+   * default 1 s, so that a probe gets its 503 before it gives up.
+   */
   storeTimeoutMs?: number;
 }
 
@@ -52,7 +58,7 @@ export interface HealthBody {
  * are ISO strings from the injected clock.
  */
 export function createHealthCheck(deps: HealthDeps): () => Promise<{ healthy: boolean; body: HealthBody }> {
-  const timeoutMs = deps.storeTimeoutMs ?? 2_000;
+  const timeoutMs = deps.storeTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS;
   return async () => {
     const now = deps.clock.now();
     const problems: string[] = [];

@@ -1,7 +1,10 @@
 import type { Bound, Indicator } from "./registry.js";
 
 /** Units a task's numbers are written in; the longest that matches wins (亿美元 before 亿元…). */
-const UNITS = [
+export const UNITS = [
+  "微克/立方米",
+  "毫克/立方米",
+  "毫克/升",
   "个百分点",
   "万平方米",
   "平方米",
@@ -25,6 +28,7 @@ const UNITS = [
   "米",
   "万人次",
   "人次",
+  "场次",
   "万人",
   "人",
   "万户",
@@ -54,8 +58,12 @@ const UNITS = [
 ].sort((a, b) => b.length - a.length);
 
 const NUMBER_THEN_UNIT = new RegExp(`(\\d+(?:\\.\\d+)?)(${UNITS.map(escapeRegExp).join("|")})`, "g");
+const RANGE_DASH = "[—－~～至到-]{1,2}";
+const RANGE_LOW = new RegExp(`^${RANGE_DASH}\\d`);
+/** The low end before a dash, with its unit when written ("3%—") or without ("3—"). */
+const RANGE_HIGH = new RegExp(`(\\d+(?:\\.\\d+)?)(${UNITS.map(escapeRegExp).join("|")})?${RANGE_DASH}$`);
 const AFTER = /^(以上|以内|以下|左右)/;
-const MAX_BEFORE = /(控制在|不超过|不高于|低于|压降至|降至|降到|下降到)[^，。；、]*$/;
+const MAX_BEFORE = /(控制在|不超过|不高于|(?<!不)低于|压降至|降至|降到|下降到)[^，。；、]*$/;
 
 /**
  * Finds the numbers a sentence commits to, with their unit and bound. Numbers inside quotation
@@ -72,11 +80,18 @@ export function extractIndicators(sentence: string): Indicator[] {
     const end = at + whole.length;
     const suffix = AFTER.exec(sentence.slice(end))?.[1] ?? "";
     const clause = clauseAround(sentence, at, end + suffix.length);
+    const unit = rawUnit === "％" ? "%" : rawUnit;
+    // A range (3%—5%, 3—5%): the low end is a minimum, the high end a maximum.
+    const low = RANGE_LOW.test(sentence.slice(end));
+    const high = RANGE_HIGH.exec(sentence.slice(clause.start, at));
+    if (high && !high[2]) {
+      indicators.push({ text: clause.text, value: Number(high[1]), unit, bound: "min" });
+    }
     indicators.push({
       text: clause.text,
       value: Number(value),
-      unit: rawUnit === "％" ? "%" : rawUnit,
-      bound: boundOf(suffix, sentence.slice(clause.start, at)),
+      unit,
+      bound: low ? "min" : high ? "max" : boundOf(suffix, sentence.slice(clause.start, at)),
     });
   }
   return indicators;

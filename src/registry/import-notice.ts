@@ -2,30 +2,46 @@ import { checkRegistryNames } from "../directory/check-registry-names.js";
 import type { Directory } from "../directory/directory.js";
 import { indexDirectory } from "../directory/directory-index.js";
 import { diffRegistry, type RegistryDiff } from "./diff-registry.js";
+import { findSkippedTasks, type SkippedTask } from "./find-skipped-tasks.js";
+import { findUnknownNames, type UnknownNames } from "./find-unknown-names.js";
 import { type ReadNoticeResult, readNotice } from "./read-notice.js";
-import type { Registry } from "./registry.js";
+import type { Problem, Registry } from "./registry.js";
 
 export interface ImportNoticeInput {
   path: string;
   directory: Directory;
   /** The registry stored before this import, to report what changed. */
   previous?: Registry;
+  /** `--year`; without it the document must name its year. */
   year?: number;
-  now: Date;
 }
 
 export interface ImportNoticeResult extends ReadNoticeResult {
   diff: RegistryDiff;
+  /** Task-like lines that were not imported, with what was found on them. */
+  skipped: SkippedTask[];
+  /** The directory's view of the names, gathered by name (also in `registry.problems`, per task). */
+  unknownNames: UnknownNames;
+  /** The reading problems only: `registry.problems` less the directory's and the skipped lines'. */
+  readingProblems: Problem[];
 }
 
 /** Reads a notice, checks every name it uses against the directory, and compares it with the previous import. */
 export async function importNotice(input: ImportNoticeInput): Promise<ImportNoticeResult> {
-  const read = await readNotice(input.path, {
-    now: input.now,
-    ...(input.year !== undefined ? { year: input.year } : {}),
-  });
-  const nameProblems = checkRegistryNames(read.registry, indexDirectory(input.directory));
+  const read = await readNotice(input.path, input.year !== undefined ? { year: input.year } : {});
+  const index = indexDirectory(input.directory);
+  const skipped = findSkippedTasks(read.registry, read.content);
+  const skippedLines = new Set(skipped.map((s) => s.line));
+  const readingProblems = read.registry.problems.filter((p) => !skippedLines.has(p.line));
+  const nameProblems = checkRegistryNames(read.registry, index);
   const problems = [...read.registry.problems, ...nameProblems].sort((a, b) => a.line - b.line);
   const registry = { ...read.registry, problems };
-  return { ...read, registry, diff: diffRegistry(input.previous, registry) };
+  return {
+    ...read,
+    registry,
+    diff: diffRegistry(input.previous, registry),
+    skipped,
+    unknownNames: findUnknownNames(registry, index),
+    readingProblems,
+  };
 }

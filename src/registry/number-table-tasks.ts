@@ -7,6 +7,8 @@ export interface TableTaskDraft {
   task: Omit<Task, "no" | "section" | "subsection">;
   noText: string;
   section: string;
+  /** The chapter's numeral (二), when the table names one. */
+  sectionNo?: string;
   subsection?: string;
 }
 
@@ -41,14 +43,20 @@ export function numberTableTasks(
     });
   }
   const usePrinted = problems.length === 0;
+  const restarts = usePrinted && restartsPerSection(drafts, printed as number[]);
   const seen = new Set<number>();
   const tasks = drafts.map((draft, i): Task => {
-    const no = usePrinted ? (printed[i] as number) : i + 1;
+    const no = usePrinted && !restarts ? (printed[i] as number) : i + 1;
     if (seen.has(no)) problems.push(tableProblem(draft.task.line, "duplicateNo", { no }));
     seen.add(no);
     const { line, ...task } = draft.task;
+    const shown = draft.noText.replace(/\s/g, "").replace(/[、.．]$/, "");
+    const ref = /^[（(]/.test(shown)
+      ? `${draft.sectionNo ?? ""}${shown}`
+      : `${draft.sectionNo ?? ""}.${shown}`;
     return {
       no,
+      ...(restarts ? { ref: ref.replace(/^\./, "") } : {}),
       section: draft.section,
       ...(draft.subsection ? { subsection: draft.subsection } : {}),
       ...task,
@@ -56,4 +64,20 @@ export function numberTableTasks(
     };
   });
   return { tasks, problems };
+}
+
+/**
+ * True when the 序号 starts again at 1 in each section (一、1 2 3，二、1 2…): the printed numbers
+ * repeat, so tasks are numbered 1..N through the table and keep the printed one as their ref.
+ */
+function restartsPerSection(drafts: readonly TableTaskDraft[], printed: readonly number[]): boolean {
+  if (new Set(printed).size === printed.length) return false;
+  const groups = new Map<string, number[]>();
+  drafts.forEach((draft, i) => {
+    const key = `${draft.section}/${draft.subsection ?? ""}`;
+    groups.set(key, [...(groups.get(key) ?? []), printed[i] as number]);
+  });
+  return [...groups.values()].every(
+    (numbers) => numbers[0] === 1 && new Set(numbers).size === numbers.length,
+  );
 }

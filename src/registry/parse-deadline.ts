@@ -9,11 +9,19 @@ import { readSmallNumber } from "./chinese-numerals.js";
  *   YYYY年M月D日前 / M月D日前 / YYYY年M月底前 / YYYY年底前 → that day
  */
 export function parseDeadline(text: string, year: number): string | undefined {
-  const t = text.replace(/[\s\u3000]/g, "").replace(/[。；;，,]$/, "");
+  // "年底前完成", "于6月底前建成": the verb and the preposition say nothing about the date.
+  const t = text
+    .replace(/[\s\u3000]/g, "")
+    .replace(/[。；;，,]$/, "")
+    .replace(/^(?:于|在|力争|确保)/, "")
+    .replace(/(?:全面)?(?:完成|完工|建成|到位|实现|见效|投用|投产|办结)$/, "");
   if (t === "") return undefined;
   let m = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:前|以前|之前)?$/.exec(t);
   if (m) return isoDate(m[1] ? Number(m[1]) : year, Number(m[2]), Number(m[3]));
-  m = /^(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)(?:前|以前|之前)?$/.exec(t);
+  // "2024年12月" (a month with its year) means the month's end, as "12月底" does.
+  m =
+    /^(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)(?:前|以前|之前)?$/.exec(t) ??
+    /^(\d{4})年(\d{1,2})月(?:前|以前|之前)?$/.exec(t);
   if (m) {
     const month = readSmallNumber(m[2] ?? "");
     if (month !== undefined) return monthEnd(m[1] ? Number(m[1]) : year, month);
@@ -27,7 +35,11 @@ export function parseDeadline(text: string, year: number): string | undefined {
   if (m) return isoDate(m[1] ? Number(m[1]) : year, 6, 30);
   m = /^(\d{4})年(?:底|末)?(?:前|以前|之前)?$/.exec(t);
   if (m) return isoDate(Number(m[1]), 12, 31);
-  if (/^(年内|年底前?|年末|全年|下半年|持续推进|长期坚持|长期推进|持续开展|常态化推进|长期)$/.test(t)) {
+  if (
+    /^(年内|年底前?|年末|全年|下半年|持续推进|长期坚持|长期推进|持续开展|常态化推进|常态推进|长期|年度内|全年推进|每月|按月|每季度|按季度|每年)$/.test(
+      t,
+    )
+  ) {
     return isoDate(year, 12, 31);
   }
   return undefined;
@@ -45,6 +57,18 @@ export function findDeadlineInText(text: string, year: number): { date: string; 
     if (date && (!best || date > best.date)) best = { date, text: phrase };
   }
   return best;
+}
+
+/**
+ * The first dated milestone of a deadline written in stages ("分阶段，1月底前完成方案；其它事项12月底前"):
+ * the first date the words give, in the order written.
+ */
+export function findFirstDeadline(text: string, year: number): string | undefined {
+  for (const match of text.matchAll(IN_TEXT)) {
+    const date = parseDeadline(match[1] ?? "", year);
+    if (date) return date;
+  }
+  return undefined;
 }
 
 export function yearEnd(year: number): string {

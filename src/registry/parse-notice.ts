@@ -1,9 +1,19 @@
 import { businessDate } from "../shared/clock.js";
 import { message } from "../templates/template-store.js";
+import { readSmallNumber } from "./chinese-numerals.js";
 import { extractIndicators } from "./extract-indicators.js";
-import { findParenthetical } from "./find-parenthetical.js";
-import { findDeadlineInText, parseDeadline, yearEnd } from "./parse-deadline.js";
-import { parseParenthetical } from "./parse-parenthetical.js";
+import { lacksValue, readFieldLine } from "./field-lines.js";
+import { type Annotations, findAnnotations, readLeadPhrase } from "./find-annotations.js";
+import { type HeadingOwners, readHeadingOwners, withoutTaskCount } from "./heading-owners.js";
+import { findDeadlineInText, findFirstDeadline, parseDeadline, yearEnd } from "./parse-deadline.js";
+import {
+  assignUnits,
+  emptyClauses,
+  type HostRule,
+  type LabelledClauses,
+  readLabelledClauses,
+  unitSpans,
+} from "./parse-parenthetical.js";
 import { parseTargets } from "./parse-targets.js";
 import { readNoticeHeader } from "./read-notice-header.js";
 import type { Problem, Registry, Section, Target, Task } from "./registry.js";
@@ -16,37 +26,102 @@ export interface ParseOptions {
   now: Date;
 }
 
+/**
+ * How one task was read, rule by rule, for `--explain` and the summary (not part of the registry,
+ * so a registry stays the same whatever the grammar learns).
+ */
+export interface TaskReading {
+  no: number;
+  line: number;
+  rules: {
+    /** "printed": the notice's own number; "renumbered": numbering restarts per section, so tasks run 1..N. */
+    number: "printed" | "renumbered";
+    /** Where the fields came from: a closing bracket, labelled lines under the task, the heading. */
+    leaders?: "annotation" | "fieldLines" | "heading";
+    /** How hosts were told apart; "heading" when a heading named them, "phrase" for "A牵头，B配合". */
+    hosts?: HostRule | "heading" | "phrase";
+    deadline: "label" | "labelFirstMilestone" | "inText" | "yearEnd";
+  };
+}
+
 const CHAPTER = /^([一二三四五六七八九十]{1,3})[、.．]\s*(.{1,40})$/;
 const SUBHEADING = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*([^。；]{1,40})/;
-const TASK = /^(\d{1,3})\s*[、.．](?!\d)\s*(.*)$/;
+const SUB_NUMBERED = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.*)$/;
+/** 1、 1. 1． （1） ① — a decimal ("1.5万人") is not a number. */
+const TASK = /^(?:(\d{1,3})\s*[、.．](?!\d)|[（(](\d{1,3})[）)]|([\u2460-\u2473]))\s*(.*)$/;
 /** A task's parenthetical may wrap onto following lines; this many are joined at most. */
-const MAX_CONTINUATION_LINES = 6;
+const MAX_CONTINUATION_LINES = 12;
+const PAGE_NUMBER = /^[—\-－–]\s*\d{1,4}\s*[—\-－–]$/;
+const TARGETS_CHAPTER = /主要(预期)?目标/;
+
+interface Draft {
+  printed?: number;
+  /** The number as printed: "1", "（1）", "①", "（一）". */
+  shown: string;
+  chapter?: Section;
+  sub?: { no: string; title: string; owners?: HeadingOwners };
+  chapterOwners?: HeadingOwners;
+  source: SourceLine;
+  joined: SourceLine;
+  /** Where the sentence starts in `joined` (after the number). */
+  offset: number;
+  annotations?: Annotations;
+  fields: string[];
+}
 
 /** Reads a notice (text or .docx lines) into a registry; everything it cannot read goes into `problems`. */
 export function parseNotice(lines: readonly SourceLine[], options: ParseOptions): Registry {
+  return readNoticeLines(lines, options).registry;
+}
+
+/** parseNotice, with how each task was read. */
+export function readNoticeLines(
+  allLines: readonly SourceLine[],
+  options: ParseOptions,
+): { registry: Registry; readings: TaskReading[] } {
+  // Page numbers left in text copied from a PDF ("— 3 —") would join the task they interrupt.
+  const lines = allLines.filter((l) => !PAGE_NUMBER.test(l.text.trim()));
   const header = readNoticeHeader(lines, options.year ?? Number(businessDate(options.now).slice(0, 4)));
   const year = options.year ?? header.year;
   const { titleLines, ...document } = header;
   const problems: Problem[] = [];
-  const sections: Section[] = [];
-  const tasks: Task[] = [];
   const targets: Target[] = [];
+  const drafts: Draft[] = [];
+  const texts = lines.map((l) => l.text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ""));
+  const numberedSections = chaptersWithNumberedTasks(texts);
   let chapter: Section | undefined;
-  let subsection: string | undefined;
+  let chapterOwners: HeadingOwners | undefined;
+  let chapterIndex = -1;
+  let inTargets = false;
+  let sub: Draft["sub"];
+  let current: Draft | undefined;
 
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i] as SourceLine;
-    const text = source.text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+    const text = texts[i] as string;
     if (text === "" || titleLines.has(i)) continue;
     const heading = CHAPTER.exec(text);
     if (heading && !/[。；]/.test(heading[2] ?? "")) {
-      chapter = { no: heading[1] as string, title: (heading[2] as string).trim() };
-      subsection = undefined;
+      const title = (heading[2] as string).trim();
+      chapter = { no: heading[1] as string, title: withoutTaskCount(title) };
+      chapterOwners = readHeadingOwners(title);
+      chapterIndex = i;
+      inTargets = TARGETS_CHAPTER.test(title);
+      sub = undefined;
+      current = undefined;
       continue;
     }
-    const sub = SUBHEADING.exec(text);
-    if (sub && chapter) {
-      subsection = (sub[2] as string).trim();
+    const subNumbered = SUB_NUMBERED.exec(text);
+    const subTask =
+      subNumbered && !numberedSections.has(chapterIndex) && isTaskLike(subNumbered[2] ?? "", texts[i + 1]);
+    const subHeading = SUBHEADING.exec(text);
+    if (subHeading && !subTask) {
+      if (chapter) {
+        const title = withoutTaskCount((subHeading[2] as string).trim());
+        const owners = readHeadingOwners(title);
+        sub = { no: subHeading[1] as string, title, ...(owners ? { owners } : {}) };
+        current = undefined;
+      }
       continue;
     }
     if (/主要预期目标/.test(text)) {
@@ -57,63 +132,315 @@ export function parseNotice(lines: readonly SourceLine[], options: ParseOptions)
       continue;
     }
     const task = TASK.exec(text);
-    if (!task) continue;
-
-    // Join wrapped lines until the parenthetical closes.
-    let joined: SourceLine = { ...source, text };
-    let found = findParenthetical(joined.text);
-    for (let k = 1; !found && k <= MAX_CONTINUATION_LINES && i + k < lines.length; k++) {
-      const next = lines[i + k] as SourceLine;
-      const nextText = next.text.trim();
-      if (nextText === "" || TASK.test(nextText) || CHAPTER.test(nextText)) break;
-      joined = joinLines(joined, next);
-      found = findParenthetical(joined.text);
-      if (found) i += k;
-    }
-    const no = Number(task[1]);
-    const offset = joined.text.length - (task[2] ?? "").length;
-    if (!found) {
-      problems.push(problem(source.line, "noParenthetical", { no }));
+    if (!task && !subTask) {
+      const fields = current ? readFieldLine(text) : undefined;
+      if (current && fields) {
+        i = takeFields(current, fields, texts, i);
+        continue;
+      }
+      current = undefined;
+      if (inTargets) {
+        // 主要预期目标 written as one running paragraph under its own heading.
+        const parsed = parseTargets(text.slice(text.search(/[：:]/) + 1));
+        if (parsed.targets.length >= 2) {
+          targets.push(...parsed.targets);
+          for (const clause of parsed.unread) problems.push(problem(source.line, "unreadTarget", { clause }));
+        }
+      }
       continue;
     }
-    const content = { text: found.content.text, start: found.content.start };
-    const parts = parseParenthetical(joined, content);
-    for (const label of parts.unknown) problems.push(problem(source.line, "unknownLabel", { no, label }));
-    const sentence = found.sentence.slice(offset).trim();
-    let deadline = yearEnd(year);
-    let deadlineText: string | undefined;
-    if (parts.deadlineText) {
-      const date = parseDeadline(parts.deadlineText, year);
-      if (date) [deadline, deadlineText] = [date, parts.deadlineText];
-      else problems.push(problem(source.line, "unreadDeadline", { no, text: parts.deadlineText }));
-    } else {
-      const inText = findDeadlineInText(sentence, year);
-      if (inText) [deadline, deadlineText] = [inText.date, inText.text];
+    const numeral = task ? (task[1] ?? task[2] ?? task[3] ?? "") : (subNumbered?.[1] ?? "");
+    const body = task ? (task[4] ?? "") : (subNumbered?.[2] ?? "");
+    if (inTargets && !findAnnotations(text) && !readFieldLine(texts[i + 1] ?? "")) {
+      // Under 主要预期目标, "1.地区生产总值增长6%左右；" is a target, not a task.
+      const parsed = parseTargets(body);
+      if (parsed.targets.length > 0 && parsed.unread.length === 0) {
+        targets.push(...parsed.targets);
+        current = undefined;
+        continue;
+      }
     }
-    if (!chapter) problems.push(problem(source.line, "noSection", { no }));
-    if (parts.leaders.length === 0) problems.push(problem(source.line, "noLeaders", { no }));
-    if (parts.hostUnits.length + parts.coUnits.length + parts.unitGroups.length === 0) {
-      problems.push(problem(source.line, "noUnits", { no }));
-    }
-    if (chapter && !sections.some((s) => s.no === chapter?.no)) sections.push(chapter);
-    tasks.push({
+    const shown = task ? (task[1] ?? (task[2] ? `（${task[2]}）` : (task[3] ?? ""))) : `（${numeral}）`;
+    const printed = task?.[3] ? (task[3].codePointAt(0) ?? 0) - 0x2460 + 1 : readSmallNumber(numeral);
+    const start: SourceLine = { ...source, text };
+    const taken = takeBody(lines, texts, i, start);
+    i = taken.next;
+    current = {
+      ...(printed !== undefined ? { printed } : {}),
+      shown,
+      ...(chapter ? { chapter } : {}),
+      ...(sub ? { sub } : {}),
+      ...(chapterOwners ? { chapterOwners } : {}),
+      source,
+      joined: taken.joined,
+      offset: text.length - body.length,
+      ...(taken.annotations ? { annotations: taken.annotations } : {}),
+      fields: [],
+    };
+    drafts.push(current);
+  }
+
+  const read = drafts.map((draft) => readDraft(draft, year, problems));
+  const kept = read.filter((r) => r !== undefined);
+  const restarts = numberingRestarts(kept);
+  const sections: Section[] = [];
+  const tasks: Task[] = [];
+  const readings: TaskReading[] = [];
+  kept.forEach((r, index) => {
+    const no = restarts ? index + 1 : (r.printed as number);
+    const task: Task = { ...r.task, no };
+    if (restarts) task.ref = r.ref;
+    const { chapter: section } = r;
+    if (section && !sections.some((s) => s.no === section.no)) sections.push(section);
+    tasks.push(orderFields(task));
+    readings.push({
       no,
-      section: chapter?.title ?? "",
-      ...(subsection ? { subsection } : {}),
+      line: task.line,
+      rules: { number: restarts ? "renumbered" : "printed", ...r.rules },
+    });
+  });
+  if (!restarts) problems.push(...checkNumbering(tasks));
+  if (tasks.length === 0) problems.push(problem(0, "noTasks", {}));
+  return { registry: { document: { ...document, year }, targets, sections, tasks, problems }, readings };
+}
+
+/**
+ * True when each section numbers its tasks from 1 again (二、1… 三、1…, or （一） per section):
+ * the printed numbers then repeat, and tasks are numbered 1..N through the notice instead.
+ */
+function numberingRestarts(tasks: readonly ReadTask[]): boolean {
+  if (tasks.some((t) => t.printed === undefined)) return true;
+  if (new Set(tasks.map((t) => t.printed)).size === tasks.length) return false;
+  const groups = new Map<string, number[]>();
+  for (const t of tasks) {
+    const numbers = groups.get(t.group) ?? [];
+    numbers.push(t.printed as number);
+    groups.set(t.group, numbers);
+  }
+  return [...groups.values()].every(
+    (numbers) => numbers[0] === 1 && new Set(numbers).size === numbers.length,
+  );
+}
+
+/** Chapters (by their line) that number tasks 1、 1. （1） or ①: there （一） is a sub-heading, not a task. */
+function chaptersWithNumberedTasks(texts: readonly string[]): Set<number> {
+  const found = new Set<number>();
+  let chapter = -1;
+  texts.forEach((text, i) => {
+    const heading = CHAPTER.exec(text);
+    if (heading && !/[。；]/.test(heading[2] ?? "")) chapter = i;
+    else if (TASK.test(text)) found.add(chapter);
+  });
+  return found;
+}
+
+/** A （一） line is a task when it says something (a full stop, a closing bracket) or fields follow it. */
+function isTaskLike(body: string, next: string | undefined): boolean {
+  return /[。；]|[）)\]】]$/.test(body) || (next !== undefined && readFieldLine(next) !== undefined);
+}
+
+/**
+ * The task's sentence: its line, joined with the lines it wraps onto. A closing annotation may sit
+ * a few lines down; without one, a sentence that has not ended runs on to the next line.
+ */
+function takeBody(
+  lines: readonly SourceLine[],
+  texts: readonly string[],
+  i: number,
+  start: SourceLine,
+): { joined: SourceLine; annotations?: Annotations; next: number } {
+  const found = findAnnotations(start.text);
+  if (found) return { joined: start, annotations: found, next: i };
+  let probe = start;
+  for (let k = 1; k <= MAX_CONTINUATION_LINES && i + k < lines.length; k++) {
+    const next = texts[i + k] as string;
+    if (next === "" || isBoundary(next) || (readFieldLine(next) && !insideBracket(probe.text))) break;
+    probe = joinLines(probe, lines[i + k] as SourceLine);
+    const annotations = findAnnotations(probe.text);
+    if (annotations) return { joined: probe, annotations, next: i + k };
+  }
+  let joined = start;
+  let at = i;
+  while (!/[。；;！!]$/.test(joined.text) && at + 1 < lines.length) {
+    const next = texts[at + 1] as string;
+    if (next === "" || isBoundary(next) || readFieldLine(next)) break;
+    joined = joinLines(joined, lines[at + 1] as SourceLine);
+    at++;
+  }
+  return { joined, next: at };
+}
+
+function isBoundary(text: string): boolean {
+  return TASK.test(text) || CHAPTER.test(text) || SUB_NUMBERED.test(text) || /主要预期目标/.test(text);
+}
+
+function insideBracket(text: string): boolean {
+  return (text.match(/[（(【[［]/g)?.length ?? 0) > (text.match(/[）)】\]］]/g)?.length ?? 0);
+}
+
+/** Takes field lines from line i on (a label alone takes its value from the next line); returns the last line used. */
+function takeFields(draft: Draft, first: string[], texts: readonly string[], i: number): number {
+  let at = i;
+  let clauses: string[] | undefined = first;
+  while (clauses) {
+    for (const clause of clauses) {
+      const next = texts[at + 1];
+      if (
+        lacksValue(clause) &&
+        clauses.at(-1) === clause &&
+        next &&
+        !readFieldLine(next) &&
+        !isBoundary(next)
+      ) {
+        draft.fields.push(clause + next);
+        at++;
+      } else draft.fields.push(clause);
+    }
+    // A list of units that wraps: "责任单位：市文旅局、市统计局、" / "市财政局，各县市区政府".
+    for (let next = texts[at + 1]; ; next = texts[at + 1]) {
+      const last = draft.fields.at(-1) ?? "";
+      if (!next || !/[、，,]$/.test(last) || readFieldLine(next) || isBoundary(next)) break;
+      draft.fields[draft.fields.length - 1] = last + next;
+      at++;
+    }
+    let peek = at + 1;
+    while (texts[peek] === "" && peek < texts.length) peek++;
+    clauses = texts[peek] !== undefined ? readFieldLine(texts[peek] as string) : undefined;
+    if (clauses) at = peek;
+  }
+  return at;
+}
+
+interface ReadTask {
+  task: Omit<Task, "no">;
+  printed?: number;
+  ref: string;
+  /** The chapter and sub-heading the task is numbered within. */
+  group: string;
+  chapter?: Section;
+  rules: Omit<TaskReading["rules"], "number">;
+}
+
+function readDraft(draft: Draft, year: number, problems: Problem[]): ReadTask | undefined {
+  const { source, joined, annotations } = draft;
+  const { offset } = draft;
+  const no = draft.printed ?? draft.shown;
+  // A sub-heading's owners come first; what it leaves out, the chapter's heading gives.
+  const owners = mergeOwners(draft.sub?.owners, draft.chapterOwners);
+  if (!annotations && draft.fields.length === 0 && !owners) {
+    problems.push(problem(source.line, "noParenthetical", { no }));
+    return undefined;
+  }
+  const clauses: LabelledClauses = emptyClauses();
+  for (const content of annotations?.labelled ?? []) readLabelledClauses(joined, content, clauses);
+  let phrase = false;
+  for (const content of annotations?.phrases ?? []) {
+    const read = readLeadPhrase(content);
+    if (!read) continue;
+    phrase = true;
+    for (const list of read.lead) clauses.lead.push(...unitSpans(joined, list));
+    for (const list of read.co) clauses.co.push(...unitSpans(joined, list));
+  }
+  const fromAnnotation = clauses.leaders.length > 0;
+  if (draft.fields.length > 0) {
+    const text = draft.fields.join("；");
+    readLabelledClauses({ text, line: source.line }, { text, start: 0 }, clauses);
+  }
+  let leadersFrom: TaskReading["rules"]["leaders"] =
+    clauses.leaders.length === 0 ? undefined : fromAnnotation ? "annotation" : "fieldLines";
+  if (clauses.leaders.length === 0 && owners && owners.leaders.length > 0) {
+    clauses.leaders.push(...owners.leaders);
+    leadersFrom = "heading";
+  }
+  const byHeading = clauses.lead.length === 0 && owners !== undefined && owners.hostUnits.length > 0;
+  if (byHeading)
+    clauses.lead.push(...(owners?.hostUnits ?? []).map((text) => ({ text, start: -1, bold: false })));
+  for (const label of clauses.unknown) problems.push(problem(source.line, "unknownLabel", { no, label }));
+  const units = assignUnits(clauses);
+  const sentence = annotations ? annotations.sentence.slice(offset).trim() : joined.text.slice(offset).trim();
+
+  let deadline = yearEnd(year);
+  let deadlineText: string | undefined;
+  let deadlineRule: TaskReading["rules"]["deadline"] = "yearEnd";
+  if (clauses.deadlineText) {
+    const date = parseDeadline(clauses.deadlineText, year);
+    const first = date ? undefined : findFirstDeadline(clauses.deadlineText, year);
+    if (date) [deadline, deadlineText, deadlineRule] = [date, clauses.deadlineText, "label"];
+    else if (first)
+      [deadline, deadlineText, deadlineRule] = [first, clauses.deadlineText, "labelFirstMilestone"];
+    else problems.push(problem(source.line, "unreadDeadline", { no, text: clauses.deadlineText }));
+  } else {
+    const inText = findDeadlineInText(sentence, year);
+    if (inText) [deadline, deadlineText, deadlineRule] = [inText.date, inText.text, "inText"];
+  }
+  if (!draft.chapter) problems.push(problem(source.line, "noSection", { no }));
+  if (clauses.leaders.length === 0) problems.push(problem(source.line, "noLeaders", { no }));
+  if (units.hostUnits.length + units.coUnits.length + units.unitGroups.length === 0) {
+    problems.push(problem(source.line, "noUnits", { no }));
+  }
+  const shown = /^[（(\u2460-\u2473]/.test(draft.shown) ? draft.shown : `.${draft.shown}`;
+  const ref = `${draft.chapter?.no ?? ""}${draft.sub ? `（${draft.sub.no}）` : ""}${shown}`.replace(
+    /^\./,
+    "",
+  );
+  return {
+    task: {
+      section: draft.chapter?.title ?? "",
+      ...(draft.sub ? { subsection: draft.sub.title } : {}),
       text: sentence,
-      leaders: parts.leaders,
-      hostUnits: parts.hostUnits,
-      coUnits: parts.coUnits,
-      unitGroups: parts.unitGroups,
+      leaders: [...new Set(clauses.leaders)],
+      hostUnits: units.hostUnits,
+      coUnits: units.coUnits,
+      unitGroups: units.unitGroups,
       indicators: extractIndicators(sentence),
       deadline,
       ...(deadlineText ? { deadlineText } : {}),
       line: source.line,
-    });
-  }
-  problems.push(...checkNumbering(tasks));
-  if (tasks.length === 0) problems.push(problem(0, "noTasks", {}));
-  return { document: { ...document, year }, targets, sections, tasks, problems };
+    },
+    ...(draft.printed !== undefined ? { printed: draft.printed } : {}),
+    ref,
+    group: `${draft.chapter?.no ?? ""}/${draft.sub?.no ?? ""}`,
+    ...(draft.chapter ? { chapter: draft.chapter } : {}),
+    rules: {
+      ...(leadersFrom ? { leaders: leadersFrom } : {}),
+      ...(byHeading
+        ? { hosts: "heading" as const }
+        : phrase
+          ? { hosts: "phrase" as const }
+          : units.hostRule
+            ? { hosts: units.hostRule }
+            : {}),
+      deadline: deadlineRule,
+    },
+  };
+}
+
+function mergeOwners(inner?: HeadingOwners, outer?: HeadingOwners): HeadingOwners | undefined {
+  if (!inner || !outer) return inner ?? outer;
+  return {
+    leaders: inner.leaders.length > 0 ? inner.leaders : outer.leaders,
+    hostUnits: inner.hostUnits.length > 0 ? inner.hostUnits : outer.hostUnits,
+  };
+}
+
+/** The registry's field order (no first), whatever order the task was built in. */
+function orderFields(task: Task): Task {
+  const { no, ref, section, subsection, text, leaders, hostUnits, coUnits, unitGroups, indicators } = task;
+  return {
+    no,
+    ...(ref !== undefined ? { ref } : {}),
+    section,
+    ...(subsection !== undefined ? { subsection } : {}),
+    text,
+    leaders,
+    hostUnits,
+    coUnits,
+    unitGroups,
+    indicators,
+    deadline: task.deadline,
+    ...(task.deadlineText !== undefined ? { deadlineText: task.deadlineText } : {}),
+    line: task.line,
+  };
 }
 
 function joinLines(a: SourceLine, b: SourceLine): SourceLine {

@@ -1,8 +1,16 @@
-import { boundOf } from "./extract-indicators.js";
+import { boundOf, UNITS } from "./extract-indicators.js";
 import type { Target } from "./registry.js";
 
-const VERBS = /(增长|增加|提高|提升|达到|下降|降低|减少|控制在|突破|超过)/g;
-const VALUE = /(\d+(?:\.\d+)?)(%|％|个百分点|亿元|万元|万人|人|亿美元)/g;
+const VERBS =
+  /(增长|增加|提高|提升|达到|下降|降低|减少|控制在|突破|超过|不低于|不超过|稳定在|保持在|降至|降到)/g;
+/** Verbs that set a ceiling when the clause has no 以上/以内 of its own. */
+const MAX_VERBS = new Set(["控制在", "不超过", "降至", "降到"]);
+const VALUE = new RegExp(
+  `(\\d+(?:\\.\\d+)?)(${UNITS.map((u) => u.replace(/[%.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")})`,
+  "g",
+);
+/** 3%—5%: two values joined by a dash are one target's floor and ceiling. */
+const RANGE = /^[—－~～至到-]{1,2}$/;
 
 export type TargetParse = { targets: Target[]; unread: string[] };
 
@@ -38,6 +46,20 @@ export function parseTargets(list: string): TargetParse {
         continue;
       }
     }
+    const [first, second] = values;
+    const between = first && second ? clause.slice(first.index + first[0].length, second.index) : undefined;
+    if (values.length === 2 && subjects.length === 1 && between !== undefined && RANGE.test(between)) {
+      const subject = subjects[0] as string;
+      const text = clause.slice(verb.index);
+      for (const [value, bound] of [
+        [first, "min"],
+        [second, "max"],
+      ] as const) {
+        const unit = value?.[2] === "％" ? "%" : (value?.[2] as string);
+        targets.push({ text: `${subject}${text}`, subject, value: Number(value?.[1]), unit, bound });
+      }
+      continue;
+    }
     values.forEach((value, i) => {
       const subject = subjects.length === values.length ? (subjects[i] as string) : (subjects[0] as string);
       const unit = value[2] === "％" ? "%" : (value[2] as string);
@@ -46,7 +68,7 @@ export function parseTargets(list: string): TargetParse {
         subject,
         value: Number(value[1]),
         unit,
-        bound: boundOf(suffix, verb[1] === "控制在" ? "控制在" : ""),
+        bound: boundOf(suffix, MAX_VERBS.has(verb[1] as string) ? "控制在" : ""),
       });
     });
   }

@@ -98,6 +98,7 @@ function readBody(rows: readonly TableRow[], header: TableHeader, year: number, 
       task: read.task,
       noText: read.noText,
       section: section?.title ?? "",
+      ...(section?.no ? { sectionNo: section.no } : {}),
       ...(subsection ? { subsection } : {}),
     });
   }

@@ -4,6 +4,7 @@ import { type DocxNumbering, readDocxNumbering } from "./docx-numbering.js";
 import { type DocxStyles, readDocxStyles, readNumberingRef, readRunFormat } from "./docx-styles.js";
 import { attrOf, childrenOf, findChild, parseXml, tagOf, textOf, type XmlNode } from "./docx-xml.js";
 import type { SourceLine } from "./source-line.js";
+import type { TableRow } from "./table-row.js";
 
 const DOCUMENT = "word/document.xml";
 const STYLES = "word/styles.xml";
@@ -18,6 +19,22 @@ const SKIP = new Set(["w:pPr", "w:rPr", "w:del", "w:moveFrom", "mc:AlternateCont
  * which is how a notice marks its host units (黑体为主办单位).
  */
 export function readDocxLines(bytes: Uint8Array, name: string): SourceLine[] {
+  return readDocx(bytes, name).lines;
+}
+
+/** A Word table: its rows (numbered by the paragraph line of their first cell) and the lines above it. */
+export interface DocxTable {
+  rows: TableRow[];
+  /** Index into `lines` of the table's first paragraph. */
+  firstLine: number;
+}
+
+/**
+ * The .docx as lines (see readDocxLines) and as tables: each top-level table's rows with cells
+ * continued by a vertical merge (w:vMerge) carrying the text above, and a cell spanning columns
+ * (w:gridSpan) followed by empty ones, so columns stay under their header.
+ */
+export function readDocx(bytes: Uint8Array, name: string): { lines: SourceLine[]; tables: DocxTable[] } {
   const files = unzipDocx(bytes, name);
   // A damaged styles or numbering part costs formatting, not the text: read on without it.
   const styles = orElse(
@@ -40,15 +57,56 @@ export function readDocxLines(bytes: Uint8Array, name: string): SourceLine[] {
     );
   }
   const lines: SourceLine[] = [];
+  const tables: DocxTable[] = [];
   const visit = (list: XmlNode[]): void => {
     for (const node of list) {
       const tag = tagOf(node);
       if (tag === "w:p") lines.push(readParagraph(node, { styles, numbering }, lines.length + 1));
+      else if (tag === "w:tbl") tables.push(readTable(node, lines, visit));
       else if (!SKIP.has(tag)) visit(childrenOf(node));
     }
   };
   visit(nodes);
-  return lines;
+  return { lines, tables };
+}
+
+/** Reads a table's paragraphs into `lines` (as before) and its grid into rows. */
+function readTable(table: XmlNode, lines: SourceLine[], visit: (list: XmlNode[]) => void): DocxTable {
+  const firstLine = lines.length;
+  const rows: TableRow[] = [];
+  let above: string[] = [];
+  for (const tr of childrenOf(table).filter((n) => tagOf(n) === "w:tr")) {
+    const cells: string[] = [];
+    const bold: (readonly boolean[] | undefined)[] = [];
+    let row = 0;
+    for (const tc of childrenOf(tr).filter((n) => tagOf(n) === "w:tc")) {
+      const tcPr = findChild(tc, "w:tcPr");
+      const span = Math.max(
+        1,
+        Math.min(63, Number(attrOf(findChild(tcPr, "w:gridSpan"), "w:val") ?? 1) || 1),
+      );
+      const vMerge = findChild(tcPr, "w:vMerge");
+      const from = lines.length;
+      visit(childrenOf(tc));
+      const paragraphs = lines.slice(from);
+      if (row === 0 && paragraphs[0]) row = paragraphs[0].line;
+      const col = cells.length;
+      const continued = vMerge !== undefined && (attrOf(vMerge, "w:val") ?? "continue") === "continue";
+      const text = paragraphs.map((p) => p.text).join("\n");
+      const cellBold = paragraphs.flatMap((p, i) => [...(i > 0 ? [false] : []), ...(p.bold ?? [])]);
+      cells.push(continued && text.trim() === "" ? (above[col] ?? "") : text);
+      bold.push(continued || !cellBold.some(Boolean) ? undefined : cellBold);
+      for (let k = 1; k < span; k++) {
+        cells.push("");
+        bold.push(undefined);
+      }
+    }
+    above = cells;
+    if (cells.some((c) => c.trim() !== "")) {
+      rows.push({ row: row || lines.length, cells, ...(bold.some(Boolean) ? { bold } : {}) });
+    }
+  }
+  return { rows, firstLine };
 }
 
 function unzipDocx(

@@ -1,19 +1,21 @@
 import { type Parenthetical, parseParenthetical, startsWithKnownLabel } from "./parse-parenthetical.js";
 import { isMostlyBold, type SourceLine, type Span } from "./source-line.js";
-import { isGroupName, isUnitNote, splitUnitList } from "./unit-names.js";
+import { isGroupName, isUnitNote, readLeadMark, splitUnitList } from "./unit-names.js";
 
 /** The units (and any leaders written with labels) of one table row. */
 export type TableUnits = Pick<Parenthetical, "leaders" | "hostUnits" | "coUnits" | "unitGroups">;
 
 /**
  * Reads the responsible-unit cell and the co-unit cells of a row. The first unit listed hosts
- * (列第一位的为牵头单位), unless `boldMarksHosts`: then the bold ones do (黑体为主办单位).
+ * (列第一位的为牵头单位), unless `boldMarksHosts`: then the bold ones do (黑体为主办单位); in a
+ * `leadColumn` (牵头单位 beside a 责任单位 column) every unit hosts.
  * A cell written with labels ("牵头单位：…；配合单位：…") is read as a notice's parenthetical.
  */
 export function readTableUnits(
   responsible: SourceLine | undefined,
   co: readonly SourceLine[],
   boldMarksHosts: boolean,
+  leadColumn = false,
 ): TableUnits {
   const leaders: string[] = [];
   // A unit named twice keeps its first place: host before co-unit, as the notice's own lists do.
@@ -33,7 +35,11 @@ export function readTableUnits(
     const spans = unitSpans(responsible);
     const units = spans.filter((span) => !isGroupName(span.text));
     const bold = boldMarksHosts ? units.filter((span) => isMostlyBold(responsible, span)) : [];
-    for (const span of bold.length > 0 ? bold : units.slice(0, 1)) place(span.text, "hostUnits");
+    // "区发改局（牵头）、区财政局": the marked unit hosts, whatever the column.
+    const marked = units.filter((span) => span.marked);
+    const hosts =
+      marked.length > 0 ? marked : bold.length > 0 ? bold : leadColumn ? units : units.slice(0, 1);
+    for (const span of hosts) place(span.text, "hostUnits");
     for (const span of spans) place(span.text, "coUnits");
   }
   for (const line of co) for (const span of unitSpans(line)) place(span.text, "coUnits");
@@ -63,8 +69,13 @@ export function columnMarksHosts(cells: readonly SourceLine[]): boolean {
   return bold && plain;
 }
 
-/** Unit names of a cell; a line break separates names as 、 does. */
-function unitSpans(cell: SourceLine): Span[] {
+/** Unit names of a cell, a lead mark removed; a line break separates names as 、 does. */
+function unitSpans(cell: SourceLine): (Span & { marked?: true })[] {
   const text = cell.text.replace(/\n/g, "、");
-  return splitUnitList({ text, start: 0 }).filter((span) => !isUnitNote(span.text));
+  return splitUnitList({ text, start: 0 })
+    .filter((span) => !isUnitNote(span.text))
+    .map((span) => {
+      const mark = readLeadMark(span.text);
+      return mark.lead ? { ...span, text: mark.name, marked: true as const } : span;
+    });
 }

@@ -44,10 +44,18 @@ export function readTaskRow(row: TableRow, { header, year, boldMarksHosts }: Tas
   }
 
   const [responsible, ...otherUnitColumns] = columns.units;
+  const others = [...otherUnitColumns, ...columns.coUnits];
+  // A 牵头单位/主办单位 column beside a 责任单位 or 配合单位 column names hosts only, however many.
+  const leadColumn =
+    responsible !== undefined &&
+    others.length > 0 &&
+    /牵头|主办/.test(header.names[responsible] ?? "") &&
+    !header.boldNote?.includes(responsible);
   const units = readTableUnits(
     responsible === undefined ? undefined : cellLine(responsible),
-    [...otherUnitColumns, ...columns.coUnits].map(cellLine),
+    others.map(cellLine),
     boldMarksHosts,
+    leadColumn,
   );
   let leaders = unique([...columns.leaders.flatMap((c) => splitNames(cellText(c))), ...units.leaders]);
   let deadlineText = cellText(columns.deadline[0]);

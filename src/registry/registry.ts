@@ -35,6 +35,11 @@ export type Section = z.infer<typeof sectionSchema>;
 export const taskSchema = z.object({
   /** The number printed in the document. */
   no: z.number().int().positive(),
+  /**
+   * The number as the notice shows it, with its section ("二（1）", "一①", "三.2"), present only when
+   * the notice restarts its numbering per section and `no` therefore counts through the notice.
+   */
+  ref: z.string().optional(),
   /** The chapter's title without its numeral. */
   section: z.string(),
   /** The sub-heading （一）… the task stands under, when the notice has one. */

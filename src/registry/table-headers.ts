@@ -13,6 +13,8 @@ export interface TableHeader {
   row: number;
   /** Header text per column, cleaned (spaces, line breaks and bracketed notes removed). */
   names: string[];
+  /** Columns whose header carries a note on bold type ("牵头单位（黑体为主办）"). */
+  boldNote?: number[];
   /** Column indexes per kind, left to right. */
   columns: Record<ColumnKind, number[]>;
 }
@@ -50,16 +52,17 @@ export function columnKind(header: string): ColumnKind | undefined {
  */
 export function findHeaderRow(rows: readonly TableRow[], scan = HEADER_SCAN_ROWS): TableHeader | undefined {
   for (let i = 0; i < Math.min(rows.length, scan); i++) {
-    const names = (rows[i] as TableRow).cells.map(cleanHeader);
+    const raw = (rows[i] as TableRow).cells;
+    const names = raw.map(cleanHeader);
     const known = new Set(names.map(columnKind).filter((kind) => kind !== undefined));
     if (!known.has("task") || known.size < 2) continue;
     const next = rows[i + 1];
     if (next && isSubHeader(next)) {
       const merged = names.map((name, c) => cleanHeader(next.cells[c] ?? "") || name);
       for (let c = names.length; c < next.cells.length; c++) merged.push(cleanHeader(next.cells[c] ?? ""));
-      return build(i, i + 1, next.row, merged);
+      return withNotes(build(i, i + 1, next.row, merged), [...raw, ...next.cells]);
     }
-    return build(i, i, (rows[i] as TableRow).row, names);
+    return withNotes(build(i, i, (rows[i] as TableRow).row, names), raw);
   }
   return undefined;
 }
@@ -67,6 +70,16 @@ export function findHeaderRow(rows: readonly TableRow[], scan = HEADER_SCAN_ROWS
 function isSubHeader(row: TableRow): boolean {
   const filled = row.cells.filter((cell) => cell.trim() !== "");
   return filled.length > 0 && filled.every((cell) => columnKind(cell) !== undefined);
+}
+
+function withNotes(header: TableHeader, raw: readonly string[]): TableHeader {
+  const boldNote = header.names
+    .map((_, c) => c)
+    .filter(
+      (c) =>
+        /(黑体|加粗|粗体)/.test(raw[c] ?? "") || /(黑体|加粗|粗体)/.test(raw[c + header.names.length] ?? ""),
+    );
+  return boldNote.length > 0 ? { ...header, boldNote } : header;
 }
 
 function build(start: number, end: number, row: number, names: string[]): TableHeader {

@@ -44,8 +44,29 @@ export function splitUnitList(list: Span): Span[] {
 
 /** Leader names: split on 、，, and spaces. */
 export function splitNames(list: string): string[] {
-  return list
-    .split(/[、，,;；\s\u3000]+/)
-    .map((name) => name.replace(/(等|同志)$/, "").trim())
-    .filter((name) => name !== "");
+  return (
+    list
+      // "钱进（县委常委、宣传部部长）": a title in brackets is not a name, and its 、 splits nothing.
+      .replace(/[（(][^（）()]*[）)]/g, "")
+      .split(/[、，,;；\s\u3000]+/)
+      .map((name) => withoutTitle(name.replace(/(等|同志)$/, "").trim()))
+      .filter((name) => name !== "")
+  );
+}
+
+/** Titles written after a leader's name: 副区长, 常务副县长, 区委常委, 书记, 主任… */
+const LEADER_TITLE =
+  /(?:常务)?副?(?:区|县|市|镇|乡)长$|(?:区|县|市)委(?:常委|副书记|书记)$|副?(?:书记|主任|部长|秘书长|调研员|主席)$/;
+
+/** "刘洋副区长" → "刘洋"; a name that would be left shorter than two characters stays as written. */
+export function withoutTitle(name: string): string {
+  const bare = name.replace(LEADER_TITLE, "");
+  return bare.length >= 2 ? bare : name;
+}
+
+/** "区发改局（牵头）": a unit marked as the lead inside a list of responsible units. */
+const LEAD_MARK = /\s*[（(](?:牵头|主办|牵头单位|主办单位|牵头部门)[）)]$/;
+
+export function readLeadMark(name: string): { name: string; lead: boolean } {
+  return LEAD_MARK.test(name) ? { name: name.replace(LEAD_MARK, ""), lead: true } : { name, lead: false };
 }

@@ -1,4 +1,6 @@
 import type { LocalChannel } from "../channels/local/local-channel.js";
+import { countDump } from "../store/count-dump.js";
+import { serializeDump } from "../store/serialize-dump.js";
 import type { Store } from "../store/store.js";
 import { peakInWindow } from "./peak-in-window.js";
 
@@ -18,6 +20,14 @@ export interface SimulationTotals {
   /** The longest time a message waited past its planned time before it was sent. */
   longestOutboxLagMs: number;
   outbox: Record<string, number>;
+  /**
+   * What the store keeps at the end, after the retention job's nightly runs: its records (the
+   * registry's imports, progress, requests, messages, cards, prompts, people, audit entries) and
+   * their size as `duban backup` writes them (bytes, and megabytes to two decimals).
+   */
+  storeRecords: number;
+  storeBytes: number;
+  storeMegabytes: string;
 }
 
 /** Totals from what the local channel actually received and what the store recorded. */
@@ -62,6 +72,21 @@ export async function summarizeSimulation(input: {
     peakPerMemberPerHour: peakPerMember(sent, 3_600_000),
     longestOutboxLagMs: lag,
     outbox: await store.outbox.stats(),
+    ...(await storeSize(store)),
+  };
+}
+
+/** The records the store holds and their size in a backup: a year's growth, retention applied. */
+async function storeSize(store: Store) {
+  const dump = await store.exportAll();
+  const counts = countDump(dump);
+  const storeBytes = Buffer.byteLength(serializeDump(dump), "utf8");
+  return {
+    storeRecords: Object.entries(counts)
+      .filter(([section]) => section !== "tasks")
+      .reduce((sum, [, count]) => sum + count, 0),
+    storeBytes,
+    storeMegabytes: (storeBytes / 1_000_000).toFixed(2),
   };
 }
 

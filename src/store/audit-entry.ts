@@ -35,7 +35,10 @@ export interface AuditQuery {
   order?: "asc" | "desc";
 }
 
-/** The append-only log of everything done (全程留痕). Entries are never changed or removed. */
+/**
+ * The append-only log of everything done (全程留痕). Entries are never changed; only retention
+ * removes them, after `retention.auditDays` (3 years by default).
+ */
 export interface AuditStore {
   append(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Entries matching every given criterion, in time order. */

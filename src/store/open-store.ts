@@ -27,12 +27,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     options.spec !== undefined
       ? parseStoreSpec(options.spec)
       : options.redisUrl
-        ? parseStoreSpec(options.redisUrl)
+        ? parseStoreSpec(options.redisUrl, "REDIS_URL")
         : { kind: "sqlite", path: join(options.dataDir, "duban.sqlite") };
+  // Errors about the URL name where it came from.
+  const source = options.spec !== undefined ? "--store" : "REDIS_URL";
   // Each driver is loaded by the store that uses it: a SQLite deployment never loads ioredis.
   if (spec.kind === "redis") {
     const { RedisStore } = await import("./redis/redis-store.js");
-    return RedisStore.open({ url: spec.url, keyPrefix: options.redisKeyPrefix });
+    return RedisStore.open({ url: spec.url, keyPrefix: options.redisKeyPrefix, source });
   }
   const { SqliteStore } = await import("./sqlite/sqlite-store.js");
   return new SqliteStore({ path: spec.path, synchronous: spec.synchronous, clock: options.clock });

@@ -1,18 +1,20 @@
+import { REDIS_URL_FORM, type RedisUrlSource, redisUrlProblem } from "../config/redis-url.js";
 import { ConfigError } from "../shared/errors.js";
 import { redactUrl } from "./redact-url.js";
 import type { StoreSpec } from "./store-spec.js";
 
 const USAGE =
   "Use sqlite:<path> (e.g. sqlite:data/duban.sqlite, optionally ending in ?synchronous=full) " +
-  "or redis://[:password@]host:6379[/db] (rediss:// for TLS).";
+  `or ${REDIS_URL_FORM}.`;
 
 /**
- * Reads `--store`: `sqlite:<path>[?synchronous=normal|full]`, `redis://…` or `rediss://…`.
+ * Reads `--store`: `sqlite:<path>[?synchronous=normal|full]`, `redis://…` or `rediss://…`; or a
+ * Redis URL from `source` (REDIS_URL, DUBAN_TEST_REDIS_URL), which an error then names.
  * An error shows the spec with any password masked.
  */
-export function parseStoreSpec(spec: string): StoreSpec {
+export function parseStoreSpec(spec: string, source: RedisUrlSource = "--store"): StoreSpec {
   const trimmed = spec.trim();
-  if (trimmed.startsWith("sqlite:")) {
+  if (source === "--store" && trimmed.startsWith("sqlite:")) {
     const match = /^sqlite:(.*?)(?:\?synchronous=(normal|full))?$/.exec(trimmed);
     const path = match?.[1] ?? "";
     if (path === "") throw new ConfigError(`--store "${trimmed}": the SQLite file is missing. ${USAGE}`);
@@ -20,16 +22,18 @@ export function parseStoreSpec(spec: string): StoreSpec {
     return synchronous === undefined ? { kind: "sqlite", path } : { kind: "sqlite", path, synchronous };
   }
   if (/^rediss?:\/\//.test(trimmed)) {
-    let host = "";
-    try {
-      host = new URL(trimmed).hostname;
-    } catch {
-      // Reported below, like a URL without a host.
-    }
-    if (host === "")
-      throw new ConfigError(`--store "${redactUrl(trimmed)}": not a valid Redis URL. ${USAGE}`);
+    const problem = redisUrlProblem(trimmed);
+    if (problem !== undefined)
+      throw new ConfigError(
+        `${source} "${redactUrl(trimmed)}": not a valid Redis URL (it ${problem}). ` +
+          (source === "--store" ? USAGE : `Write ${REDIS_URL_FORM}.`),
+      );
     return { kind: "redis", url: trimmed };
   }
+  if (source !== "--store")
+    throw new ConfigError(
+      `${source} "${shown(trimmed)}" must start with redis:// or rediss://. Write ${REDIS_URL_FORM}.`,
+    );
   throw new ConfigError(`--store "${shown(trimmed)}" is not a store Duban knows. ${USAGE}`);
 }
 

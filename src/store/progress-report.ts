@@ -36,6 +36,8 @@ export const newProgressReportSchema = z.object({
   percent: z.number().min(0).max(100).optional(),
   values: z.array(progressValueSchema),
   note: z.string(),
+  /** Set when `note` was cut to the stored-text cap (4 KB): its original length in characters. */
+  noteLength: z.number().int().positive().optional(),
   source: z.enum(["card", "text", "import"]),
   /**
    * 代报: the office reported for the unit. `reportedBy` is then the admin, not one of the unit's

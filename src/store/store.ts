@@ -7,6 +7,7 @@ import type { PeopleStore } from "./person-settings.js";
 import type { ProgressStore } from "./progress-report.js";
 import type { PromptStore } from "./prompt.js";
 import type { RegistryStore } from "./registry-import.js";
+import type { RetentionStore } from "./retention-store.js";
 import type { StoreDump } from "./store-dump.js";
 import type { RequestStore } from "./workflow-request.js";
 
@@ -41,6 +42,8 @@ export interface Store {
   readonly budgets: BudgetStore;
   /** Channels in an outage (working state, like claims: not in dumps, erased by a replacing restore). */
   readonly outages: OutageStore;
+  /** Removes what is past its retention window, in bounded batches (retention/retention-job.ts). */
+  readonly retention: RetentionStore;
   /** True for exactly one caller per `key` until `ttlMs` has passed (inbound dedupe). */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /**

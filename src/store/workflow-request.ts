@@ -22,6 +22,8 @@ export const newWorkflowRequestSchema = z.object({
   /** For an extension: the deadline asked for. */
   newDeadline: isoDateSchema.optional(),
   reason: z.string().optional(),
+  /** Set when `reason` was cut to the stored-text cap (4 KB): its original length in characters. */
+  reasonLength: z.number().int().positive().optional(),
 });
 export type NewWorkflowRequest = z.infer<typeof newWorkflowRequestSchema>;
 

@@ -16,6 +16,7 @@ import { primitivesContract } from "./primitives-contract.js";
 import { progressContract } from "./progress-contract.js";
 import { registryContract } from "./registry-contract.js";
 import { requestsContract } from "./requests-contract.js";
+import { retentionContract, storedTextContract } from "./retention-contract.js";
 import type { ContractContext, StoreHarness } from "./store-harness.js";
 
 /**
@@ -60,5 +61,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
     describe("lock extension", () => lockExtensionContract(ctx));
     describe("budgets", () => budgetsContract(ctx));
     describe("export and import", () => dumpContract(ctx));
+    describe("retention", () => retentionContract(ctx));
+    describe("stored free text", () => storedTextContract(ctx));
   });
 }

@@ -60,7 +60,7 @@ describe("duban import", () => {
     expect(scaffold.leaders).toHaveLength(14);
   });
 
-  it("exits non-zero only when the file cannot be read at all", () => {
+  it("exits 1 when the file cannot be read, or names no year and no task", () => {
     const dataDir = freshDataDir();
     const missing = runCli(["import", join(dataDir, "nope.txt")], { DUBAN_DATA_DIR: dataDir });
     expect(missing.code).toBe(1);
@@ -69,8 +69,8 @@ describe("duban import", () => {
     const odd = join(dataDir, "odd.txt");
     writeFileSync(odd, "这份文件没有任何编号任务。\n");
     const unreadable = runCli(["import", odd, "--json"], { DUBAN_DATA_DIR: dataDir });
-    expect(unreadable.code).toBe(0);
-    expect(JSON.parse(unreadable.stdout).problems).toHaveLength(1);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stderr).toMatch(/--year/);
   });
 
   it("refuses a bad --year and a broken directory with what to fix", () => {

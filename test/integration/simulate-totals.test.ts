@@ -26,7 +26,8 @@ describe("duban simulate", () => {
       seed: 1,
       logger: silentLogger,
     });
-    expect(totals).toEqual({
+    // The backup size is left out: it changes with any record format, which is not what this pins.
+    expect(totals).toMatchObject({
       messages: 222,
       perStep: { "co-request": 55, first: 66, answer: 60, due: 12, overdue: 22, escalation: 7 },
       escalatedUnitCycles: 6,
@@ -38,6 +39,7 @@ describe("duban simulate", () => {
       peakPerMemberPerHour: 5,
       longestOutboxLagMs: 59197,
       outbox: { pending: 0, claimed: 0, failed: 0, sent: 222, dead: 0 },
+      storeRecords: 1369,
     });
     expect(await source.outbox.stats()).toEqual({ pending: 0, claimed: 0, failed: 0, sent: 0, dead: 0 });
     expect(await source.audit.query({})).toEqual([]);

@@ -1,4 +1,5 @@
 import type { ChainableCommander, Redis } from "ioredis";
+import { capStoredText } from "../../retention/cap-stored-text.js";
 import {
   type AuditEntry,
   type AuditQuery,
@@ -33,7 +34,7 @@ export class RedisAudit implements AuditStore {
   ) {}
 
   async append(entry: NewAuditEntry): Promise<AuditEntry> {
-    const valid = validateInput(newAuditEntrySchema, entry, "audit.append");
+    const valid = capStoredText(validateInput(newAuditEntrySchema, entry, "audit.append"));
     const atMs = toEpochMs(valid.at, "audit.append at");
     const keys = [this.keys.key("audit:seq"), this.keys.key("audit:all"), ...this.indexes(valid)];
     const seq = (await APPEND.run(this.redis, keys, [JSON.stringify(valid), atMs])) as number;

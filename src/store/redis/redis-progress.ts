@@ -1,4 +1,5 @@
 import type { ChainableCommander, Redis } from "ioredis";
+import { capStoredText } from "../../retention/cap-stored-text.js";
 import { compareText } from "../compare-text.js";
 import {
   type NewProgressReport,
@@ -34,7 +35,7 @@ export class RedisProgress implements ProgressStore {
   ) {}
 
   async append(report: NewProgressReport): Promise<ProgressReport> {
-    const valid = validateInput(newProgressReportSchema, report, "progress.append");
+    const valid = capStoredText(validateInput(newProgressReportSchema, report, "progress.append"));
     const k = this.taskKeys(valid.taskNo);
     const version = (await APPEND.run(
       this.redis,

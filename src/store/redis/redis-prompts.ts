@@ -1,4 +1,5 @@
 import type { ChainableCommander, Redis } from "ioredis";
+import { capStoredText } from "../../retention/cap-stored-text.js";
 import { type Prompt, type PromptStore, promptSchema } from "../prompt.js";
 import { selectActivePrompts } from "../select-active-prompts.js";
 import type { StoreDump } from "../store-dump.js";
@@ -23,7 +24,7 @@ export class RedisPrompts implements PromptStore {
   ) {}
 
   async set(personId: string, prompt: Prompt): Promise<void> {
-    const valid = validateInput(promptSchema, prompt, "prompts.set");
+    const valid = capStoredText(validateInput(promptSchema, prompt, "prompts.set"));
     toEpochMs(valid.expiresAt, "prompts.set expiresAt");
     const tx = this.redis.multi();
     this.write(tx, personId, valid);

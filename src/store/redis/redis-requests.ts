@@ -1,4 +1,5 @@
 import type { ChainableCommander, Redis } from "ioredis";
+import { capStoredText } from "../../retention/cap-stored-text.js";
 import { RecordNotFoundError, StoreConflictError } from "../store-errors.js";
 import { validateInput } from "../validate-input.js";
 import {
@@ -44,7 +45,7 @@ export class RedisRequests implements RequestStore {
 
   async create(request: NewWorkflowRequest): Promise<WorkflowRequest> {
     const stored: WorkflowRequest = {
-      ...validateInput(newWorkflowRequestSchema, request, "requests.create"),
+      ...capStoredText(validateInput(newWorkflowRequestSchema, request, "requests.create")),
       status: "pending",
     };
     const created = await CREATE.run(this.redis, [this.all, this.order], [stored.id, JSON.stringify(stored)]);

@@ -17,6 +17,7 @@ import { RedisProgress } from "./redis-progress.js";
 import { RedisPrompts } from "./redis-prompts.js";
 import { RedisRegistry } from "./redis-registry.js";
 import { RedisRequests } from "./redis-requests.js";
+import { RedisRetention } from "./redis-retention.js";
 
 /** Where the Redis store lives: the server and the key prefix. */
 export interface RedisStoreOptions extends RedisConnectOptions {
@@ -43,6 +44,7 @@ export class RedisStore implements Store {
   readonly audit: RedisAudit;
   readonly budgets: RedisBudgets;
   readonly outages: RedisOutages;
+  readonly retention: RedisRetention;
   private readonly claims: RedisClaims;
   private readonly keys: RedisKeys;
 
@@ -63,6 +65,7 @@ export class RedisStore implements Store {
     this.budgets = new RedisBudgets(redis, this.keys);
     this.outages = new RedisOutages(redis, this.keys);
     this.claims = new RedisClaims(redis, this.keys);
+    this.retention = new RedisRetention(redis, this.keys);
   }
 
   /** Connects (failing fast with StoreUnavailableError) and returns the store. */

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { capStoredText } from "../../retention/cap-stored-text.js";
 import {
   type AuditEntry,
   type AuditQuery,
@@ -30,7 +31,7 @@ export class SqliteAudit implements AuditStore {
   }
 
   async append(entry: NewAuditEntry): Promise<AuditEntry> {
-    const valid = validateInput(newAuditEntrySchema, entry, "audit.append");
+    const valid = capStoredText(validateInput(newAuditEntrySchema, entry, "audit.append"));
     const seq = Number(this.insertSync(valid, null));
     return { ...valid, seq };
   }

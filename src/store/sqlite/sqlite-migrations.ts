@@ -86,4 +86,12 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE channel_outages (channel TEXT PRIMARY KEY, json TEXT NOT NULL);
   `,
+  // 4: retention finds sent messages by when they were sent, and cards by when they were sent,
+  // through indexes on those instants as epoch ms (sqlite-retention.ts uses the same expressions).
+  `
+  CREATE INDEX outbox_sent_ms ON outbox (CAST(round(unixepoch(sent_at, 'subsec') * 1000) AS INTEGER))
+    WHERE status = 'sent';
+  CREATE INDEX cards_created_ms
+    ON cards (CAST(round(unixepoch(json_extract(json, '$.createdAt'), 'subsec') * 1000) AS INTEGER));
+  `,
 ];

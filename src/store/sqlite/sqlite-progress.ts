@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { capStoredText } from "../../retention/cap-stored-text.js";
 import { compareText } from "../compare-text.js";
 import {
   type NewProgressReport,
@@ -54,7 +55,7 @@ export class SqliteProgress implements ProgressStore {
   }
 
   async append(report: NewProgressReport): Promise<ProgressReport> {
-    return this.appendTx(validateInput(newProgressReportSchema, report, "progress.append"));
+    return this.appendTx(capStoredText(validateInput(newProgressReportSchema, report, "progress.append")));
   }
 
   async history(taskNo: number, unit?: string): Promise<ProgressReport[]> {

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { capStoredText } from "../../retention/cap-stored-text.js";
 import { type Prompt, type PromptStore, promptSchema } from "../prompt.js";
 import { selectActivePrompts } from "../select-active-prompts.js";
 import type { StoreDump } from "../store-dump.js";
@@ -21,7 +22,7 @@ export class SqlitePrompts implements PromptStore {
   }
 
   async set(personId: string, prompt: Prompt): Promise<void> {
-    this.setSync(personId, validateInput(promptSchema, prompt, "prompts.set"));
+    this.setSync(personId, capStoredText(validateInput(promptSchema, prompt, "prompts.set")));
   }
 
   async active(personId: string, now: Date | string): Promise<Prompt[]> {

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { capStoredText } from "../../retention/cap-stored-text.js";
 import { RecordNotFoundError, StoreConflictError } from "../store-errors.js";
 import { validateInput } from "../validate-input.js";
 import {
@@ -40,7 +41,7 @@ export class SqliteRequests implements RequestStore {
 
   async create(request: NewWorkflowRequest): Promise<WorkflowRequest> {
     const stored: WorkflowRequest = {
-      ...validateInput(newWorkflowRequestSchema, request, "requests.create"),
+      ...capStoredText(validateInput(newWorkflowRequestSchema, request, "requests.create")),
       status: "pending",
     };
     if (!this.insertSync(stored)) {

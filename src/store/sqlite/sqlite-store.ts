@@ -16,6 +16,7 @@ import { SqliteProgress } from "./sqlite-progress.js";
 import { SqlitePrompts } from "./sqlite-prompts.js";
 import { SqliteRegistry } from "./sqlite-registry.js";
 import { SqliteRequests } from "./sqlite-requests.js";
+import { SqliteRetention } from "./sqlite-retention.js";
 
 const RECORD_TABLES = [
   "registry_current",
@@ -58,6 +59,7 @@ export class SqliteStore implements Store {
   readonly audit: SqliteAudit;
   readonly budgets: SqliteBudgets;
   readonly outages: SqliteOutages;
+  readonly retention: SqliteRetention;
   private readonly db: Database.Database;
   private readonly claims: SqliteClaims;
 
@@ -75,6 +77,7 @@ export class SqliteStore implements Store {
     this.budgets = new SqliteBudgets(this.db);
     this.outages = new SqliteOutages(this.db);
     this.claims = new SqliteClaims(this.db, options.clock ?? systemClock);
+    this.retention = new SqliteRetention(this.db, options.clock ?? systemClock);
   }
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {

@@ -1,0 +1,48 @@
+/** The most UTF-8 bytes of one piece of free text the store keeps (about 1,365 Chinese characters). */
+export const STORED_TEXT_MAX_BYTES = 4_096;
+
+const ELLIPSIS = "…";
+const encoder = new TextEncoder();
+
+/**
+ * `value` with every string longer than `maxBytes` UTF-8 bytes cut to at most that, on a character
+ * boundary and ending in "…". In an object, the original length in characters of a cut string is
+ * kept beside it as `<key>Length` (`text` → `textLength`), so the record says that, and how much,
+ * text was dropped. What people write reaches the store through the audit log, progress reports
+ * and prompts; a stranger's 230 KB message must not become a 230 KB record. Returns `value`
+ * itself when nothing is too long.
+ */
+export function capStoredText<T>(value: T, maxBytes = STORED_TEXT_MAX_BYTES): T {
+  return capValue(value, maxBytes) as T;
+}
+
+function capValue(value: unknown, maxBytes: number): unknown {
+  if (typeof value === "string") return tooLong(value, maxBytes) ? cut(value, maxBytes) : value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => capValue(item, maxBytes));
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype)
+    return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const capped = capValue(item, maxBytes);
+    if (capped === item) continue;
+    copy ??= { ...(value as Record<string, unknown>) };
+    copy[key] = capped;
+    if (typeof item === "string") copy[`${key}Length`] = item.length;
+  }
+  return copy ?? value;
+}
+
+/** Cheap first: a string of at most maxBytes / 3 UTF-16 units cannot exceed maxBytes in UTF-8. */
+function tooLong(text: string, maxBytes: number): boolean {
+  return text.length * 3 > maxBytes && encoder.encode(text).length > maxBytes;
+}
+
+function cut(text: string, maxBytes: number): string {
+  const room = new Uint8Array(maxBytes - encoder.encode(ELLIPSIS).length);
+  // encodeInto stops before a character that does not fit whole: `read` is a character boundary.
+  const { read } = encoder.encodeInto(text, room);
+  return text.slice(0, read) + ELLIPSIS;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { capStoredText, STORED_TEXT_MAX_BYTES } from "../../../src/retention/cap-stored-text.js";
+
+const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+
+describe("capStoredText", () => {
+  it("cuts a 10 KB text to 4 KB on a character boundary and notes the original length", () => {
+    const text = "进展".repeat(1_700) + "x"; // 10,201 bytes
+    const capped = capStoredText({ reason: "not-in-directory", text, nested: { note: text } });
+    expect(bytes(capped.text)).toBeLessThanOrEqual(STORED_TEXT_MAX_BYTES);
+    expect(bytes(capped.text)).toBeGreaterThan(STORED_TEXT_MAX_BYTES - 6);
+    expect(capped.text.endsWith("…")).toBe(true);
+    expect(text.startsWith(capped.text.slice(0, -1))).toBe(true);
+    expect(capped).toMatchObject({ reason: "not-in-directory", textLength: 3_401 });
+    expect(capped.nested).toMatchObject({ noteLength: 3_401 });
+    expect(bytes(capped.nested.note)).toBeLessThanOrEqual(STORED_TEXT_MAX_BYTES);
+  });
+
+  it("never splits a character that takes four bytes", () => {
+    const capped = capStoredText(`a${"😀".repeat(2_000)}`, 100);
+    expect(capped).toBe(`a${"😀".repeat(24)}…`);
+  });
+
+  it("returns the value itself when nothing is too long", () => {
+    const record = { text: "完成".repeat(600), items: ["a", { b: 1 }], at: new Date(0) };
+    expect(capStoredText(record)).toBe(record);
+  });
+});
