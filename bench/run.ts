@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every `bench/*.bench.ts` (each default-exports a function returning
- * BenchResult[]), prints one table with the machine's facts, and exits non-zero when a measured
- * target fails or a bench module throws.
+ * BenchResult[]; words given after `--` pick the modules whose names contain them), prints one
+ * table with the machine's facts, and exits non-zero when a measured target fails or a bench
+ * module throws.
  */
 import { readdir } from "node:fs/promises";
 import { availableParallelism, cpus, totalmem } from "node:os";
@@ -21,7 +22,11 @@ export interface BenchResult {
 type BenchModule = { default: () => Promise<BenchResult[]> };
 
 const dir = import.meta.dirname;
-const files = (await readdir(dir)).filter((f) => f.endsWith(".bench.ts")).sort();
+// `npm run bench -- simulate cli` runs only the modules whose names contain one of the words.
+const only = process.argv.slice(2);
+const files = (await readdir(dir))
+  .filter((f) => f.endsWith(".bench.ts") && (only.length === 0 || only.some((word) => f.includes(word))))
+  .sort();
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 process.stdout.write(
   `Machine: ${cpu}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +

@@ -12,10 +12,17 @@
  * says what a route costs even on a busy machine. The "busy" rows tell whether the app had its
  * core: when other work takes the second core, app and load generator end up sharing one (the app
  * well under 100% in the trivial rounds) and the ratios come out higher, as in one process.
- * The callback runs twice: with the SQLite store's claims batched through claimMany, as the
+ * The route alone runs twice: with the SQLite store's claims batched through claimMany, as the
  * service wires them (the default deployment), and with claims kept in memory, one at a time (the
- * route's own cost, as with a store that costs no CPU here).
- * Targets (issue 6): callback throughput ≥ 70% of the trivial route's; p99 < 20 ms at 500 req/s.
+ * route's own cost, as with a store that costs no CPU here). The full path is the whole service
+ * (createApp with WeCom configured and the SQLite store, no background loops): verify, decrypt,
+ * parse, claim, then the inbound handler records the stranger's message in the audit and enqueues
+ * the answer, each round waiting until those writes have landed.
+ * Targets: p99 < 20 ms at 500 req/s (issue 6); the full path ≥ 33% of the throughput of a bare
+ * Koa route that reads the same body (issue 11; "≥ 70% of a trivial GET" compared a POST whose
+ * body must be read with a GET that has none). The full path is the inbox work's (issue 11 item
+ * 1: store, then acknowledge, in one transaction): until the store has an inbox, a miss is
+ * printed but does not fail the bench.
  */
 import { fork } from "node:child_process";
 import { once } from "node:events";
@@ -23,23 +30,31 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import Router from "@koa/router";
+import { createApp } from "../src/app.js";
+import { loadConfig } from "../src/config/load-config.js";
 import { createServer } from "../src/http/create-server.js";
 import { mountWecomRoute } from "../src/http/wecom-route.js";
 import { fixedClock } from "../src/shared/clock.js";
 import { silentLogger } from "../src/shared/logger.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
-import { OFFICIAL_KEYS } from "../test/fixtures/wecom/vectors.js";
+import { OFFICIAL_KEYS, V1_ENV } from "../test/fixtures/wecom/vectors.js";
 import { makeTempDir } from "../test/helpers/temp-dir.js";
 import { sealWecomCallback } from "../test/helpers/wecom-request.js";
 import type { BenchResult } from "./run.js";
 import type { LoadReply, LoadRequest, LoadShot } from "./wecom-callback-load.js";
 
-type Route = "trivial" | "post" | "sqlite" | "memory";
+type Route = "trivial" | "post" | "sqlite" | "memory" | "full";
 
 const CONCURRENCY = 16;
 const ROUNDS = 6;
 // Enough requests that a round of the fastest route still lasts a few hundred milliseconds.
-const PER_ROUND: Record<Route, number> = { trivial: 16_000, post: 12_000, sqlite: 4_000, memory: 4_000 };
+const PER_ROUND: Record<Route, number> = {
+  trivial: 16_000,
+  post: 12_000,
+  sqlite: 4_000,
+  memory: 4_000,
+  full: 2_000,
+};
 const WARM_UP = 2_000;
 const PACED_RATE = 500;
 const PACED_REQUESTS = 2_500; // 5 s at 500/s
@@ -50,6 +65,7 @@ const PATHS: Record<Route, string> = {
   post: "/bench/drain",
   sqlite: "/wecom/callback",
   memory: "/wecom/callback-memory",
+  full: "/wecom/callback",
 };
 
 export default async function run(): Promise<BenchResult[]> {
@@ -88,6 +104,20 @@ export default async function run(): Promise<BenchResult[]> {
   const server = createServer({ logger: silentLogger, routes }).listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
+  // The whole service, on its own port, with the keys the callbacks are sealed with.
+  const fullDir = makeTempDir("duban-wecom-bench-full");
+  const env = {
+    ...V1_ENV,
+    DUBAN_DATA_DIR: fullDir.path,
+    WECOM_AGENT_ID: "1000002",
+    WECOM_REPLAY_WINDOW_S: String(config.replayWindowS),
+  };
+  const app = await createApp(loadConfig(env), silentLogger, { env });
+  const fullServer = app.http.listen(0, "127.0.0.1");
+  await once(fullServer, "listening");
+  const fullPort = (fullServer.address() as AddressInfo).port;
+  const inboxLanded = "inbox" in app.services.store;
+  const audited = async () => (await app.services.store.audit.query({})).length;
   const load = fork(join(import.meta.dirname, "wecom-callback-load.ts"), [], {
     execArgv: ["--import", "tsx"],
   });
@@ -112,21 +142,36 @@ export default async function run(): Promise<BenchResult[]> {
   const shots = (route: Route, count: number) => Array.from({ length: count }, () => shot(route));
 
   type Measured = LoadReply & { cpuUsPerRequest: number; appBusy: number };
-  const drive = async (request: Omit<LoadRequest, "port" | "limitMs">): Promise<Measured> => {
+  const drive = async (route: Route, request: Omit<LoadRequest, "port" | "limitMs">): Promise<Measured> => {
     const reply = once(load, "message") as Promise<[LoadReply]>;
-    load.send({ ...request, port, limitMs: PHASE_LIMIT_MS } satisfies LoadRequest);
+    const before = route === "full" ? await audited() : 0;
+    load.send({
+      ...request,
+      port: route === "full" ? fullPort : port,
+      limitMs: PHASE_LIMIT_MS,
+    } satisfies LoadRequest);
     const cpu = process.cpuUsage();
     const [answer] = await reply;
     if (answer.error) throw new Error(`wecom-callback bench: ${answer.error}`);
     // Claims still running after the last answer belong to this phase, not to the next one.
     await new Promise((resolve) => setTimeout(resolve, 20));
+    // The full path handles each callback after its 200: wait for every audit entry it writes.
+    for (let i = 0; route === "full" && i < 500; i++) {
+      if ((await audited()) - before >= answer.latencies.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     const used = (({ user, system }) => user + system)(process.cpuUsage(cpu));
     return { ...answer, cpuUsPerRequest: used / answer.latencies.length, appBusy: used / 1000 / answer.ms };
   };
   const closedLoop = (route: Route, count: number) =>
-    drive({ shots: shots(route, count), mode: "closed", concurrency: CONCURRENCY, rate: 0 });
+    drive(route, { shots: shots(route, count), mode: "closed", concurrency: CONCURRENCY, rate: 0 });
   const paced = (route: Route) =>
-    drive({ shots: shots(route, PACED_REQUESTS), mode: "paced", concurrency: CONCURRENCY, rate: PACED_RATE });
+    drive(route, {
+      shots: shots(route, PACED_REQUESTS),
+      mode: "paced",
+      concurrency: CONCURRENCY,
+      rate: PACED_RATE,
+    });
 
   const routeNames = Object.keys(PATHS) as Route[];
   const rates = new Map<Route, number[]>(routeNames.map((r) => [r, []]));
@@ -147,9 +192,13 @@ export default async function run(): Promise<BenchResult[]> {
     }
     const trivialPaced = (await paced("trivial")).latencies;
     const callbackPaced = (await paced("sqlite")).latencies;
-    return report({ rates, cpu, latencies, busy, trivialPaced, callbackPaced });
+    return report({ rates, cpu, latencies, busy, trivialPaced, callbackPaced, inboxLanded });
   } finally {
     load.kill();
+    fullServer.closeAllConnections();
+    await new Promise((resolve) => fullServer.close(resolve));
+    await app.stop();
+    fullDir.remove();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await store.close();
@@ -164,28 +213,42 @@ function report(measured: {
   busy: { app: number[]; load: number[] };
   trivialPaced: number[];
   callbackPaced: number[];
+  inboxLanded: boolean;
 }): BenchResult[] {
   const group = "wecom callback";
   const rate = (route: Route) => median(measured.rates.get(route) ?? []);
-  const ratio = (route: Route) => (rate(route) / rate("trivial")) * 100;
+  // Against the bare Koa route that reads the same body, not against a GET that has none.
+  const ratio = (route: Route) => (rate(route) / rate("post")) * 100;
   const cpu = (route: Route) => median(measured.cpu.get(route) ?? []);
   const p99 = (route: Route) => percentile99(measured.latencies.get(route) ?? []);
   const callbackP99 = percentile99(measured.callbackPaced);
-  const ratioRow = (route: Route, name: string): BenchResult => ({
-    group,
-    name,
-    value: ratio(route),
-    unit: "%",
-    target: "≥ 70%",
-    pass: ratio(route) >= 70,
-  });
+  const full = ratio("full");
+  const fullRow: BenchResult = measured.inboxLanded
+    ? {
+        group,
+        name: "full callback path / POST drained",
+        value: full,
+        unit: "%",
+        target: "≥ 33%",
+        pass: full >= 33,
+      }
+    : {
+        group,
+        name: "full callback path / POST drained",
+        value: full,
+        unit: "%",
+        // Reported, not gated, until the inbox work (issue 11 item 1, another helper's) lands.
+        target: `≥ 33%: ${full >= 33 ? "met" : "MISSED"}; inbox work, not landed: not gated`,
+      };
   return [
     { group, name: `trivial route, ${CONCURRENCY} concurrent`, value: rate("trivial"), unit: "req/s" },
     { group, name: "same body POSTed, only drained", value: rate("post"), unit: "req/s" },
     { group, name: "callback + SQLite dedupe", value: rate("sqlite"), unit: "req/s" },
     { group, name: "callback, dedupe in memory", value: rate("memory"), unit: "req/s" },
-    ratioRow("sqlite", "callback + SQLite / trivial"),
-    ratioRow("memory", "callback in memory / trivial"),
+    { group, name: "full callback path (the service, SQLite)", value: rate("full"), unit: "req/s" },
+    { group, name: "callback route + SQLite / POST drained", value: ratio("sqlite"), unit: "%" },
+    { group, name: "callback route in memory / POST drained", value: ratio("memory"), unit: "%" },
+    fullRow,
     // The app near 100% and the load generator well below: the app set the trivial route's rate.
     { group, name: "app busy, trivial rounds", value: median(measured.busy.app) * 100, unit: "% of a core" },
     {
@@ -198,6 +261,7 @@ function report(measured: {
     { group, name: "server CPU per request: POST drained", value: cpu("post"), unit: "µs" },
     { group, name: "server CPU per request: callback + SQLite", value: cpu("sqlite"), unit: "µs" },
     { group, name: "server CPU per request: callback in memory", value: cpu("memory"), unit: "µs" },
+    { group, name: "server CPU per request: full callback path", value: cpu("full"), unit: "µs" },
     { group, name: `trivial p99, ${CONCURRENCY} concurrent`, value: p99("trivial"), unit: "ms" },
     { group, name: `callback + SQLite p99, ${CONCURRENCY} concurrent`, value: p99("sqlite"), unit: "ms" },
     {

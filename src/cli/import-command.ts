@@ -1,31 +1,13 @@
-import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { directoryPath, loadConfig } from "../config/load-config.js";
-import { indexDirectory } from "../directory/directory-index.js";
-import { loadDirectory } from "../directory/load-directory.js";
-import { directoryToYaml, scaffoldDirectory } from "../directory/scaffold-directory.js";
-import { checkImportSafety, describeRefusal } from "../registry/check-import-safety.js";
-import { computeAssignments } from "../registry/compute-assignments.js";
-import { explainTask } from "../registry/explain-task.js";
-import { importNotice } from "../registry/import-notice.js";
-import { summarizeImport } from "../registry/summarize-import.js";
-import { type Clock, systemClock } from "../shared/clock.js";
-import { InputError } from "../shared/errors.js";
-import { openStore } from "../store/open-store.js";
-import { storeDefaults } from "./store-defaults.js";
+import type { Clock } from "../shared/clock.js";
+import type { ImportOptions } from "./run-import.js";
 
-interface ImportOptions {
-  json?: boolean;
-  year?: string;
-  scaffoldDirectory?: string;
-  directory?: string;
-  dryRun?: boolean;
-  replace?: boolean;
-  explain?: string;
-  store?: string;
-}
-
-export function registerImportCommand(program: Command, clock: Clock = systemClock): void {
+/**
+ * `duban import <file>`. The notice grammar, the readers and the store are imported when the
+ * command runs (run-import.ts), and each table reader only for its own format. `clock` is the
+ * system clock unless a test injects one.
+ */
+export function registerImportCommand(program: Command, clock?: Clock): void {
   program
     .command("import")
     .description("read a notice (.txt, .docx) or task table (.xlsx, .csv) into the task registry")
@@ -39,100 +21,7 @@ export function registerImportCommand(program: Command, clock: Clock = systemClo
     .option("--explain <n>", "print how task N was read, field by field, and store nothing")
     .option("--store <spec>", "sqlite:<path> or redis://…; default: the configured store")
     .action(async (file: string, options: ImportOptions) => {
+      const { runImport } = await import("./run-import.js");
       await runImport(file, options, clock);
     });
-}
-
-async function runImport(file: string, options: ImportOptions, clock: Clock): Promise<void> {
-  const config = loadConfig();
-  const year = parseYear(options.year);
-  const explain = parseTaskNo(options.explain);
-  const chosen = options.directory ? { path: options.directory, demo: false } : directoryPath(config);
-  const directory = await loadDirectory(chosen.path);
-  const store = await openStore({ ...storeDefaults(), ...(options.store ? { spec: options.store } : {}) });
-  try {
-    const previous = await store.registry.current();
-    const result = await importNotice({
-      path: file,
-      directory,
-      ...(year !== undefined ? { year } : {}),
-      ...(previous ? { previous: previous.registry } : {}),
-    });
-    if (explain !== undefined) {
-      process.stdout.write(`${explainTask(result, explain)}\n`);
-      return;
-    }
-    const refusals = checkImportSafety(previous?.registry, result.registry, result.diff, {
-      replace: options.replace ?? false,
-    }).map(describeRefusal);
-    // A dry run stores nothing, so only an unreadable file fails it; it still says what would be refused.
-    const refused = refusals.length > 0 && (!options.dryRun || result.registry.tasks.length === 0);
-    if (!options.dryRun && !refused) {
-      const now = clock.now();
-      // Progress, requests and audit are kept by task number: a new registry never erases them.
-      await store.registry.save({
-        registry: result.registry,
-        directory,
-        assignments: computeAssignments(result.registry, indexDirectory(directory)),
-        source: { path: result.source.path, format: result.source.format, sha256: result.source.sha256 },
-        importedAt: now.toISOString(),
-      });
-      await store.audit.append({
-        at: now.toISOString(),
-        actor: "cli",
-        action: "registry.imported",
-        details: {
-          file: result.source.path,
-          sha256: result.source.sha256,
-          tasks: result.registry.tasks.length,
-          problems: result.registry.problems.length,
-          year: result.year.year,
-          yearSource: result.year.source,
-          ...(options.replace ? { replace: true } : {}),
-          added: result.diff.added.map((t) => t.no),
-          changed: result.diff.changed.map((c) => c.after.no),
-          removed: result.diff.removed.map((t) => t.no),
-        },
-      });
-    }
-    if (options.scaffoldDirectory) {
-      await writeFile(options.scaffoldDirectory, directoryToYaml(scaffoldDirectory(result.registry)), "utf8");
-    }
-    // --json prints what was read even when it is refused: the exit code says whether it was stored.
-    if (options.json) {
-      process.stdout.write(`${JSON.stringify(result.registry, null, 2)}\n`);
-    } else {
-      const summary = summarizeImport(result, {
-        directoryPath: chosen.path,
-        demo: directory.demo,
-        hadPrevious: previous !== undefined,
-        ...(options.dryRun || refused ? {} : { stored: store.label }),
-        ...(options.dryRun ? { dryRun: true, refusals: refused ? [] : refusals } : {}),
-      });
-      process.stdout.write(`${summary}\n`);
-    }
-    if (refused) throw new InputError(refusals.join("\n"));
-  } finally {
-    await store.close();
-  }
-}
-
-function parseTaskNo(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const no = Number(value);
-  if (!Number.isInteger(no) || no < 1) {
-    throw new InputError(
-      `--explain ${value}: not a task number. Fix: give the number the notice prints, such as 12.`,
-    );
-  }
-  return no;
-}
-
-function parseYear(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new InputError(`--year ${value}: not a year. Fix: give a four-digit year such as 2021.`);
-  }
-  return year;
 }

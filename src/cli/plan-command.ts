@@ -1,28 +1,10 @@
 import type { Command } from "commander";
-import { createChineseDaysCalendar } from "../calendar/chinese-days-calendar.js";
-import { addDays } from "../calendar/iso-date.js";
-import { enabledChannels } from "../channels/enabled-channels.js";
-import { runStartupChecks } from "../checks/run-startup-checks.js";
-import type { StartupWarning } from "../checks/startup-warning.js";
-import { directoryPath, loadConfig } from "../config/load-config.js";
-import { loadSettings, settingsPath } from "../config/load-settings.js";
-import { loadDirectory } from "../directory/load-directory.js";
-import { loadReminderWorld } from "../reminders/load-reminder-world.js";
-import { type PlannedReminder, planRemindersFor } from "../reminders/plan-reminders.js";
-import { systemClock } from "../shared/clock.js";
-import { openStore } from "../store/open-store.js";
-import { message } from "../templates/template-store.js";
-import { parseDateRange } from "./parse-date-range.js";
-import { storeDefaults } from "./store-defaults.js";
+import type { PlanOptions } from "./run-plan.js";
 
-interface PlanOptions {
-  from: string;
-  to: string;
-  json?: boolean;
-  store?: string;
-}
-
-/** `duban plan --from <date> --to <date> [--json]`: every reminder that would go out, without sending. */
+/**
+ * `duban plan --from <date> --to <date> [--json]`: every reminder that would go out, without
+ * sending. The planner and the store are imported when the command runs (run-plan.ts).
+ */
 export function registerPlanCommand(program: Command): void {
   program
     .command("plan")
@@ -32,88 +14,7 @@ export function registerPlanCommand(program: Command): void {
     .option("--json", "print a JSON array")
     .option("--store <spec>", "sqlite:<path> or redis://…; default: the configured store")
     .action(async (options: PlanOptions) => {
+      const { plan } = await import("./run-plan.js");
       process.stdout.write(`${await plan(options)}\n`);
     });
-}
-
-async function plan(options: PlanOptions): Promise<string> {
-  parseDateRange(options);
-  const config = loadConfig();
-  const settingsFile = settingsPath(config.DUBAN_SETTINGS);
-  const settings = loadSettings(settingsFile);
-  const directoryFile = directoryPath(config).path;
-  const directory = await loadDirectory(directoryFile);
-  const calendar = createChineseDaysCalendar({ overrides: settings.calendar });
-  const store = await openStore({ ...storeDefaults(), ...(options.store ? { spec: options.store } : {}) });
-  try {
-    const world = await loadReminderWorld({
-      store,
-      directory,
-      settings,
-      calendar,
-      channels: enabledChannels(),
-    });
-    // A plan that shows only leader escalations must say why: the same checks as at start.
-    const warnings = runStartupChecks({
-      directory,
-      directoryFile,
-      settingsFile,
-      current: await store.registry.current(),
-      calendar,
-      now: systemClock.now(),
-    });
-    if (!world) return options.json ? "[]" : withWarnings(message("cli/plan", "noRegistry"), warnings);
-    const planned: PlannedReminder[] = [];
-    for (let date = options.from; date <= options.to; date = addDays(date, 1)) {
-      planned.push(...planRemindersFor(world, date));
-    }
-    return options.json
-      ? JSON.stringify(planned.map(toJson), null, 2)
-      : withWarnings(toText(planned, options), warnings);
-  } finally {
-    await store.close();
-  }
-}
-
-/** The warnings after the list, where the terminal leaves them in view. */
-function withWarnings(text: string, warnings: readonly StartupWarning[]): string {
-  if (warnings.length === 0) return text;
-  return [
-    text,
-    "",
-    message("cli/plan", "warnings", { count: warnings.length }),
-    ...warnings.map((warning) => message("cli/plan", "warning", { text: warning.text })),
-  ].join("\n");
-}
-
-function toJson(r: PlannedReminder) {
-  return {
-    at: r.at,
-    to: r.recipient.name,
-    toId: r.recipient.personId,
-    unit: r.unit,
-    task: r.taskNo,
-    step: r.step,
-    offset: r.offset,
-    cycle: r.cycle,
-    due: r.due,
-    channel: r.channel,
-  };
-}
-
-function toText(planned: PlannedReminder[], options: PlanOptions): string {
-  const range = { from: options.from, to: options.to };
-  if (planned.length === 0) return message("cli/plan", "none", range);
-  const lines = planned.map((r) =>
-    message("cli/plan", "line", {
-      at: r.at.slice(0, 16).replace("T", " "),
-      task: r.taskNo,
-      unit: r.unit,
-      step: message("cli/plan", `step${r.step}`),
-      to: r.recipient.name,
-      role: message("cli/plan", `role${r.recipient.role}`),
-      channel: r.channel,
-    }),
-  );
-  return [message("cli/plan", "header", { ...range, count: planned.length }), ...lines].join("\n");
 }

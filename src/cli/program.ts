@@ -6,9 +6,15 @@ import { registerPlanCommand } from "./plan-command.js";
 import { registerRestoreCommand } from "./restore-command.js";
 import { registerServeCommand } from "./serve-command.js";
 import { registerSimulateCommand } from "./simulate-command.js";
-import { storeDefaults } from "./store-defaults.js";
 
-/** The `duban` command line; each command lives in its own file. */
+/** The configuration, read (and its modules loaded) only by a command that opens the store. */
+const storeDefaults = async () => (await import("./store-defaults.js")).storeDefaults();
+
+/**
+ * The `duban` command line; each command lives in its own file. Only commander and the
+ * commands' descriptions load here: each command imports what it needs when it runs, so that
+ * `duban --help` costs little more than starting node (measured in bench/cli-start.bench.ts).
+ */
 export function buildProgram(): Command {
   const program = new Command("duban")
     .description("Duban (督办): task supervision inside WeCom and DingTalk")

@@ -1,6 +1,6 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { SendingHours } from "../reminders/reminder-settings.js";
-import { BUSINESS_TZ, dayjs, inBusinessTz } from "../shared/clock.js";
+import { BUSINESS_OFFSET_MS, BUSINESS_TZ, businessDate, dayjs, inBusinessTz } from "../shared/clock.js";
 
 /** When messages may go out: working hours of working days, away from :00 and :30. */
 export interface SendingWindow {
@@ -24,6 +24,7 @@ export interface SendingWindowOptions {
 }
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const HALF_HOUR = 30 * MINUTE;
 /** WeCom advises against bursts on the hour and half hour: keep 2 minutes clear either side. */
 const MARK_CLEARANCE_MIN = 3;
@@ -33,10 +34,11 @@ export function createSendingWindow(options: SendingWindowOptions): SendingWindo
   const end = minutes(options.hours.end);
   const spreadMs = options.openingSpreadMs ?? 15 * MINUTE;
 
+  // Plain arithmetic on the fixed offset, as businessDate: the dispatcher asks at every round, and
+  // dayjs' zone lookup cost a fifth of a simulated year.
   const isOpen = (at: Date): boolean => {
-    const local = inBusinessTz(at);
-    const minute = local.hour() * 60 + local.minute();
-    return minute >= start && minute < end && options.calendar.isWorkingDay(local.format("YYYY-MM-DD"));
+    const minute = Math.floor(((((at.getTime() + BUSINESS_OFFSET_MS) % DAY) + DAY) % DAY) / MINUTE);
+    return minute >= start && minute < end && options.calendar.isWorkingDay(businessDate(at));
   };
 
   const nextOpening = (at: Date): Date => {

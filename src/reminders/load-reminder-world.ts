@@ -3,9 +3,10 @@ import type { ChannelName } from "../channels/channel.js";
 import type { Settings } from "../config/settings.js";
 import type { Directory } from "../directory/directory.js";
 import { indexDirectory } from "../directory/directory-index.js";
-import { indexPeople, type Person } from "../directory/people.js";
+import { indexPeople, type PeopleIndex, type Person } from "../directory/people.js";
 import { isReport } from "../progress/is-report.js";
-import { computeAssignments } from "../registry/compute-assignments.js";
+import { type Assignment, computeAssignments } from "../registry/compute-assignments.js";
+import type { Registry, Task } from "../registry/registry.js";
 import type { Store } from "../store/store.js";
 import type { ReminderWorld } from "./plan-reminders.js";
 
@@ -19,6 +20,38 @@ export interface WorldSources {
 }
 
 /**
+ * What follows from the directory and the registry alone, built once per pair: the sweep loads
+ * the world several times a day, and the stores hand out the same parsed registry until the next
+ * import (a directory edit or a new import is a new object, so it is built afresh).
+ */
+const peopleOf = new WeakMap<Directory, PeopleIndex>();
+const derivedOf = new WeakMap<
+  Registry,
+  WeakMap<Directory, { tasks: Map<number, Task>; assignments: Assignment[] }>
+>();
+
+function peopleIn(directory: Directory): PeopleIndex {
+  const cached = peopleOf.get(directory);
+  if (cached) return cached;
+  const people = indexPeople(directory);
+  peopleOf.set(directory, people);
+  return people;
+}
+
+function derivedFrom(registry: Registry, directory: Directory) {
+  const byDirectory = derivedOf.get(registry) ?? new WeakMap();
+  derivedOf.set(registry, byDirectory);
+  const cached = byDirectory.get(directory);
+  if (cached) return cached;
+  const derived = {
+    tasks: new Map(registry.tasks.map((t) => [t.no, t])),
+    assignments: computeAssignments(registry, indexDirectory(directory)),
+  };
+  byDirectory.set(directory, derived);
+  return derived;
+}
+
+/**
  * Reads what the reminder ladder needs from the store: the current registry, each unit's latest
  * report (a 签收 is not one: it only marks the unit as having acknowledged), decided requests
  * (办结 closes a unit, and a pending completion request pauses it; an approved extension moves its deadline) and per-person settings. Assignments follow the live directory, so an edited group applies at once.
@@ -29,7 +62,8 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   const current = await store.registry.current();
   if (!current) return undefined;
   const { registry } = current;
-  const people = indexPeople(directory);
+  const people = peopleIn(directory);
+  const { tasks, assignments } = derivedFrom(registry, directory);
 
   const latestCycle = new Map<string, string>();
   const acknowledged = new Set<string>();
@@ -66,8 +100,8 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   }
 
   return {
-    tasks: new Map(registry.tasks.map((t) => [t.no, t])),
-    assignments: computeAssignments(registry, indexDirectory(directory)),
+    tasks,
+    assignments,
     people,
     calendar,
     settings: settings.reminders,

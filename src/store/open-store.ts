@@ -1,8 +1,6 @@
 import { join } from "node:path";
 import type { Clock } from "../shared/clock.js";
 import { parseStoreSpec } from "./parse-store-spec.js";
-import { RedisStore } from "./redis/redis-store.js";
-import { SqliteStore } from "./sqlite/sqlite-store.js";
 import type { Store } from "./store.js";
 import type { StoreSpec } from "./store-spec.js";
 
@@ -33,7 +31,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         : { kind: "sqlite", path: join(options.dataDir, "duban.sqlite") };
   // Errors about the URL name where it came from.
   const source = options.spec !== undefined ? "--store" : "REDIS_URL";
-  if (spec.kind === "redis")
+  // Each driver is loaded by the store that uses it: a SQLite deployment never loads ioredis.
+  if (spec.kind === "redis") {
+    const { RedisStore } = await import("./redis/redis-store.js");
     return RedisStore.open({ url: spec.url, keyPrefix: options.redisKeyPrefix, source });
+  }
+  const { SqliteStore } = await import("./sqlite/sqlite-store.js");
   return new SqliteStore({ path: spec.path, synchronous: spec.synchronous, clock: options.clock });
 }

@@ -1,4 +1,6 @@
 import { expect, it } from "vitest";
+import type { Task } from "../../src/registry/registry.js";
+import { toImportRecord } from "../../src/store/to-import-record.js";
 import { sampleImport, sampleReport } from "../fixtures/store/sample-records.js";
 import type { ContractContext } from "./store-harness.js";
 
@@ -42,6 +44,50 @@ export function registryContract(ctx: ContractContext): void {
     await ctx.store.progress.append(sampleReport({ taskNo: 1 }));
     await ctx.store.registry.save(sampleImport([2]));
     expect(await ctx.store.progress.history(1)).toHaveLength(1);
+  });
+
+  it("parses the current registry once per change: the same object until the next save", async () => {
+    await ctx.store.registry.save(sampleImport([1, 2]));
+    const first = await ctx.store.registry.current();
+    expect(await ctx.store.registry.current()).toBe(first);
+    const second = sampleImport([2, 52], "2021-02-01T09:00:00+08:00");
+    await ctx.store.registry.save(second);
+    const after = await ctx.store.registry.current();
+    expect(after).not.toBe(first);
+    expect(after).toEqual(second);
+  });
+
+  it("shares a registry no caller can change", async () => {
+    await ctx.store.registry.save(sampleImport([1, 2]));
+    const current = await ctx.store.registry.current();
+    const task = current?.registry.tasks[0];
+    expect(() => current?.registry.tasks.push(sampleImport([9]).registry.tasks[0] as Task)).toThrow(
+      TypeError,
+    );
+    expect(() => Object.assign(task ?? {}, { text: "changed" })).toThrow(TypeError);
+    expect(await ctx.store.registry.current()).toEqual(sampleImport([1, 2]));
+  });
+
+  it("reads an import saved by another instance, not the one it parsed before", async () => {
+    const other = await ctx.another();
+    await ctx.store.registry.save(sampleImport([1, 2]));
+    expect((await other.registry.current())?.registry.tasks.map((t) => t.no)).toEqual([1, 2]);
+    const second = sampleImport([2, 52], "2021-02-01T09:00:00+08:00");
+    await ctx.store.registry.save(second);
+    expect(await other.registry.current()).toEqual(second);
+  });
+
+  it("reads a registry restored by another instance, even with as many imports as before", async () => {
+    const other = await ctx.another();
+    await ctx.store.registry.save(sampleImport([1, 2]));
+    expect((await other.registry.current())?.registry.tasks.map((t) => t.no)).toEqual([1, 2]);
+    // A backup with one import too: SQLite's history sequence restarts, so its position alone matches.
+    const restored = sampleImport([7, 52], "2021-03-01T09:00:00+08:00");
+    const dump = await ctx.store.exportAll();
+    const backup = { ...dump, registry: { current: restored, imports: [toImportRecord(restored)] } };
+    await ctx.store.importAll(backup, { replace: true });
+    expect(await other.registry.current()).toEqual(restored);
+    expect(await ctx.store.registry.current()).toEqual(restored);
   });
 
   it("refuses an import whose timestamp has no offset, naming the field", async () => {

@@ -1,5 +1,6 @@
 import type { ChainableCommander, Redis } from "ioredis";
 import type { Task } from "../../registry/registry.js";
+import { ParsedRegistryCache } from "../parsed-registry-cache.js";
 import {
   type Assignment,
   type ImportRecord,
@@ -17,6 +18,8 @@ import type { RedisKeys } from "./redis-keys.js";
  * hashes, and the history as a list. A save is one MULTI, so readers see the old or the new.
  */
 export class RedisRegistry implements RegistryStore {
+  private readonly parsed = new ParsedRegistryCache();
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
@@ -27,12 +30,32 @@ export class RedisRegistry implements RegistryStore {
     const tx = this.redis.multi();
     this.setCurrent(tx, valid);
     tx.rpush(this.keys.key("reg:imports"), JSON.stringify(toImportRecord(valid)));
+    this.parsed.clear();
     await tx.exec();
   }
 
+  /**
+   * Parsed once per change and shared by every caller, so frozen (see ParsedRegistryCache). The
+   * version is what changes with every save or restore, read in one round trip without the
+   * registry itself: the history's length and last line, and the stored length (0: none).
+   */
   async current(): Promise<RegistryImport | undefined> {
+    const imports = this.keys.key("reg:imports");
+    const [length, last, size] = (await this.redis
+      .pipeline()
+      .llen(imports)
+      .lindex(imports, -1)
+      .strlen(this.keys.key("reg:current"))
+      .exec()
+      .then(resultsOf)) as [number, string | null, number];
+    if (size === 0) return undefined;
+    const version = `${length}:${last ?? ""}|${size}`;
+    const cached = this.parsed.get(version);
+    if (cached) return cached;
     const json = await this.redis.get(this.keys.key("reg:current"));
-    return json === null ? undefined : (JSON.parse(json) as RegistryImport);
+    // A save between the two reads caches the newer registry under the older version: the next
+    // read sees a version that differs and parses again.
+    return json === null ? undefined : this.parsed.set(version, json);
   }
 
   async task(taskNo: number): Promise<Task | undefined> {
@@ -56,6 +79,7 @@ export class RedisRegistry implements RegistryStore {
   }
 
   restore(tx: ChainableCommander, registry: StoreDump["registry"]): void {
+    this.parsed.clear();
     if (registry.current !== null) this.setCurrent(tx, registry.current);
     for (const record of registry.imports) tx.rpush(this.keys.key("reg:imports"), JSON.stringify(record));
   }
@@ -70,4 +94,12 @@ export class RedisRegistry implements RegistryStore {
     const assignments = [...byTask].flatMap(([taskNo, list]) => [String(taskNo), JSON.stringify(list)]);
     if (assignments.length > 0) tx.hset(this.keys.key("reg:asg"), ...assignments);
   }
+}
+
+/** The replies of a pipeline, failing on the first error. */
+function resultsOf(results: [Error | null, unknown][] | null): unknown[] {
+  return (results ?? []).map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
 }

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Task } from "../../registry/registry.js";
+import { ParsedRegistryCache } from "../parsed-registry-cache.js";
 import {
   type Assignment,
   type ImportRecord,
@@ -21,9 +22,20 @@ export class SqliteRegistry implements RegistryStore {
   private readonly history: Database.Statement;
   private readonly all: Database.Statement;
   private readonly ofTask: Database.Statement;
+  private readonly currentVersion: Database.Statement;
+  private readonly parsed = new ParsedRegistryCache();
 
   constructor(db: Database.Database) {
     this.currentJson = db.prepare("SELECT json FROM registry_current WHERE id = 1").pluck();
+    // What changes with every save or restore, read without reading the registry itself: the
+    // last history line (its seq alone restarts after a replacing restore) and the stored length.
+    // No row: no registry.
+    this.currentVersion = db
+      .prepare(
+        "SELECT ifnull((SELECT seq || ':' || json FROM registry_imports ORDER BY seq DESC LIMIT 1), '') " +
+          "|| '|' || octet_length(json) FROM registry_current WHERE id = 1",
+      )
+      .pluck();
     this.taskJson = db.prepare("SELECT json FROM registry_tasks WHERE task_no = ?").pluck();
     this.history = db.prepare("SELECT json FROM registry_imports ORDER BY seq").pluck();
     const columns = "task_no AS taskNo, unit, role";
@@ -36,6 +48,7 @@ export class SqliteRegistry implements RegistryStore {
     const addTask = db.prepare("INSERT INTO registry_tasks (task_no, json) VALUES (?, ?)");
     const addAssignment = db.prepare("INSERT INTO assignments (task_no, unit, role) VALUES (?, ?, ?)");
     this.setCurrent = (imp) => {
+      this.parsed.clear();
       db.exec("DELETE FROM registry_tasks; DELETE FROM assignments;");
       upsertCurrent.run(JSON.stringify(imp));
       for (const task of imp.registry.tasks) addTask.run(task.no, JSON.stringify(task));
@@ -52,9 +65,14 @@ export class SqliteRegistry implements RegistryStore {
     this.saveTx(validateInput(registryImportSchema, imp, "registry.save"));
   }
 
+  /** Parsed once per change and shared by every caller, so frozen (see ParsedRegistryCache). */
   async current(): Promise<RegistryImport | undefined> {
+    const version = this.currentVersion.get() as string | undefined;
+    if (version === undefined) return undefined;
+    const cached = this.parsed.get(version);
+    if (cached) return cached;
     const json = this.currentJson.get() as string | undefined;
-    return json === undefined ? undefined : (JSON.parse(json) as RegistryImport);
+    return json === undefined ? undefined : this.parsed.set(version, json);
   }
 
   async task(taskNo: number): Promise<Task | undefined> {
@@ -79,6 +97,8 @@ export class SqliteRegistry implements RegistryStore {
 
   /** For a restore into an empty store; runs inside the caller's transaction. */
   restoreSync(registry: StoreDump["registry"]): void {
+    // The caller's transaction has emptied the tables, whatever the dump holds.
+    this.parsed.clear();
     if (registry.current !== null) this.setCurrent(registry.current);
     for (const record of registry.imports) this.addImport.run(JSON.stringify(record));
   }

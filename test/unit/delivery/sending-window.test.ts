@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSendingWindow } from "../../../src/delivery/sending-window.js";
 import { DEFAULT_REMINDER_SETTINGS } from "../../../src/reminders/reminder-settings.js";
+import { inBusinessTz } from "../../../src/shared/clock.js";
 import { calendar2021 } from "../../fixtures/delivery/delivery-world.js";
 
 function windowWith(random: () => number) {
@@ -18,6 +20,22 @@ describe("createSendingWindow", () => {
     // 清明 (3–5 April 2021), and the make-up working Sunday of 7 February 2021.
     expect(window.isOpen(shanghai("2021-04-05T10:10:00"))).toBe(false);
     expect(window.isOpen(shanghai("2021-02-07T10:10:00"))).toBe(true);
+  });
+
+  it("is open exactly when the Asia/Shanghai wall clock says so, at any instant of 2021", () => {
+    const calendar = calendar2021();
+    const window = windowWith(() => 0.5);
+    const instants = fc.integer({ min: Date.UTC(2020, 11, 31, 16), max: Date.UTC(2021, 11, 31, 15, 59) });
+    fc.assert(
+      fc.property(instants, (ms) => {
+        const local = inBusinessTz(new Date(ms));
+        const minute = local.hour() * 60 + local.minute();
+        const open =
+          minute >= 8 * 60 + 30 && minute < 18 * 60 && calendar.isWorkingDay(local.format("YYYY-MM-DD"));
+        expect(window.isOpen(new Date(ms))).toBe(open);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it("moves Friday 2 April 2021 20:00 past 清明 to Tuesday 6 April, spread after 08:30 and clear of the marks", () => {
