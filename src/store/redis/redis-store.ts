@@ -9,6 +9,7 @@ import { RedisAudit } from "./redis-audit.js";
 import { RedisBudgets } from "./redis-budgets.js";
 import { RedisCards } from "./redis-cards.js";
 import { RedisClaims } from "./redis-claims.js";
+import { RedisInbox } from "./redis-inbox.js";
 import { RedisKeys } from "./redis-keys.js";
 import { RedisOutages } from "./redis-outages.js";
 import { RedisOutbox } from "./redis-outbox.js";
@@ -43,6 +44,7 @@ export class RedisStore implements Store {
   readonly audit: RedisAudit;
   readonly budgets: RedisBudgets;
   readonly outages: RedisOutages;
+  readonly inbox: RedisInbox;
   private readonly claims: RedisClaims;
   private readonly keys: RedisKeys;
 
@@ -63,6 +65,7 @@ export class RedisStore implements Store {
     this.budgets = new RedisBudgets(redis, this.keys);
     this.outages = new RedisOutages(redis, this.keys);
     this.claims = new RedisClaims(redis, this.keys);
+    this.inbox = new RedisInbox(redis, this.keys);
   }
 
   /** Connects (failing fast with StoreUnavailableError) and returns the store. */
