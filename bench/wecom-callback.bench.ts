@@ -1,7 +1,7 @@
 /**
  * Encrypted WeCom text-message callbacks through the real Koa app (createServer, the route as the
- * service mounts it: body cap, signature, replay window, AES, both XML parses, the 200, then the
- * dedupe claim after the answer) against the same app answering a trivial route.
+ * service mounts it: body cap, signature, replay window, AES, both XML parses, the inbox write
+ * before the 200, its processed mark after) against the same app answering a trivial route.
  *
  * The load comes from a child process (wecom-callback-load.ts) over loopback with keep-alive and
  * pre-sealed bodies, so that the app has a core to itself and the client's work is not counted
@@ -12,9 +12,9 @@
  * says what a route costs even on a busy machine. The "busy" rows tell whether the app had its
  * core: when other work takes the second core, app and load generator end up sharing one (the app
  * well under 100% in the trivial rounds) and the ratios come out higher, as in one process.
- * The callback runs twice: with the SQLite store's claims batched through claimMany, as the
- * service wires them (the default deployment), and with claims kept in memory, one at a time (the
- * route's own cost, as with a store that costs no CPU here).
+ * The callback runs twice: with the SQLite store's inbox (writes batched per event-loop turn), as
+ * the service wires it (the default deployment), and with the dedupe kept in memory (the route's
+ * own cost, as with a store that costs no CPU here).
  * Targets (issue 6): callback throughput ≥ 70% of the trivial route's; p99 < 20 ms at 500 req/s.
  */
 import { fork } from "node:child_process";
@@ -25,6 +25,7 @@ import { pathToFileURL } from "node:url";
 import Router from "@koa/router";
 import { createServer } from "../src/http/create-server.js";
 import { mountWecomRoute } from "../src/http/wecom-route.js";
+import { createInbox } from "../src/inbound/inbox-processor.js";
 import { fixedClock } from "../src/shared/clock.js";
 import { silentLogger } from "../src/shared/logger.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
@@ -61,19 +62,21 @@ export default async function run(): Promise<BenchResult[]> {
   const claimed = new Set<string>();
   // Mounted as src/wecom-services.ts and src/app.ts mount them.
   const routes = new Router();
-  mountWecomRoute(routes, {
-    config,
-    claimOnce: (key, ttlMs) => store.claimOnce(key, ttlMs),
-    claimMany: (keys, ttlMs) => store.claimMany(keys, ttlMs),
-    onInbound: async () => {},
+  // The service's inbox over SQLite: accept (batched) before the 200, markProcessed (batched) after.
+  const inbox = createInbox({
+    inbox: store.inbox,
+    handle: async () => {},
     logger: silentLogger,
-    clock,
+    worker: "bench",
   });
+  mountWecomRoute(routes, { config, inbox, logger: silentLogger, clock });
   mountWecomRoute(routes, {
     config,
     path: PATHS.memory,
-    claimOnce: async (key) => !claimed.has(key) && Boolean(claimed.add(key)),
-    onInbound: async () => {},
+    inbox: {
+      accept: async (event) => !claimed.has(event.eventId) && Boolean(claimed.add(event.eventId)),
+      process: async () => {},
+    },
     logger: silentLogger,
     clock,
   });
