@@ -1,0 +1,43 @@
+import { describe, expect, it, onTestFinished } from "vitest";
+import { V1_ENV } from "../fixtures/wecom/vectors.js";
+import { startFakeWecomApi } from "../helpers/fake-wecom-api.js";
+import { burstUsers, sendsPerUser, startSilentApi, textCallback } from "../helpers/inbox-faults.js";
+import { runBuiltCli, SEED_NOTICE, startServiceProcess, waitFor } from "../helpers/service-process.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
+
+const USERS = burstUsers(56);
+
+// Issue 11: a callback answered 200 is in the store first, so a SIGKILL right after the 200s loses
+// none of them: the restarted service takes them over once their lease is over.
+describe("duban serve SIGKILLed right after acknowledging a burst of callbacks, then restarted", () => {
+  it("processes every acknowledged callback exactly once", async () => {
+    const data = makeTempDir("duban-inbox-kill");
+    onTestFinished(data.remove);
+    expect(runBuiltCli(["import", SEED_NOTICE], { DUBAN_DATA_DIR: data.path }).code).toBe(0);
+    const wecom = await startFakeWecomApi();
+    const env = { ...V1_ENV, DUBAN_DATA_DIR: data.path };
+
+    // The first process reaches a WeCom that never answers: nothing it does reaches the fake.
+    const first = await startServiceProcess({ ...env, WECOM_API_BASE_URL: await startSilentApi() });
+    const callbacks = USERS.map((user, n) => textCallback(user, n));
+    const answers = await Promise.all(callbacks.map((c) => first.post(c.path, c.body)));
+    first.child.kill("SIGKILL");
+    expect(await first.exited).toEqual({ code: null, signal: "SIGKILL" });
+    const acknowledged = USERS.filter((_, i) => answers[i]?.status === 200);
+    expect(acknowledged).toHaveLength(USERS.length);
+
+    const second = await startServiceProcess({ ...env, WECOM_API_BASE_URL: wecom.baseUrl });
+    const answered = () => sendsPerUser(wecom.sends);
+    await waitFor(
+      "an answer to every acknowledged callback",
+      async () => acknowledged.every((user) => (answered().get(user) ?? 0) >= 1),
+      { timeoutMs: 60_000, everyMs: 200 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // a late duplicate would show by now
+    const perUser = answered();
+    expect([...perUser.keys()].sort()).toEqual([...acknowledged].sort());
+    expect([...perUser.values()].every((count) => count === 1)).toBe(true);
+    expect(second.logs().filter((r) => r.msg === "inbound event resumed").length).toBeGreaterThan(0);
+    expect(await second.stop("SIGTERM")).toEqual({ code: 0, signal: null });
+  }, 120_000);
+});
