@@ -3,6 +3,13 @@ import type { Clock } from "../../shared/clock.js";
 import { checkTtl } from "../check-ttl.js";
 import type { InboxAcceptOptions, InboxEntry, InboxRow, InboxStore } from "../inbox-entry.js";
 
+/**
+ * How long `accept` waits for another connection's write lock. WeCom gives up on a callback after
+ * 5 s and retries it; better to answer 503 within a second (the caller's 5xx) than to freeze the
+ * event loop for the connection's whole busy timeout while WeCom has stopped listening.
+ */
+const ACCEPT_BUSY_MS = 1_000;
+
 /** Processed entries past their dedupe window, removed a bounded batch at a time by `accept`. */
 const PURGE_BATCH = 200;
 
@@ -47,7 +54,17 @@ export class SqliteInbox implements InboxStore {
           }).changes === 1,
       );
     });
-    this.acceptTx = (entries, now, o) => accept.immediate(entries, now, o);
+    const previous = Number(db.pragma("busy_timeout", { simple: true }));
+    const shortWait = db.prepare(`PRAGMA busy_timeout = ${Math.min(ACCEPT_BUSY_MS, previous)}`);
+    const usualWait = db.prepare(`PRAGMA busy_timeout = ${previous}`);
+    this.acceptTx = (entries, now, o) => {
+      shortWait.get();
+      try {
+        return accept.immediate(entries, now, o);
+      } finally {
+        usualWait.get();
+      }
+    };
     const stale = db.prepare(
       `SELECT key, json, received_ms AS receivedMs, attempts FROM inbox
        WHERE processed_ms IS NULL AND lease_ms <= ? ORDER BY received_ms, key LIMIT ?`,
@@ -68,7 +85,13 @@ export class SqliteInbox implements InboxStore {
         },
       ),
     );
-    this.claimTx = (now, limit, leaseMs, worker) => claim.immediate(now, limit, leaseMs, worker);
+    // Looked at first without the write lock (WAL readers never wait): the sweep runs every few
+    // seconds and nearly always finds nothing, so it need not queue for the lock to learn that.
+    const anyStale = db
+      .prepare("SELECT EXISTS (SELECT 1 FROM inbox WHERE processed_ms IS NULL AND lease_ms <= ?)")
+      .pluck();
+    this.claimTx = (now, limit, leaseMs, worker) =>
+      anyStale.get(now) === 1 ? claim.immediate(now, limit, leaseMs, worker) : [];
     const mark = db.prepare(
       `UPDATE inbox SET processed_ms = ?, lease_owner = NULL, lease_ms = NULL
        WHERE key = ? AND lease_owner = ? AND processed_ms IS NULL`,
