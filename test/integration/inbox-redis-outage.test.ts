@@ -51,7 +51,8 @@ describe("Redis killed in the middle of a burst of callbacks, and started again"
     await sleep(20);
     redis.kill("SIGKILL");
     await Promise.all(during);
-    await sleep(500);
+    // Longer than the client's retries of one command (about 1.2 s): the writes fail, not wait.
+    await sleep(3_000);
     redis = await startRedisServer(port, dir.path);
     for (let i = 2 * third; i < USERS.length; i++) await post(i);
 
