@@ -47,12 +47,14 @@ describe("Redis killed in the middle of a burst of callbacks, and started again"
     // A third of the burst, then the server dies while the next third arrives, then it is back.
     const third = Math.floor(USERS.length / 3);
     for (let i = 0; i < third; i++) await post(i);
-    const during = Array.from({ length: third }, (_, k) => post(third + k));
-    await sleep(20);
+    // Three callbacks race the kill; the rest of the middle third arrive while the server is down.
+    const racing = [0, 1, 2].map((k) => post(third + k));
     redis.kill("SIGKILL");
-    await Promise.all(during);
-    // Longer than the client's retries of one command (about 1.2 s): the writes fail, not wait.
-    await sleep(3_000);
+    await new Promise((resolve) => redis.once("exit", resolve));
+    const during = Array.from({ length: third - 3 }, (_, k) => post(third + 3 + k));
+    await Promise.all([...racing, ...during]);
+    // Down for longer than the client's retries of one command (about 1.2 s): writes fail, not wait.
+    await sleep(2_000);
     redis = await startRedisServer(port, dir.path);
     for (let i = 2 * third; i < USERS.length; i++) await post(i);
 
