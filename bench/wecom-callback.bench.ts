@@ -1,7 +1,7 @@
 /**
  * Encrypted WeCom text-message callbacks through the real Koa app (createServer, the route as the
- * service mounts it: body cap, signature, replay window, AES, both XML parses, the 200, then the
- * dedupe claim after the answer) against the same app answering a trivial route.
+ * service mounts it: body cap, signature, replay window, AES, both XML parses, the inbox write
+ * before the 200, its processed mark after) against the same app answering a trivial route.
  *
  * The load comes from a child process (wecom-callback-load.ts) over loopback with keep-alive and
  * pre-sealed bodies, so that the app has a core to itself and the client's work is not counted
@@ -12,17 +12,15 @@
  * says what a route costs even on a busy machine. The "busy" rows tell whether the app had its
  * core: when other work takes the second core, app and load generator end up sharing one (the app
  * well under 100% in the trivial rounds) and the ratios come out higher, as in one process.
- * The route alone runs twice: with the SQLite store's claims batched through claimMany, as the
- * service wires them (the default deployment), and with claims kept in memory, one at a time (the
- * route's own cost, as with a store that costs no CPU here). The full path is the whole service
- * (createApp with WeCom configured and the SQLite store, no background loops): verify, decrypt,
- * parse, claim, then the inbound handler records the stranger's message in the audit and enqueues
- * the answer, each round waiting until those writes have landed.
+ * The callback runs twice: with the SQLite store's inbox (writes batched per event-loop turn), as
+ * the service wires it (the default deployment), and with the dedupe kept in memory (the route's
+ * own cost, as with a store that costs no CPU here). The full path is the whole service (createApp
+ * with WeCom configured and the SQLite store, no background loops): verify, decrypt, parse, store in
+ * the inbox, then the inbound handler records the stranger's message in the audit and enqueues the
+ * answer, each round waiting until those writes have landed.
  * Targets: p99 < 20 ms at 500 req/s (issue 6); the full path ≥ 33% of the throughput of a bare
  * Koa route that reads the same body (issue 11; "≥ 70% of a trivial GET" compared a POST whose
- * body must be read with a GET that has none). The full path is the inbox work's (issue 11 item
- * 1: store, then acknowledge, in one transaction): until the store has an inbox, a miss is
- * printed but does not fail the bench.
+ * body must be read with a GET that has none).
  */
 import { fork } from "node:child_process";
 import { once } from "node:events";
@@ -34,6 +32,7 @@ import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config/load-config.js";
 import { createServer } from "../src/http/create-server.js";
 import { mountWecomRoute } from "../src/http/wecom-route.js";
+import { createInbox } from "../src/inbound/inbox-processor.js";
 import { fixedClock } from "../src/shared/clock.js";
 import { silentLogger } from "../src/shared/logger.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
@@ -77,19 +76,21 @@ export default async function run(): Promise<BenchResult[]> {
   const claimed = new Set<string>();
   // Mounted as src/wecom-services.ts and src/app.ts mount them.
   const routes = new Router();
-  mountWecomRoute(routes, {
-    config,
-    claimOnce: (key, ttlMs) => store.claimOnce(key, ttlMs),
-    claimMany: (keys, ttlMs) => store.claimMany(keys, ttlMs),
-    onInbound: async () => {},
+  // The service's inbox over SQLite: accept (batched) before the 200, markProcessed (batched) after.
+  const inbox = createInbox({
+    inbox: store.inbox,
+    handle: async () => {},
     logger: silentLogger,
-    clock,
+    worker: "bench",
   });
+  mountWecomRoute(routes, { config, inbox, logger: silentLogger, clock });
   mountWecomRoute(routes, {
     config,
     path: PATHS.memory,
-    claimOnce: async (key) => !claimed.has(key) && Boolean(claimed.add(key)),
-    onInbound: async () => {},
+    inbox: {
+      accept: async (event) => !claimed.has(event.eventId) && Boolean(claimed.add(event.eventId)),
+      process: async () => {},
+    },
     logger: silentLogger,
     clock,
   });

@@ -104,11 +104,14 @@ export async function createApp(
         onRound: runtime.dispatchRound,
         onRunning: runtime.dispatchLoopRunning,
       });
+      // Events acknowledged but left unprocessed (a crash after the 200) are resumed now, then swept.
+      services.inbox.start();
       for (const job of services.jobs) await scheduler.runNow(job.name);
     },
     async stop() {
       await scheduler.stop();
       await loop?.stop();
+      await services.inbox.stop();
       await services.close();
     },
   };

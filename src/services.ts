@@ -15,8 +15,10 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./del
 import type { Directory } from "./directory/directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
 import { indexPeople, type PeopleIndex, type Person } from "./directory/people.js";
+import { dedupeTtlMs } from "./http/wecom-route.js";
 import { createInboundHandler } from "./inbound/handle-inbound.js";
 import type { InboundDeps } from "./inbound/inbound-deps.js";
+import { createInbox, INBOX_DEDUPE_MS, type Inbox } from "./inbound/inbox-processor.js";
 import { recipientFromPersonId } from "./inbound/stranger.js";
 import { createCalendarWarningJob } from "./notices/calendar-warning-job.js";
 import { notifyAdmins } from "./notices/notify-admins.js";
@@ -44,6 +46,8 @@ export interface Services {
   local?: LocalChannel;
   channelFor(person: Person): ChannelName | undefined;
   dispatcher: Dispatcher;
+  /** Inbound events stored before they are acknowledged, processed from the store. */
+  inbox: Inbox;
   jobs: Job[];
   /** Platform callback routes the HTTP app mounts. */
   mountRoutes(router: Router): void;
@@ -106,18 +110,23 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       return channel.updateCard(request);
     },
   };
-  local?.setInboundHandler(createInboundHandler(inboundDeps));
   const wecomConfig = readWecomConfig(options.env ?? process.env);
+  const worker = `${hostname()}:${process.pid}`;
+  // Store, then acknowledge: every channel's events go through the inbox, which is their dedupe.
+  const inbox = createInbox({
+    inbox: store.inbox,
+    handle: createInboundHandler(inboundDeps),
+    logger,
+    worker,
+    dedupeMs: wecomConfig ? dedupeTtlMs(wecomConfig.replayWindowS) : INBOX_DEDUPE_MS,
+  });
+  local?.setInboundHandler((event) => inbox.receive(event));
   const wecom = wecomConfig
     ? await createWecomServices({
         config: wecomConfig,
         ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
         redisKeyPrefix: config.REDIS_KEY_PREFIX,
-        claimOnce: (key, ttlMs) => store.claimOnce(key, ttlMs),
-        claimMany: (keys, ttlMs) => store.claimMany(keys, ttlMs),
-        // The route claims each callback (batched, beyond the replay window) before handing it
-        // on, so the handler does not claim it a second time.
-        onInbound: createInboundHandler(inboundDeps, { dedupe: false }),
+        inbox,
         onRobotKeyInvalid: ({ robot, hint }) => {
           logger.error("a WeCom group robot key is invalid", { robot });
           void notifyAdmins({
@@ -141,7 +150,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     recipients: (id) => people.byId(id) ?? recipientFromPersonId(id),
     clock,
     logger,
-    worker: `${hostname()}:${process.pid}`,
+    worker,
     sendingHours: settings.reminders.hours,
     calendar,
     delivery: settings.delivery,
@@ -176,9 +185,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(local ? { local } : {}),
     channelFor: pick,
     dispatcher,
+    inbox,
     jobs,
     mountRoutes: (router) => wecom?.mountRoutes(router),
     close: async () => {
+      await inbox.stop();
       await wecom?.close();
       await store.close();
     },

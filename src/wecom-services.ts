@@ -1,12 +1,12 @@
 import type Router from "@koa/router";
 import type { Redis } from "ioredis";
-import type { Channel, InboundEvent } from "./channels/channel.js";
+import type { Channel } from "./channels/channel.js";
 import { createWecomApi } from "./channels/wecom/wecom-api.js";
 import { createWecomChannel } from "./channels/wecom/wecom-channel.js";
 import type { WecomConfig } from "./channels/wecom/wecom-config.js";
 import { createRedisTokenCache } from "./channels/wecom/wecom-redis-token-cache.js";
 import { createWecomRobot, type WecomRobot } from "./channels/wecom/wecom-robot.js";
-import { mountWecomRoute } from "./http/wecom-route.js";
+import { mountWecomRoute, type RouteInbox } from "./http/wecom-route.js";
 import type { Clock } from "./shared/clock.js";
 import type { Logger } from "./shared/logger.js";
 import { connectRedis } from "./store/redis/connect-redis.js";
@@ -26,10 +26,8 @@ export async function createWecomServices(deps: {
   config: WecomConfig;
   redisUrl?: string;
   redisKeyPrefix: string;
-  claimOnce(key: string, ttlMs: number): Promise<boolean>;
-  /** The store's claimMany: the route claims the callbacks of one event-loop turn in one call. */
-  claimMany(keys: readonly string[], ttlMs: number): Promise<readonly boolean[]>;
-  onInbound(event: InboundEvent): Promise<void>;
+  /** Each callback is stored here before WeCom gets its 200 (batched per event-loop turn). */
+  inbox: RouteInbox;
   onRobotKeyInvalid(report: { robot: string; hint: string }): void;
   clock: Clock;
   logger: Logger;
@@ -57,9 +55,7 @@ export async function createWecomServices(deps: {
     mountRoutes: (router) =>
       mountWecomRoute(router, {
         config: deps.config,
-        claimOnce: deps.claimOnce,
-        claimMany: (keys, ttlMs) => deps.claimMany(keys, ttlMs),
-        onInbound: deps.onInbound,
+        inbox: deps.inbox,
         logger,
         clock: deps.clock,
       }),

@@ -93,8 +93,15 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
       channel: "local",
       at: deps.clock.now().toISOString(),
     };
-    // Answered after the handler has finished, so a scenario can read /dev/outbox right away.
-    await deps.channel.receive(event);
+    // Answered after the handler has finished, so a scenario can read /dev/outbox right away. The
+    // local channel hands the event to the inbox (src/services.ts): stored first, like a callback.
+    try {
+      await deps.channel.receive(event);
+    } catch {
+      ctx.status = 503;
+      ctx.body = { error: "the event could not be stored: send it again" };
+      return;
+    }
     deps.onReceived?.();
     ctx.status = 202;
     ctx.body = { eventId: event.eventId };

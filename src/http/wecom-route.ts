@@ -2,26 +2,27 @@ import type Router from "@koa/router";
 import type Koa from "koa";
 import type { InboundEvent } from "../channels/channel.js";
 import { type CallbackKeys, openWecomCallback, openWecomEchostr } from "../channels/wecom/wecom-callback.js";
-import { batchClaims, type ClaimMany } from "../channels/wecom/wecom-claim-batch.js";
 import { WECOM_CRYPTO_CODES, WecomCryptoError, WecomReplayError } from "../channels/wecom/wecom-errors.js";
 import { readWecomInbound } from "../channels/wecom/wecom-inbound.js";
 import { toInboundEvent } from "../channels/wecom/wecom-inbound-event.js";
+import { INBOX_DEDUPE_MS } from "../inbound/inbox-processor.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import { readRawBody } from "./read-raw-body.js";
 
+/** The inbox as the route uses it (inbound/inbox-processor.ts). */
+export interface RouteInbox {
+  /** Stores the event durably: true when new, false for a redelivery; rejects when the store fails. */
+  accept(event: InboundEvent): Promise<boolean>;
+  /** Processes an accepted event (after the acknowledgement); never rejects. */
+  process(event: InboundEvent): Promise<void>;
+}
+
 export interface WecomRouteDeps {
   /** A WecomConfig fits. */
   config: CallbackKeys;
-  /** The store's claimOnce: true for exactly one caller per key until ttlMs has passed. */
-  claimOnce(key: string, ttlMs: number): Promise<boolean>;
-  /**
-   * The store's claimMany, when it has one: the claims of one event-loop turn then share one
-   * call (one SQLite transaction) instead of one transaction each. Same answers as claimOnce.
-   */
-  claimMany?: ClaimMany;
-  /** Runs after the acknowledgement, once per event however often WeCom delivers it. */
-  onInbound(event: InboundEvent): Promise<void>;
+  /** Where each event is stored before WeCom gets its 200, and processed from. */
+  inbox: RouteInbox;
   logger: Logger;
   clock: Clock;
   /** Receives the post-acknowledgement work; tests collect it to await it. Default: run detached. */
@@ -45,25 +46,25 @@ export const WECOM_MAX_BODY_BYTES = 1024 * 1024;
 const readQuery = (ctx: Koa.Context): URLSearchParams => new URLSearchParams(ctx.querystring);
 
 /**
- * Dedupe keys must outlive the replay window, or a callback captured inside the window could be
- * replayed just after its key expired. A day is cheap and covers WeCom's retries (brief §2.2).
+ * How long the inbox keeps a WeCom event's key: a week (INBOX_DEDUPE_MS, beyond every retry), and
+ * always beyond the replay window, or a callback captured inside the window could be replayed
+ * just after its key expired.
  */
 export const dedupeTtlMs = (replayWindowS: number): number =>
-  Math.max(24 * HOUR_MS, replayWindowS * 1000 + HOUR_MS);
+  Math.max(INBOX_DEDUPE_MS, replayWindowS * 1000 + HOUR_MS);
 
 /**
  * GET and POST `/wecom/callback` (the app's 接收消息 URL). GET answers the decrypted echostr and
- * nothing else (Doc 96466: within 1 s). POST verifies and decrypts, answers 200 with an empty
- * body at once ("直接返回200（即以空串为返回包）"), and hands the event on after the answer.
+ * nothing else (Doc 96466: within 1 s). POST verifies and decrypts, stores the event in the inbox
+ * (the callbacks of one event-loop turn in one transaction), then answers 200 with an empty body
+ * ("直接返回200（即以空串为返回包）") and processes the event after the answer. WeCom does not
+ * retry after a 200, so nothing is acknowledged before it is stored: when the store cannot take
+ * the event, WeCom gets 503 and retries.
  */
 export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
   const path = deps.path ?? "/wecom/callback";
   const logger = deps.logger.child({ route: path });
   const waitUntil = deps.waitUntil ?? ((task: Promise<unknown>) => void task);
-  const ttlMs = dedupeTtlMs(deps.config.replayWindowS);
-  const claim = deps.claimMany
-    ? batchClaims(deps.claimMany, ttlMs)
-    : (key: string) => deps.claimOnce(key, ttlMs);
 
   const refuse = (ctx: Koa.Context, error: unknown): void => {
     ctx.type = "text/plain";
@@ -118,25 +119,31 @@ export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
       refuse(ctx, error);
       return;
     }
-    ctx.status = 200;
     ctx.body = "";
-    if (event === undefined) return;
+    if (event === undefined) {
+      ctx.status = 200;
+      return;
+    }
+    let fresh: boolean;
+    try {
+      fresh = await deps.inbox.accept(event);
+    } catch (error) {
+      ctx.type = "text/plain";
+      ctx.status = 503;
+      logger.error("WeCom callback not stored: answered 503 so that WeCom retries", {
+        eventId: event.eventId,
+        error,
+      });
+      return;
+    }
+    ctx.status = 200;
+    if (!fresh) {
+      logger.info("repeated WeCom delivery ignored", { eventId: event.eventId });
+      return;
+    }
     const accepted = event;
     // Starts when the response is out (or the connection gone): the acknowledgement never waits.
     const answered = new Promise((resolve) => ctx.res.once("close", resolve));
-    waitUntil(answered.then(() => handle(accepted)));
+    waitUntil(answered.then(() => deps.inbox.process(accepted)));
   });
-
-  async function handle(event: InboundEvent): Promise<void> {
-    try {
-      // Its own key family, so that a later dedupe on the neutral eventId is not pre-empted.
-      if (!(await claim(`wecom-callback:${event.eventId}`))) {
-        logger.info("repeated WeCom delivery ignored", { eventId: event.eventId });
-        return;
-      }
-      await deps.onInbound(event);
-    } catch (error) {
-      logger.error("WeCom event handling failed", { eventId: event.eventId, error });
-    }
-  }
 }

@@ -7,22 +7,15 @@ import type { InboundDeps } from "./inbound-deps.js";
 import { startTurn } from "./start-turn.js";
 import { stranger } from "./stranger.js";
 
-/** Platforms deliver a callback up to four times; a week outlives every retry and replay window. */
-const DEDUPE_TTL_MS = 7 * 24 * 3600_000;
-
 /**
- * The one entry point for what people send, whatever the channel. Each platform event is handled
- * once (claimOnce on its event id; `dedupe: false` for a transport that has claimed it already), so a retried delivery is recorded once, while two clicks in
- * the same second are two events. Someone the directory does not know gets a polite refusal on the
- * channel they wrote from, and the attempt is logged in the audit trail.
+ * The one entry point for what people send, whatever the channel. It runs on events taken from
+ * the inbox (inbound/inbox-processor.ts), which holds each platform event once: a retried
+ * delivery is recorded once, while two clicks in the same second are two events. Someone the
+ * directory does not know gets a polite refusal on the channel they wrote from, and the attempt
+ * is logged in the audit trail.
  */
-export function createInboundHandler(deps: InboundDeps, options: { dedupe?: boolean } = {}) {
-  const dedupe = options.dedupe ?? true;
+export function createInboundHandler(deps: InboundDeps) {
   return async (event: InboundEvent): Promise<void> => {
-    if (dedupe && !(await deps.store.claimOnce(`inbound:${event.channel}:${event.eventId}`, DEDUPE_TTL_MS))) {
-      deps.logger.info("duplicate delivery ignored", { channel: event.channel, eventId: event.eventId });
-      return;
-    }
     // Who sent what kind of event, once per event; what they wrote only at debug (it may be personal).
     deps.logger.info("inbound event", {
       channel: event.channel,

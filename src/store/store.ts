@@ -2,6 +2,7 @@ import type { AuditStore } from "./audit-entry.js";
 import type { BudgetStore } from "./budget-store.js";
 import type { CardStore } from "./card-instance.js";
 import type { OutageStore } from "./channel-outage.js";
+import type { InboxStore } from "./inbox-entry.js";
 import type { OutboxStore } from "./outbox-message.js";
 import type { PeopleStore } from "./person-settings.js";
 import type { ProgressStore } from "./progress-report.js";
@@ -44,6 +45,8 @@ export interface Store {
   readonly outages: OutageStore;
   /** Removes what is past its retention window, in bounded batches (retention/retention-job.ts). */
   readonly retention: RetentionStore;
+  /** Inbound events stored before they are acknowledged (working state, like claims: not in dumps). */
+  readonly inbox: InboxStore;
   /** True for exactly one caller per `key` until `ttlMs` has passed (inbound dedupe). */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /**

@@ -5,6 +5,7 @@ import { budgetsContract } from "./budgets-contract.js";
 import { cardsContract } from "./cards-contract.js";
 import { claimManyContract } from "./claim-many-contract.js";
 import { dumpContract } from "./dump-contract.js";
+import { inboxContract } from "./inbox-contract.js";
 import { lockExtensionContract } from "./lock-extension-contract.js";
 import { outagesContract } from "./outages-contract.js";
 import { outboxContract } from "./outbox-contract.js";
@@ -58,6 +59,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
     describe("audit", () => auditContract(ctx));
     describe("claimOnce and locks", () => primitivesContract(ctx));
     describe("claimMany", () => claimManyContract(ctx));
+    describe("inbox", () => inboxContract(ctx));
     describe("lock extension", () => lockExtensionContract(ctx));
     describe("budgets", () => budgetsContract(ctx));
     describe("export and import", () => dumpContract(ctx));

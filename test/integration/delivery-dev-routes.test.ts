@@ -2,14 +2,18 @@ import { once } from "node:events";
 import type { Server } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 import { networkInterfaces } from "node:os";
+import { join } from "node:path";
 import Router from "@koa/router";
 import { afterEach, describe, expect, it } from "vitest";
 import type { InboundEvent } from "../../src/channels/channel.js";
 import { createLocalChannel } from "../../src/channels/local/local-channel.js";
 import { createServer } from "../../src/http/create-server.js";
 import { isLoopback, mountDevRoutes } from "../../src/http/dev-routes.js";
+import { createInbox } from "../../src/inbound/inbox-processor.js";
 import { silentLogger } from "../../src/shared/logger.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { MEMBERS, virtualClock } from "../fixtures/delivery/delivery-world.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -72,6 +76,31 @@ describe("GET /dev/outbox", () => {
 });
 
 describe("POST /dev/inbound", () => {
+  // Issue 11: through the inbox, as a platform callback: stored first, or refused with a 5xx.
+  it("stores the event in the inbox before handling it once, and answers 503 when it cannot", async () => {
+    const { base, channel } = await start();
+    const dir = makeTempDir("duban-dev-inbox");
+    const store = new SqliteStore({ path: join(dir.path, "duban.sqlite") });
+    const handled: string[] = [];
+    const inbox = createInbox({
+      inbox: store.inbox,
+      handle: async (event) => void handled.push(event.eventId),
+      logger: silentLogger,
+      worker: "test",
+    });
+    channel.setInboundHandler((event) => inbox.receive(event));
+    const event = { kind: "text", eventId: "dev-1", from: alice.personId, text: "收到" };
+    expect((await post(`${base}/dev/inbound`, event)).status).toBe(202);
+    expect((await post(`${base}/dev/inbound`, event)).status).toBe(202);
+    expect(handled).toEqual(["dev-1"]);
+    expect(await store.inbox.pendingCount()).toBe(0);
+    await store.close();
+    const refused = await post(`${base}/dev/inbound`, { ...event, eventId: "dev-2" });
+    expect(refused.status).toBe(503);
+    expect(handled).toEqual(["dev-1"]);
+    dir.remove();
+  });
+
   it("hands a text to the local channel and answers 202 with its event id", async () => {
     const { base, inbound } = await start();
     const response = await post(`${base}/dev/inbound`, {

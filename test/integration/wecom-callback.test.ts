@@ -84,19 +84,21 @@ describe("POST /wecom/callback", () => {
     expect(app.logLines.filter((line) => line.includes("repeated WeCom delivery ignored"))).toHaveLength(3);
   });
 
-  it("records retries once when the store batches claims, however they interleave", async () => {
-    const held = new Set<string>();
-    const batches: Array<{ keys: readonly string[]; ttlMs: number }> = [];
+  it("records retries once when the inbox batches its writes, however they interleave", async () => {
+    const batches: Array<{ keys: string[]; ttlMs: number }> = [];
     app = await startWecomApp({
       config: KEYS,
       clock: fixedClock(NOW),
-      claimOnce: async () => {
-        throw new Error("claimOnce must not be used when claimMany is given");
-      },
-      claimMany: async (keys, ttlMs) => {
-        batches.push({ keys, ttlMs });
-        return keys.map((key) => !held.has(key) && Boolean(held.add(key)));
-      },
+      wrapInbox: (inbox) => ({
+        ...inbox,
+        claimStale: (o) => inbox.claimStale(o),
+        markProcessed: (keys, worker) => inbox.markProcessed(keys, worker),
+        pendingCount: () => inbox.pendingCount(),
+        accept: (entries, o) => {
+          batches.push({ keys: entries.map((e) => e.key), ttlMs: o.ttlMs });
+          return inbox.accept(entries, o);
+        },
+      }),
     });
     const text = sealWecomCallback(readFixture("text-message.xml"), KEYS, { timestamp: NOW_S });
     const click = sealWecomCallback(readFixture("template-card-event-button.xml"), KEYS, {
@@ -109,25 +111,61 @@ describe("POST /wecom/callback", () => {
     expect(app.events.map((event) => event.kind).sort()).toEqual(["card-action", "text"]);
     expect(batches.flatMap((batch) => batch.keys)).toHaveLength(deliveries.length);
     expect(batches.every((batch) => batch.ttlMs > KEYS.replayWindowS * 1000)).toBe(true);
+    expect(await app.store.inbox.pendingCount()).toBe(0);
   });
 
-  it("claims each event for longer than the replay window, so a replay inside it is caught", async () => {
-    const claims: Array<[string, number]> = [];
+  it("keeps each event's key for longer than the replay window, so a replay inside it is caught", async () => {
+    const windows: number[] = [];
     app = await startWecomApp({
-      config: { ...KEYS, replayWindowS: 100_000 },
+      config: { ...KEYS, replayWindowS: 30 * 24 * 3600 },
       clock: fixedClock(NOW),
-      claimOnce: async (key, ttlMs) => claims.push([key, ttlMs]) === 1,
+      wrapInbox: (inbox) => ({
+        ...inbox,
+        claimStale: (o) => inbox.claimStale(o),
+        markProcessed: (keys, worker) => inbox.markProcessed(keys, worker),
+        pendingCount: () => inbox.pendingCount(),
+        accept: (entries, o) => {
+          windows.push(o.ttlMs);
+          return inbox.accept(entries, o);
+        },
+      }),
     });
     const sealed = sealWecomCallback(readFixture("text-message.xml"), KEYS, { timestamp: NOW_S });
     await post(sealed.search, sealed.body);
     await post(sealed.search, sealed.body);
     await app.settled();
-    expect(claims.map(([key]) => key)).toEqual([
-      "wecom-callback:wecom:msg:18446744073709551615",
-      expect.any(String),
-    ]);
-    expect(claims[0]?.[1]).toBeGreaterThan(100_000_000);
+    expect(windows[0]).toBeGreaterThan(30 * 24 * 3600_000);
     expect(app.events).toHaveLength(1);
+  });
+
+  // Issue 11: WeCom does not retry after a 200, so a callback the store cannot take gets a 5xx.
+  it("answers 503 when the store cannot take the event, and processes WeCom's retry once", async () => {
+    let down = true;
+    app = await startWecomApp({
+      config: KEYS,
+      clock: fixedClock(NOW),
+      wrapInbox: (inbox) => ({
+        ...inbox,
+        claimStale: (o) => inbox.claimStale(o),
+        markProcessed: (keys, worker) => inbox.markProcessed(keys, worker),
+        pendingCount: () => inbox.pendingCount(),
+        accept: (entries, o) =>
+          down ? Promise.reject(new Error("SQLITE_BUSY: database is locked")) : inbox.accept(entries, o),
+      }),
+    });
+    const sealed = sealWecomCallback(readFixture("text-message.xml"), KEYS, { timestamp: NOW_S });
+    expect((await post(sealed.search, sealed.body)).status).toBe(503);
+    await app.settled();
+    expect(app.events).toHaveLength(0);
+    down = false;
+    expect((await post(sealed.search, sealed.body)).status).toBe(200);
+    expect((await post(sealed.search, sealed.body)).status).toBe(200);
+    await app.settled();
+    expect(app.events).toHaveLength(1);
+    expect(app.logLines.filter((line) => line.includes("answered 503 so that WeCom retries"))).toHaveLength(
+      1,
+    );
+    expectQuietLogs();
   });
 
   it("records two different clicks by one member in the same second", async () => {

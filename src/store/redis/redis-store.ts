@@ -9,6 +9,7 @@ import { RedisAudit } from "./redis-audit.js";
 import { RedisBudgets } from "./redis-budgets.js";
 import { RedisCards } from "./redis-cards.js";
 import { RedisClaims } from "./redis-claims.js";
+import { RedisInbox } from "./redis-inbox.js";
 import { RedisKeys } from "./redis-keys.js";
 import { RedisOutages } from "./redis-outages.js";
 import { RedisOutbox } from "./redis-outbox.js";
@@ -45,6 +46,7 @@ export class RedisStore implements Store {
   readonly budgets: RedisBudgets;
   readonly outages: RedisOutages;
   readonly retention: RedisRetention;
+  readonly inbox: RedisInbox;
   private readonly claims: RedisClaims;
   private readonly keys: RedisKeys;
 
@@ -66,6 +68,7 @@ export class RedisStore implements Store {
     this.outages = new RedisOutages(redis, this.keys);
     this.claims = new RedisClaims(redis, this.keys);
     this.retention = new RedisRetention(redis, this.keys);
+    this.inbox = new RedisInbox(redis, this.keys);
   }
 
   /** Connects (failing fast with StoreUnavailableError) and returns the store. */

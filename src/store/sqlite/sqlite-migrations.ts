@@ -94,4 +94,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX cards_created_ms
     ON cards (CAST(round(unixepoch(json_extract(json, '$.createdAt'), 'subsec') * 1000) AS INTEGER));
   `,
+  // 5: the inbox: inbound events stored before the platform's 200, processed from here (store/inbox-entry.ts).
+  `
+  CREATE TABLE inbox (
+    key TEXT PRIMARY KEY, json TEXT NOT NULL,
+    received_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, processed_ms INTEGER,
+    attempts INTEGER NOT NULL, lease_owner TEXT, lease_ms INTEGER
+  );
+  CREATE INDEX inbox_unprocessed ON inbox (lease_ms) WHERE processed_ms IS NULL;
+  CREATE INDEX inbox_processed_expiry ON inbox (expires_ms) WHERE processed_ms IS NOT NULL;
+  `,
 ];

@@ -9,6 +9,7 @@ import { SqliteAudit } from "./sqlite-audit.js";
 import { SqliteBudgets } from "./sqlite-budgets.js";
 import { SqliteCards } from "./sqlite-cards.js";
 import { SqliteClaims } from "./sqlite-claims.js";
+import { SqliteInbox } from "./sqlite-inbox.js";
 import { SqliteOutages } from "./sqlite-outages.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
 import { SqlitePeople } from "./sqlite-people.js";
@@ -32,7 +33,7 @@ const RECORD_TABLES = [
   "audit",
 ];
 /** Working state that guards work in flight: not records, erased by a replacing restore. */
-const WORKING_TABLES = ["claims", "locks", "budget_slots", "channel_outages"];
+const WORKING_TABLES = ["claims", "locks", "budget_slots", "channel_outages", "inbox"];
 
 /** Where the SQLite store lives, and the clock its TTLs run on. */
 export interface SqliteStoreOptions extends SqliteOpenOptions {
@@ -60,6 +61,7 @@ export class SqliteStore implements Store {
   readonly budgets: SqliteBudgets;
   readonly outages: SqliteOutages;
   readonly retention: SqliteRetention;
+  readonly inbox: SqliteInbox;
   private readonly db: Database.Database;
   private readonly claims: SqliteClaims;
 
@@ -78,6 +80,7 @@ export class SqliteStore implements Store {
     this.outages = new SqliteOutages(this.db);
     this.claims = new SqliteClaims(this.db, options.clock ?? systemClock);
     this.retention = new SqliteRetention(this.db, options.clock ?? systemClock);
+    this.inbox = new SqliteInbox(this.db, options.clock ?? systemClock);
   }
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { batchClaims, type ClaimMany } from "../../../../src/channels/wecom/wecom-claim-batch.js";
+import { batchByTurn } from "../../../src/inbound/inbox-batch.js";
 
 const TTL_MS = 86_400_000;
+type ClaimMany = (keys: readonly string[], ttlMs: number) => Promise<readonly boolean[]>;
+const batchClaims = (claimMany: ClaimMany, ttlMs: number, max?: number) =>
+  batchByTurn<string, boolean>((keys) => claimMany(keys, ttlMs), max);
 
 /** claimMany with the store's meaning: true once per key, in order; records each call. */
 function fakeClaimMany() {
@@ -16,7 +19,7 @@ function fakeClaimMany() {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-describe("batchClaims", () => {
+describe("batchByTurn", () => {
   it("hands the claims of one event-loop turn to one claimMany, answering each in order", async () => {
     const { claimMany, calls } = fakeClaimMany();
     const claim = batchClaims(claimMany, TTL_MS);

@@ -1,0 +1,128 @@
+import type Database from "better-sqlite3";
+import type { Clock } from "../../shared/clock.js";
+import { checkTtl } from "../check-ttl.js";
+import type { InboxAcceptOptions, InboxEntry, InboxRow, InboxStore } from "../inbox-entry.js";
+
+/**
+ * How long `accept` waits for another connection's write lock. WeCom gives up on a callback after
+ * 5 s and retries it; better to answer 503 within a second (the caller's 5xx) than to freeze the
+ * event loop for the connection's whole busy timeout while WeCom has stopped listening.
+ */
+const ACCEPT_BUSY_MS = 1_000;
+
+/** Processed entries past their dedupe window, removed a bounded batch at a time by `accept`. */
+const PURGE_BATCH = 200;
+
+/**
+ * The inbox on SQLite: one row per event. `accept` is one IMMEDIATE transaction for a whole batch
+ * of callbacks (one WAL commit), so the acknowledgement waits for one commit, not one per event.
+ * Leases run on the store's clock, as claims do.
+ */
+export class SqliteInbox implements InboxStore {
+  private readonly acceptTx: (
+    entries: readonly InboxEntry[],
+    now: number,
+    o: InboxAcceptOptions,
+  ) => boolean[];
+  private readonly claimTx: (now: number, limit: number, leaseMs: number, worker: string) => InboxRow[];
+  private readonly markTx: (keys: readonly string[], now: number, worker: string) => boolean[];
+  private readonly pending: Database.Statement;
+
+  constructor(
+    db: Database.Database,
+    private readonly clock: Clock,
+  ) {
+    const purge = db.prepare(
+      `DELETE FROM inbox WHERE key IN (SELECT key FROM inbox
+         WHERE processed_ms IS NOT NULL AND expires_ms <= ? LIMIT ${PURGE_BATCH})`,
+    );
+    const insert = db.prepare(
+      `INSERT INTO inbox (key, json, received_ms, expires_ms, attempts, lease_owner, lease_ms)
+       VALUES (@key, @json, @now, @expires, 1, @worker, @lease) ON CONFLICT (key) DO NOTHING`,
+    );
+    const accept = db.transaction((entries: readonly InboxEntry[], now: number, o: InboxAcceptOptions) => {
+      purge.run(now);
+      return entries.map(
+        (entry) =>
+          insert.run({
+            key: entry.key,
+            json: JSON.stringify(entry.event),
+            now,
+            expires: now + o.ttlMs,
+            worker: o.worker,
+            lease: now + o.leaseMs,
+          }).changes === 1,
+      );
+    });
+    const previous = Number(db.pragma("busy_timeout", { simple: true }));
+    const shortWait = db.prepare(`PRAGMA busy_timeout = ${Math.min(ACCEPT_BUSY_MS, previous)}`);
+    const usualWait = db.prepare(`PRAGMA busy_timeout = ${previous}`);
+    this.acceptTx = (entries, now, o) => {
+      shortWait.get();
+      try {
+        return accept.immediate(entries, now, o);
+      } finally {
+        usualWait.get();
+      }
+    };
+    const stale = db.prepare(
+      `SELECT key, json, received_ms AS receivedMs, attempts FROM inbox
+       WHERE processed_ms IS NULL AND lease_ms <= ? ORDER BY received_ms, key LIMIT ?`,
+    );
+    const lease = db.prepare(
+      "UPDATE inbox SET lease_owner = ?, lease_ms = ?, attempts = attempts + 1 WHERE key = ?",
+    );
+    const claim = db.transaction((now: number, limit: number, leaseMs: number, worker: string) =>
+      (stale.all(now, limit) as { key: string; json: string; receivedMs: number; attempts: number }[]).map(
+        (row): InboxRow => {
+          lease.run(worker, now + leaseMs, row.key);
+          return {
+            key: row.key,
+            event: JSON.parse(row.json),
+            receivedAt: new Date(row.receivedMs).toISOString(),
+            attempts: row.attempts + 1,
+          };
+        },
+      ),
+    );
+    // Looked at first without the write lock (WAL readers never wait): the sweep runs every few
+    // seconds and nearly always finds nothing, so it need not queue for the lock to learn that.
+    const anyStale = db
+      .prepare("SELECT EXISTS (SELECT 1 FROM inbox WHERE processed_ms IS NULL AND lease_ms <= ?)")
+      .pluck();
+    this.claimTx = (now, limit, leaseMs, worker) =>
+      anyStale.get(now) === 1 ? claim.immediate(now, limit, leaseMs, worker) : [];
+    const mark = db.prepare(
+      `UPDATE inbox SET processed_ms = ?, lease_owner = NULL, lease_ms = NULL
+       WHERE key = ? AND lease_owner = ? AND processed_ms IS NULL`,
+    );
+    const markAll = db.transaction((keys: readonly string[], now: number, worker: string) =>
+      keys.map((key) => mark.run(now, key, worker).changes === 1),
+    );
+    this.markTx = (keys, now, worker) => markAll.immediate(keys, now, worker);
+    this.pending = db.prepare("SELECT COUNT(*) FROM inbox WHERE processed_ms IS NULL").pluck();
+  }
+
+  async accept(entries: readonly InboxEntry[], options: InboxAcceptOptions): Promise<boolean[]> {
+    checkTtl(options.ttlMs, "inbox.accept ttlMs");
+    checkTtl(options.leaseMs, "inbox.accept leaseMs");
+    return entries.length === 0 ? [] : this.acceptTx(entries, this.now(), options);
+  }
+
+  async claimStale(options: { limit: number; leaseMs: number; worker: string }): Promise<InboxRow[]> {
+    checkTtl(options.leaseMs, "inbox.claimStale leaseMs");
+    return this.claimTx(this.now(), options.limit, options.leaseMs, options.worker);
+  }
+
+  async markProcessed(keys: readonly string[], worker: string): Promise<boolean[]> {
+    return keys.length === 0 ? [] : this.markTx(keys, this.now(), worker);
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.pending.get() as number;
+  }
+
+  private now(): number {
+    return this.clock.now().getTime();
+  }
+}

@@ -1,0 +1,106 @@
+import { expect, it } from "vitest";
+import { eventually } from "./eventually.js";
+import type { ContractContext } from "./store-harness.js";
+
+const A = { ttlMs: 60_000, leaseMs: 60_000, worker: "w1" };
+const text = (n: number) => ({
+  kind: "text",
+  eventId: `e${n}`,
+  channel: "wecom",
+  from: "u1",
+  text: `第${n}条`,
+});
+
+/** Store, then acknowledge: the inbox holds each event once, until it is processed. */
+export function inboxContract(ctx: ContractContext): void {
+  it("accepts a key once, repeats included, and keeps the event whole", async () => {
+    const accepted = await ctx.store.inbox.accept(
+      [
+        { key: "wecom:e1", event: text(1) },
+        { key: "wecom:e2", event: text(2) },
+        { key: "wecom:e1", event: text(1) },
+      ],
+      A,
+    );
+    expect(accepted).toEqual([true, true, false]);
+    expect(await ctx.store.inbox.accept([{ key: "wecom:e2", event: text(2) }], A)).toEqual([false]);
+    expect(await ctx.store.inbox.pendingCount()).toBe(2);
+    expect(await ctx.store.inbox.accept([], A)).toEqual([]);
+  });
+
+  it("keeps a processed key as seen, and marks only what the worker holds", async () => {
+    await ctx.store.inbox.accept([{ key: "k1", event: text(1) }], A);
+    expect(await ctx.store.inbox.markProcessed(["k1", "unknown"], "w2")).toEqual([false, false]);
+    expect(await ctx.store.inbox.markProcessed(["k1", "unknown"], "w1")).toEqual([true, false]);
+    expect(await ctx.store.inbox.markProcessed(["k1"], "w1")).toEqual([false]);
+    expect(await ctx.store.inbox.pendingCount()).toBe(0);
+    expect(await ctx.store.inbox.accept([{ key: "k1", event: text(1) }], A)).toEqual([false]);
+  });
+
+  it("hands an unprocessed entry to another worker only once its lease is over", async () => {
+    const other = await ctx.another();
+    await ctx.store.inbox.accept([{ key: "k1", event: text(1) }], { ...A, leaseMs: 150 });
+    await ctx.store.inbox.accept([{ key: "k2", event: text(2) }], A);
+    expect(await other.inbox.claimStale({ limit: 10, leaseMs: 60_000, worker: "w2" })).toEqual([]);
+    const taken = await eventually(async () => {
+      const rows = await other.inbox.claimStale({ limit: 10, leaseMs: 60_000, worker: "w2" });
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(taken).toEqual([
+      { key: "k1", event: text(1), receivedAt: expect.stringMatching(/Z$/), attempts: 2 },
+    ]);
+    // The first worker lost it: its late mark does not count; the new holder's does.
+    expect(await ctx.store.inbox.markProcessed(["k1"], "w1")).toEqual([false]);
+    expect(await other.inbox.claimStale({ limit: 10, leaseMs: 60_000, worker: "w3" })).toEqual([]);
+    expect(await other.inbox.markProcessed(["k1"], "w2")).toEqual([true]);
+    expect(await ctx.store.inbox.pendingCount()).toBe(1);
+  });
+
+  it("lets exactly one of several instances take over a stale entry", async () => {
+    const others = [await ctx.another(), await ctx.another()];
+    await ctx.store.inbox.accept([{ key: "k1", event: text(1) }], { ...A, leaseMs: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const taken = await Promise.all(
+      [...others, ctx.store].map((store, i) =>
+        store.inbox.claimStale({ limit: 10, leaseMs: 60_000, worker: `w${i + 2}` }),
+      ),
+    );
+    expect(taken.flat()).toHaveLength(1);
+  });
+
+  it("takes over at most `limit` entries, oldest first", async () => {
+    for (const n of [1, 2, 3])
+      await ctx.store.inbox.accept([{ key: `k${n}`, event: text(n) }], { ...A, leaseMs: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const first = await ctx.store.inbox.claimStale({ limit: 2, leaseMs: 60_000, worker: "w2" });
+    expect(first.map((row) => row.key)).toEqual(["k1", "k2"]);
+    const rest = await ctx.store.inbox.claimStale({ limit: 2, leaseMs: 60_000, worker: "w2" });
+    expect(rest.map((row) => row.key)).toEqual(["k3"]);
+  });
+
+  it("forgets a processed key after its dedupe window, never an unprocessed one", async () => {
+    await ctx.store.inbox.accept([{ key: "done", event: text(1) }], { ...A, ttlMs: 50 });
+    await ctx.store.inbox.accept([{ key: "open", event: text(2) }], { ...A, ttlMs: 50 });
+    expect(await ctx.store.inbox.markProcessed(["done"], "w1")).toEqual([true]);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(await ctx.store.inbox.accept([{ key: "open", event: text(2) }], A)).toEqual([false]);
+    expect(
+      await eventually(async () => (await ctx.store.inbox.accept([{ key: "done", event: text(1) }], A))[0]),
+    ).toBe(true);
+  });
+
+  it("is working state: not in a dump, and not a record for isEmpty", async () => {
+    await ctx.store.inbox.accept([{ key: "k1", event: text(1) }], A);
+    expect(await ctx.store.isEmpty()).toBe(true);
+    expect(JSON.stringify(await ctx.store.exportAll())).not.toContain("k1");
+  });
+
+  it("refuses a window or lease that is not a positive whole number of milliseconds", async () => {
+    await expect(ctx.store.inbox.accept([{ key: "k", event: {} }], { ...A, ttlMs: 0 })).rejects.toThrow(
+      /ttlMs/,
+    );
+    await expect(ctx.store.inbox.accept([{ key: "k", event: {} }], { ...A, leaseMs: 1.5 })).rejects.toThrow(
+      /leaseMs/,
+    );
+  });
+}
