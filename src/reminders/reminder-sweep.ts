@@ -56,8 +56,9 @@ async function enqueueReminder(
 ): Promise<boolean> {
   const isCard = r.items === undefined;
   const cardId = isCard ? cardIdFor(r.idempotencyKey) : undefined;
-  // A card already recorded was enqueued by an earlier sweep: skip its reads and rendering.
-  if (cardId && (await store.cards.get(cardId))) return false;
+  // Already enqueued by an earlier sweep (the sweep runs five times a day): skip the reads and the
+  // rendering. A card is known by its record, a digest by its key in the outbox.
+  if (cardId ? await store.cards.get(cardId) : await store.outbox.findByKey(r.idempotencyKey)) return false;
   const task = world.tasks.get(r.taskNo);
   const facts =
     isCard && task
