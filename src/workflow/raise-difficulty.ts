@@ -3,10 +3,10 @@ import type { Person } from "../directory/people.js";
 import type { Turn } from "../inbound/inbound-deps.js";
 import { shortDate } from "../progress/short-date.js";
 import type { UnitView } from "../progress/unit-view.js";
-import { cardIdFor } from "../reminders/reminder-sweep.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import { message } from "../templates/template-store.js";
+import { sendAdminCards } from "./send-admin-cards.js";
 import { sendNotice } from "./send-notice.js";
 
 const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
@@ -42,34 +42,12 @@ export async function raiseDifficulty(turn: Turn, view: UnitView, report: Progre
     ],
     buttons: [{ key: RESOLVE_DIFFICULTY, text: m("buttonResolveDifficulty"), style: "primary" }],
   };
-  for (const admin of people.admins()) {
-    const channel = turn.deps.channelFor(admin);
-    if (!channel) continue;
-    const idempotencyKey = `${key}/${admin.personId}`;
-    const cardId = cardIdFor(idempotencyKey);
-    // The card is known before it can be clicked.
-    await store.cards.put({
-      cardId,
-      channel,
-      taskNo: task.no,
-      unit: view.unit,
-      cycle: report.cycle,
-      recipient: admin.personId,
-      createdAt: turn.at,
-    });
-    await store.outbox.enqueue({
-      idempotencyKey,
-      channel,
-      recipient: admin.personId,
-      payload: {
-        message: { kind: "card", card },
-        cardId,
-        meta: { kind: "difficulty", task: task.no, unit: view.unit, cycle: report.cycle },
-      },
-      notBefore: turn.at,
-      createdAt: turn.at,
-    });
-  }
+  await sendAdminCards(turn, {
+    key,
+    card,
+    about: { taskNo: task.no, unit: view.unit, cycle: report.cycle },
+    meta: { kind: "difficulty", task: task.no, unit: view.unit, cycle: report.cycle },
+  });
   const leaders = settings.progress.difficultyToLeaders
     ? task.leaders.flatMap((name) => {
         const leader = people.leader(name);

@@ -1,10 +1,9 @@
-import type { OutboxPayload } from "../delivery/outbox-payload.js";
 import type { Turn } from "../inbound/inbound-deps.js";
 import { assessUnit } from "../lights/assess-unit.js";
 import { loadUnitView } from "../progress/load-unit-view.js";
-import { cardIdFor } from "../reminders/reminder-sweep.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
 import { renderDecisionCard } from "./render-decision-card.js";
+import { sendAdminCards } from "./send-admin-cards.js";
 import type { TaskContext } from "./task-context.js";
 
 /**
@@ -23,37 +22,10 @@ export async function sendDecisionCards(
   const light = assessUnit(view, { date: turn.date, start: context.start, year: context.year }, turn.deps);
   const requesterName = people.byId(request.requestedBy)?.name ?? request.requestedBy;
   const card = renderDecisionCard(request, view, { light, requesterName });
-  let sent = 0;
-  for (const admin of people.admins()) {
-    const channel = turn.deps.channelFor(admin);
-    if (!channel) continue;
-    const idempotencyKey = `decision/${request.id}/${admin.personId}`;
-    const cardId = cardIdFor(idempotencyKey);
-    // The card is known before it can be clicked.
-    await store.cards.put({
-      cardId,
-      channel,
-      taskNo: request.taskNo,
-      unit: request.unit,
-      cycle,
-      recipient: admin.personId,
-      requestId: request.id,
-      createdAt: turn.at,
-    });
-    const payload: OutboxPayload = {
-      message: { kind: "card", card },
-      cardId,
-      meta: { kind: "decision", task: request.taskNo, unit: request.unit, request: request.id },
-    };
-    const { created } = await store.outbox.enqueue({
-      idempotencyKey,
-      channel,
-      recipient: admin.personId,
-      payload,
-      notBefore: turn.at,
-      createdAt: turn.at,
-    });
-    if (created) sent++;
-  }
-  return sent;
+  return sendAdminCards(turn, {
+    key: `decision/${request.id}`,
+    card,
+    about: { taskNo: request.taskNo, unit: request.unit, cycle, requestId: request.id },
+    meta: { kind: "decision", task: request.taskNo, unit: request.unit, request: request.id },
+  });
 }
