@@ -1,18 +1,16 @@
-import type { WorkCalendar } from "../calendar/work-calendar.js";
-import type { SendingHours } from "../reminders/reminder-settings.js";
-import { BUSINESS_OFFSET_MS, businessDate } from "../shared/clock.js";
+import type { SendingWindow } from "../delivery/sending-window.js";
 import type { Logger } from "../shared/logger.js";
 import type { DemoClock } from "./demo-clock.js";
 
 /** How long before the sending window a demo day wakes up: the morning jobs run at 08:05–08:07. */
-const WAKE_BEFORE_WINDOW_MIN = 30;
+const WAKE_BEFORE_WINDOW_MS = 30 * 60_000;
 /** Gaps shorter than this are not worth a jump. */
 const MIN_SKIP_MS = 5 * 60_000;
 
 export interface IdleSkipperDeps {
   clock: DemoClock;
-  calendar: Pick<WorkCalendar, "isWorkingDay" | "nextWorkingDay">;
-  hours: Pick<SendingHours, "start" | "end">;
+  /** The dispatcher's sending window: when it next opens (`at` itself while open). */
+  window: Pick<SendingWindow, "opensAt">;
   /** When the outbox next has something to send (UTC ISO), or undefined. */
   nextDueAt(): Promise<string | undefined>;
   logger: Logger;
@@ -25,7 +23,7 @@ export interface IdleSkipperDeps {
  */
 export async function skipIdleTime(deps: IdleSkipperDeps): Promise<Date | undefined> {
   const now = deps.clock.now();
-  const target = nextWakeUp(now, deps);
+  const target = nextWakeUp(now, deps.window);
   if (target === undefined) return undefined;
   const due = await deps.nextDueAt();
   const wake = due !== undefined && Date.parse(due) < target.getTime() ? new Date(due) : target;
@@ -38,18 +36,11 @@ export async function skipIdleTime(deps: IdleSkipperDeps): Promise<Date | undefi
   return wake;
 }
 
-/** The next working morning's wake-up, when `now` is outside a working day's hours; else undefined. */
-export function nextWakeUp(now: Date, deps: Pick<IdleSkipperDeps, "calendar" | "hours">): Date | undefined {
-  const date = businessDate(now);
-  const minuteOfDay = Math.floor(((now.getTime() + BUSINESS_OFFSET_MS) % 86_400_000) / 60_000);
-  const wakeMinute = toMinutes(deps.hours.start) - WAKE_BEFORE_WINDOW_MIN;
-  const working = deps.calendar.isWorkingDay(date);
-  if (working && minuteOfDay >= wakeMinute && minuteOfDay < toMinutes(deps.hours.end)) return undefined;
-  const day = working && minuteOfDay < wakeMinute ? date : deps.calendar.nextWorkingDay(date);
-  return new Date(Date.parse(`${day}T00:00:00+08:00`) + wakeMinute * 60_000);
-}
-
-function toMinutes(time: string): number {
-  const [h = 0, m = 0] = time.split(":").map(Number);
-  return h * 60 + m;
+/**
+ * Half an hour before the sending window next opens, when that is still ahead (`now` is at night,
+ * on a day off, or early in the morning); undefined within a working day's hours.
+ */
+export function nextWakeUp(now: Date, window: Pick<SendingWindow, "opensAt">): Date | undefined {
+  const wake = window.opensAt(now).getTime() - WAKE_BEFORE_WINDOW_MS;
+  return wake > now.getTime() ? new Date(wake) : undefined;
 }

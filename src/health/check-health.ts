@@ -4,6 +4,7 @@ import { runStartupChecks } from "../checks/run-startup-checks.js";
 import type { StartupWarning } from "../checks/startup-warning.js";
 import type { Directory } from "../directory/directory.js";
 import type { Clock } from "../shared/clock.js";
+import { TimeoutError, withTimeout } from "../shared/with-timeout.js";
 import type { Store } from "../store/store.js";
 import type {
   ChannelStatus,
@@ -12,7 +13,6 @@ import type {
   LoopStatus,
   RuntimeStatus,
 } from "./runtime-status.js";
-import { TimeoutError, withTimeout } from "./with-timeout.js";
 
 /** How long /healthz waits for the store unless told otherwise. */
 export const DEFAULT_HEALTH_TIMEOUT_MS = 1_000;

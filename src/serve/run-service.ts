@@ -2,10 +2,12 @@ import type { Server } from "node:http";
 import { type App, createApp } from "../app.js";
 import { enabledChannels } from "../channels/enabled-channels.js";
 import type { AppConfig } from "../config/app-config.js";
+import { createSendingWindow } from "../delivery/sending-window.js";
 import { skipIdleTime } from "../demo/skip-idle.js";
 import { clockSchedule } from "../scheduler/clock-schedule.js";
 import { systemClock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
+import { TimeoutError, withTimeout } from "../shared/with-timeout.js";
 import { chooseDemoClock } from "./choose-clock.js";
 
 export interface RunningService {
@@ -14,9 +16,10 @@ export interface RunningService {
   port: number;
   /**
    * Stops taking new work (HTTP, timers), lets the jobs and sends in hand finish or hands them back
-   * to the outbox, and closes the store. Resolves "timeout" if that took longer than `graceMs`.
+   * to the outbox, and closes the store. Resolves "timeout" if that took longer than `graceMs`,
+   * "failed" if a part could not stop.
    */
-  shutdown(reason: string): Promise<"clean" | "timeout">;
+  shutdown(reason: string): Promise<"clean" | "timeout" | "failed">;
 }
 
 export interface RunServiceOptions {
@@ -60,14 +63,14 @@ export async function runService(options: RunServiceOptions): Promise<RunningSer
   let skipper: NodeJS.Timeout | undefined;
   if (demo && config.DUBAN_CLOCK_SKIP_IDLE) {
     const { calendar, settings, store } = app.services;
+    const window = createSendingWindow({ hours: settings.reminders.hours, calendar, random: Math.random });
     let busy = false;
     skipper = setInterval(() => {
       if (busy) return;
       busy = true;
       skipIdleTime({
         clock: demo,
-        calendar,
-        hours: settings.reminders.hours,
+        window,
         nextDueAt: () => store.outbox.nextDueAt(),
         logger,
       })
@@ -78,23 +81,22 @@ export async function runService(options: RunServiceOptions): Promise<RunningSer
     }, 500);
   }
 
-  let stopping: Promise<"clean" | "timeout"> | undefined;
+  let stopping: Promise<"clean" | "timeout" | "failed"> | undefined;
   const shutdown = (reason: string) => {
     stopping ??= (async () => {
       logger.info("shutting down", { reason });
       clearInterval(skipper);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<"timeout">((resolve) => {
-        timer = setTimeout(() => resolve("timeout"), options.graceMs ?? 20_000);
-      });
-      const outcome = await Promise.race([
-        Promise.all([app.stop(), closed]).then(() => "clean" as const),
-        timeout,
-      ]);
-      clearTimeout(timer);
-      if (outcome === "timeout") server.closeAllConnections();
+      const outcome = await withTimeout(Promise.all([app.stop(), closed]), options.graceMs ?? 20_000).then(
+        () => "clean" as const,
+        (error: unknown) => {
+          if (error instanceof TimeoutError) return "timeout" as const;
+          logger.error("could not stop cleanly", { error });
+          return "failed" as const;
+        },
+      );
+      if (outcome !== "clean") server.closeAllConnections();
       logger.info("stopped", { outcome });
       return outcome;
     })();

@@ -5,8 +5,8 @@ import {
   redisDbIndex,
   redisUrlProblem,
 } from "../../config/redis-url.js";
-import { withTimeout } from "../../health/with-timeout.js";
 import { ConfigError } from "../../shared/errors.js";
+import { withTimeout } from "../../shared/with-timeout.js";
 import { redactUrl } from "../redact-url.js";
 import { StoreUnavailableError } from "../store-errors.js";
 

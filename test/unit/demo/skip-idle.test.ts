@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createChineseDaysCalendar } from "../../../src/calendar/chinese-days-calendar.js";
+import { createSendingWindow } from "../../../src/delivery/sending-window.js";
 import { createDemoClock } from "../../../src/demo/demo-clock.js";
 import { nextWakeUp, skipIdleTime } from "../../../src/demo/skip-idle.js";
+import { sendingHoursSchema } from "../../../src/reminders/reminder-settings.js";
 import { silentLogger } from "../../../src/shared/logger.js";
 
 const calendar = createChineseDaysCalendar();
-const hours = { start: "08:30", end: "18:00" };
+const hours = sendingHoursSchema.parse({ start: "08:30", end: "18:00" });
+const window = createSendingWindow({ hours, calendar, random: () => 0 });
 const at = (local: string) => new Date(`${local}+08:00`);
 
 describe("nextWakeUp", () => {
@@ -16,12 +19,12 @@ describe("nextWakeUp", () => {
     ["an early working morning wakes the same day", "2021-03-22T03:00:00", "2021-03-22T08:00:00"],
     ["a 调休 Saturday is a working day", "2021-02-19T20:00:00", "2021-02-20T08:00:00"],
   ])("%s", (_, now, wake) => {
-    expect(nextWakeUp(at(now), { calendar, hours })?.toISOString()).toBe(at(wake).toISOString());
+    expect(nextWakeUp(at(now), window)?.toISOString()).toBe(at(wake).toISOString());
   });
 
   it("does not skip within a working day's hours", () => {
-    expect(nextWakeUp(at("2021-03-22T10:00:00"), { calendar, hours })).toBeUndefined();
-    expect(nextWakeUp(at("2021-03-22T08:00:00"), { calendar, hours })).toBeUndefined();
+    expect(nextWakeUp(at("2021-03-22T10:00:00"), window)).toBeUndefined();
+    expect(nextWakeUp(at("2021-03-22T08:00:00"), window)).toBeUndefined();
   });
 });
 
@@ -30,7 +33,7 @@ describe("skipIdleTime", () => {
 
   it("jumps to the next working morning when nothing is due before it", async () => {
     const clock = clockAt("2021-03-26T19:00:00");
-    const deps = { clock, calendar, hours, nextDueAt: async () => undefined, logger: silentLogger };
+    const deps = { clock, window, nextDueAt: async () => undefined, logger: silentLogger };
     expect(await skipIdleTime(deps)).toEqual(at("2021-03-29T08:00:00"));
     expect(clock.now()).toEqual(at("2021-03-29T08:00:00"));
   });
@@ -38,10 +41,10 @@ describe("skipIdleTime", () => {
   it("stops at a message due earlier, and not at all when one is due now", async () => {
     const clock = clockAt("2021-03-26T19:00:00");
     const due = at("2021-03-27T09:00:00").toISOString();
-    await skipIdleTime({ clock, calendar, hours, nextDueAt: async () => due, logger: silentLogger });
+    await skipIdleTime({ clock, window, nextDueAt: async () => due, logger: silentLogger });
     expect(clock.now().toISOString()).toBe(due);
     expect(
-      await skipIdleTime({ clock, calendar, hours, nextDueAt: async () => due, logger: silentLogger }),
+      await skipIdleTime({ clock, window, nextDueAt: async () => due, logger: silentLogger }),
     ).toBeUndefined();
   });
 });
