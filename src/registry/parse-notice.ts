@@ -1,47 +1,21 @@
 import { businessDate } from "../shared/clock.js";
-import { message } from "../templates/template-store.js";
 import { readSmallNumber } from "./chinese-numerals.js";
-import { extractIndicators } from "./extract-indicators.js";
 import { lacksValue, readFieldLine } from "./field-lines.js";
-import { type Annotations, findAnnotations, readLeadPhrase } from "./find-annotations.js";
+import { type Annotations, findAnnotations } from "./find-annotations.js";
 import { type HeadingOwners, readHeadingOwners, withoutTaskCount } from "./heading-owners.js";
-import { findDeadlineInText, findFirstDeadline, parseDeadline, yearEnd } from "./parse-deadline.js";
-import {
-  assignUnits,
-  emptyClauses,
-  type HostRule,
-  type LabelledClauses,
-  readLabelledClauses,
-  unitSpans,
-} from "./parse-parenthetical.js";
 import { parseTargets } from "./parse-targets.js";
 import { readNoticeHeader } from "./read-notice-header.js";
+import { type Draft, problem, type ReadTask, readDraft, type TaskReading } from "./read-task-draft.js";
 import type { Problem, Registry, Section, Target, Task } from "./registry.js";
 import type { SourceLine } from "./source-line.js";
+
+export type { TaskReading } from "./read-task-draft.js";
 
 export interface ParseOptions {
   /** Overrides the year read from the document (`--year`). */
   year?: number;
   /** Used when the document names no year at all. */
   now: Date;
-}
-
-/**
- * How one task was read, rule by rule, for `--explain` and the summary (not part of the registry,
- * so a registry stays the same whatever the grammar learns).
- */
-export interface TaskReading {
-  no: number;
-  line: number;
-  rules: {
-    /** "printed": the notice's own number; "renumbered": numbering restarts per section, so tasks run 1..N. */
-    number: "printed" | "renumbered";
-    /** Where the fields came from: a closing bracket, labelled lines under the task, the heading. */
-    leaders?: "annotation" | "fieldLines" | "heading";
-    /** How hosts were told apart; "heading" when a heading named them, "phrase" for "A牵头，B配合". */
-    hosts?: HostRule | "heading" | "phrase";
-    deadline: "label" | "labelFirstMilestone" | "inText" | "yearEnd";
-  };
 }
 
 const CHAPTER = /^([一二三四五六七八九十]{1,3})[、.．]\s*(.{1,40})$/;
@@ -53,21 +27,6 @@ const TASK = /^(?:(\d{1,3})\s*[、.．](?!\d)|[（(](\d{1,3})[）)]|([\u2460-\u2
 const MAX_CONTINUATION_LINES = 12;
 const PAGE_NUMBER = /^[—\-－–]\s*\d{1,4}\s*[—\-－–]$/;
 const TARGETS_CHAPTER = /主要(预期)?目标/;
-
-interface Draft {
-  printed?: number;
-  /** The number as printed: "1", "（1）", "①", "（一）". */
-  shown: string;
-  chapter?: Section;
-  sub?: { no: string; title: string; owners?: HeadingOwners };
-  chapterOwners?: HeadingOwners;
-  source: SourceLine;
-  joined: SourceLine;
-  /** Where the sentence starts in `joined` (after the number). */
-  offset: number;
-  annotations?: Annotations;
-  fields: string[];
-}
 
 /** Reads a notice (text or .docx lines) into a registry; everything it cannot read goes into `problems`. */
 export function parseNotice(lines: readonly SourceLine[], options: ParseOptions): Registry {
@@ -311,118 +270,6 @@ function takeFields(draft: Draft, first: string[], texts: readonly string[], i: 
   return at;
 }
 
-interface ReadTask {
-  task: Omit<Task, "no">;
-  printed?: number;
-  ref: string;
-  /** The chapter and sub-heading the task is numbered within. */
-  group: string;
-  chapter?: Section;
-  rules: Omit<TaskReading["rules"], "number">;
-}
-
-function readDraft(draft: Draft, year: number, problems: Problem[]): ReadTask | undefined {
-  const { source, joined, annotations } = draft;
-  const { offset } = draft;
-  const no = draft.printed ?? draft.shown;
-  // A sub-heading's owners come first; what it leaves out, the chapter's heading gives.
-  const owners = mergeOwners(draft.sub?.owners, draft.chapterOwners);
-  if (!annotations && draft.fields.length === 0 && !owners) {
-    problems.push(problem(source.line, "noParenthetical", { no }));
-    return undefined;
-  }
-  const clauses: LabelledClauses = emptyClauses();
-  for (const content of annotations?.labelled ?? []) readLabelledClauses(joined, content, clauses);
-  let phrase = false;
-  for (const content of annotations?.phrases ?? []) {
-    const read = readLeadPhrase(content);
-    if (!read) continue;
-    phrase = true;
-    for (const list of read.lead) clauses.lead.push(...unitSpans(joined, list));
-    for (const list of read.co) clauses.co.push(...unitSpans(joined, list));
-  }
-  const fromAnnotation = clauses.leaders.length > 0;
-  if (draft.fields.length > 0) {
-    const text = draft.fields.join("；");
-    readLabelledClauses({ text, line: source.line }, { text, start: 0 }, clauses);
-  }
-  let leadersFrom: TaskReading["rules"]["leaders"] =
-    clauses.leaders.length === 0 ? undefined : fromAnnotation ? "annotation" : "fieldLines";
-  if (clauses.leaders.length === 0 && owners && owners.leaders.length > 0) {
-    clauses.leaders.push(...owners.leaders);
-    leadersFrom = "heading";
-  }
-  const byHeading = clauses.lead.length === 0 && owners !== undefined && owners.hostUnits.length > 0;
-  if (byHeading)
-    clauses.lead.push(...(owners?.hostUnits ?? []).map((text) => ({ text, start: -1, bold: false })));
-  for (const label of clauses.unknown) problems.push(problem(source.line, "unknownLabel", { no, label }));
-  const units = assignUnits(clauses);
-  const sentence = annotations ? annotations.sentence.slice(offset).trim() : joined.text.slice(offset).trim();
-
-  let deadline = yearEnd(year);
-  let deadlineText: string | undefined;
-  let deadlineRule: TaskReading["rules"]["deadline"] = "yearEnd";
-  if (clauses.deadlineText) {
-    const date = parseDeadline(clauses.deadlineText, year);
-    const first = date ? undefined : findFirstDeadline(clauses.deadlineText, year);
-    if (date) [deadline, deadlineText, deadlineRule] = [date, clauses.deadlineText, "label"];
-    else if (first)
-      [deadline, deadlineText, deadlineRule] = [first, clauses.deadlineText, "labelFirstMilestone"];
-    else problems.push(problem(source.line, "unreadDeadline", { no, text: clauses.deadlineText }));
-  } else {
-    const inText = findDeadlineInText(sentence, year);
-    if (inText) [deadline, deadlineText, deadlineRule] = [inText.date, inText.text, "inText"];
-  }
-  if (!draft.chapter) problems.push(problem(source.line, "noSection", { no }));
-  if (clauses.leaders.length === 0) problems.push(problem(source.line, "noLeaders", { no }));
-  if (units.hostUnits.length + units.coUnits.length + units.unitGroups.length === 0) {
-    problems.push(problem(source.line, "noUnits", { no }));
-  }
-  const shown = /^[（(\u2460-\u2473]/.test(draft.shown) ? draft.shown : `.${draft.shown}`;
-  const ref = `${draft.chapter?.no ?? ""}${draft.sub ? `（${draft.sub.no}）` : ""}${shown}`.replace(
-    /^\./,
-    "",
-  );
-  return {
-    task: {
-      section: draft.chapter?.title ?? "",
-      ...(draft.sub ? { subsection: draft.sub.title } : {}),
-      text: sentence,
-      leaders: [...new Set(clauses.leaders)],
-      hostUnits: units.hostUnits,
-      coUnits: units.coUnits,
-      unitGroups: units.unitGroups,
-      indicators: extractIndicators(sentence),
-      deadline,
-      ...(deadlineText ? { deadlineText } : {}),
-      line: source.line,
-    },
-    ...(draft.printed !== undefined ? { printed: draft.printed } : {}),
-    ref,
-    group: `${draft.chapter?.no ?? ""}/${draft.sub?.no ?? ""}`,
-    ...(draft.chapter ? { chapter: draft.chapter } : {}),
-    rules: {
-      ...(leadersFrom ? { leaders: leadersFrom } : {}),
-      ...(byHeading
-        ? { hosts: "heading" as const }
-        : phrase
-          ? { hosts: "phrase" as const }
-          : units.hostRule
-            ? { hosts: units.hostRule }
-            : {}),
-      deadline: deadlineRule,
-    },
-  };
-}
-
-function mergeOwners(inner?: HeadingOwners, outer?: HeadingOwners): HeadingOwners | undefined {
-  if (!inner || !outer) return inner ?? outer;
-  return {
-    leaders: inner.leaders.length > 0 ? inner.leaders : outer.leaders,
-    hostUnits: inner.hostUnits.length > 0 ? inner.hostUnits : outer.hostUnits,
-  };
-}
-
 /** The registry's field order (no first), whatever order the task was built in. */
 function orderFields(task: Task): Task {
   const { no, ref, section, subsection, text, leaders, hostUnits, coUnits, unitGroups, indicators } = task;
@@ -464,8 +311,4 @@ function checkNumbering(tasks: readonly Task[]): Problem[] {
     seen.set(task.no, task);
   });
   return problems;
-}
-
-function problem(line: number, key: string, view: Record<string, unknown>): Problem {
-  return { line, message: message("import/problems", key, view) };
 }
