@@ -31,7 +31,7 @@ import Router from "@koa/router";
 import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config/load-config.js";
 import { createServer } from "../src/http/create-server.js";
-import { mountWecomRoute } from "../src/http/wecom-route.js";
+import { mountWecomRoute } from "../src/channels/wecom/wecom-route.js";
 import { createInbox } from "../src/inbound/inbox-processor.js";
 import { fixedClock } from "../src/shared/clock.js";
 import { silentLogger } from "../src/shared/logger.js";

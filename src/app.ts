@@ -1,5 +1,5 @@
-import Router from "@koa/router";
 import type Koa from "koa";
+import type { ChannelPlugin, ConfiguredPlugin } from "./channels/channel-plugin.js";
 import { runStartupChecks } from "./checks/run-startup-checks.js";
 import type { AppConfig } from "./config/app-config.js";
 import { directoryPath } from "./config/load-config.js";
@@ -39,7 +39,16 @@ export interface BackgroundOptions {
 export async function createApp(
   config: AppConfig,
   logger: Logger,
-  options: { clock?: Clock; env?: NodeJS.ProcessEnv; schedule?: ScheduleFn; store?: Store } = {},
+  options: {
+    clock?: Clock;
+    env?: NodeJS.ProcessEnv;
+    schedule?: ScheduleFn;
+    store?: Store;
+    /** The platform table; tests add a platform of their own. */
+    plugins?: readonly ChannelPlugin[];
+    /** The platforms found configured, read once by the caller. */
+    configured?: readonly ConfiguredPlugin[];
+  } = {},
 ): Promise<App> {
   const clock = options.clock ?? systemClock;
   const runtime = createRuntimeStatus(clock);
@@ -50,6 +59,8 @@ export async function createApp(
     onSend: runtime.channelSent,
     ...(options.env ? { env: options.env } : {}),
     ...(options.store ? { store: options.store } : {}),
+    ...(options.plugins ? { plugins: options.plugins } : {}),
+    ...(options.configured ? { configured: options.configured } : {}),
   });
   const { store, directory, local } = services;
   const current = await store.registry.current();
@@ -65,10 +76,15 @@ export async function createApp(
     logger.warn(`start-up check: ${code}`, { code, count, text });
 
   let loop: DispatchLoop | undefined;
-  const routes = new Router();
+  const { routes } = services;
   // An answer to what someone sent goes out now, not at the dispatch loop's next round.
-  if (local) mountDevRoutes(routes, { channel: local, clock, onReceived: () => loop?.wake() });
-  services.mountRoutes(routes);
+  if (local)
+    mountDevRoutes(routes, {
+      channel: local,
+      inbox: services.inbox,
+      clock,
+      onReceived: () => loop?.wake(),
+    });
   const http = createServer({
     logger,
     routes,

@@ -1,11 +1,16 @@
 import { hostname } from "node:os";
-import type Router from "@koa/router";
+import Router from "@koa/router";
 import { createChineseDaysCalendar } from "./calendar/chinese-days-calendar.js";
 import type { WorkCalendar } from "./calendar/work-calendar.js";
 import type { Channel, ChannelName } from "./channels/channel.js";
-import { enabledChannels } from "./channels/enabled-channels.js";
-import { createLocalChannel, type LocalChannel } from "./channels/local/local-channel.js";
-import { readWecomConfig } from "./channels/wecom/wecom-config.js";
+import type { ChannelLimits } from "./channels/channel-limits.js";
+import type { ChannelPlugin, ConfiguredPlugin } from "./channels/channel-plugin.js";
+import { chooseChannel } from "./channels/choose-channel.js";
+import type { LocalChannel } from "./channels/local/local-channel.js";
+import type { Recipient } from "./channels/message.js";
+import { CHANNEL_PLUGINS } from "./channels/plugins.js";
+import { readChannelConfigs } from "./channels/read-channel-configs.js";
+import { channelNames, startChannels } from "./channels/start-channels.js";
 import type { AppConfig } from "./config/app-config.js";
 import { directoryPath } from "./config/load-config.js";
 import { loadSettings, settingsPath } from "./config/load-settings.js";
@@ -14,24 +19,20 @@ import { createDeliveryNotifier } from "./delivery/create-dead-letter-notifier.j
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./delivery/create-dispatcher.js";
 import type { Directory } from "./directory/directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
-import { indexPeople, type PeopleIndex, type Person } from "./directory/people.js";
-import { dedupeTtlMs } from "./http/wecom-route.js";
+import { indexPeople, type PeopleIndex } from "./directory/people.js";
 import { createInboundHandler } from "./inbound/handle-inbound.js";
 import type { InboundDeps } from "./inbound/inbound-deps.js";
 import { createInbox, INBOX_DEDUPE_MS, type Inbox } from "./inbound/inbox-processor.js";
 import { recipientFromPersonId } from "./inbound/stranger.js";
-import { createCalendarWarningJob } from "./notices/calendar-warning-job.js";
+import { noticeJobs } from "./notices/notice-jobs.js";
 import { notifyAdmins } from "./notices/notify-admins.js";
-import { channelFor, loadReminderWorld } from "./reminders/load-reminder-world.js";
-import { createReminderSweepJob } from "./reminders/reminder-sweep.js";
-import { createRetentionJob } from "./retention/retention-job.js";
+import { reminderJobs } from "./reminders/reminder-jobs.js";
+import { retentionJobs } from "./retention/retention-jobs.js";
 import type { Job } from "./scheduler/job.js";
 import type { Clock } from "./shared/clock.js";
 import type { Logger } from "./shared/logger.js";
 import { openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
-import { message } from "./templates/template-store.js";
-import { createWecomServices } from "./wecom-services.js";
 
 export interface Services {
   config: AppConfig;
@@ -41,16 +42,21 @@ export interface Services {
   people: PeopleIndex;
   calendar: WorkCalendar;
   store: Store;
+  /** The channels that are on, by name, in order of preference. */
   channels: ReadonlyMap<ChannelName, Channel>;
   /** The in-process channel, when no platform is configured. */
   local?: LocalChannel;
-  channelFor(person: Person): ChannelName | undefined;
+  /** The channel that reaches a person or group, or undefined when none does. */
+  channelFor(recipient: Recipient): ChannelName | undefined;
+  /** What a message may hold on every channel that is on. */
+  limits: ChannelLimits;
   dispatcher: Dispatcher;
   /** Inbound events stored before they are acknowledged, processed from the store. */
   inbox: Inbox;
+  /** Every feature's scheduled jobs. */
   jobs: Job[];
-  /** Platform callback routes the HTTP app mounts. */
-  mountRoutes(router: Router): void;
+  /** The platforms' callback routes, for the HTTP app to mount. */
+  routes: Router;
   close(): Promise<void>;
 }
 
@@ -59,6 +65,10 @@ export interface ServiceOptions {
   logger: Logger;
   clock: Clock;
   env?: NodeJS.ProcessEnv;
+  /** The platform table (default: src/channels/plugins.ts); tests add a platform of their own. */
+  plugins?: readonly ChannelPlugin[];
+  /** The platforms found configured, when the caller has read them already (`duban serve`). */
+  configured?: readonly ConfiguredPlugin[];
   /** Opened by the caller (tests, simulate); otherwise from the config. */
   store?: Store;
   /** Told each send's result per channel (the runtime status behind GET /healthz). */
@@ -67,19 +77,28 @@ export interface ServiceOptions {
 
 /**
  * Builds every part of the service from the configuration: the one place that picks concrete
- * implementations. The HTTP app and `duban simulate` both run on what it returns.
+ * implementations. In order, each part from those before it: settings, directory and calendar;
+ * the store; the platforms of the plugin table that are configured (else the local channel);
+ * the inbound handler over the running channels; the inbox it runs behind, which the platforms
+ * then receive into; the dispatcher; every feature's jobs. The HTTP app and `duban simulate`
+ * both run on what it returns.
  */
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const { config, logger, clock } = options;
   const settings = loadSettings(settingsPath(config.DUBAN_SETTINGS));
-  const chosen = directoryPath(config);
-  const directory = await loadDirectory(chosen.path);
-  const people = indexPeople(directory);
+  const directory = await loadDirectory(directoryPath(config).path);
   const calendar = createChineseDaysCalendar({
     overrides: settings.calendar,
     onFallbackYear: (year) =>
       logger.warn("no official holiday arrangement for this year: Monday–Friday assumed", { year }),
   });
+  const configured =
+    options.configured ?? readChannelConfigs(options.plugins ?? CHANNEL_PLUGINS, options.env ?? process.env);
+  const names = channelNames(configured);
+  // Person ids are made from the accounts in the plugin table's order, whichever platforms are on.
+  const accountOrder = (options.plugins ?? CHANNEL_PLUGINS).map((plugin) => plugin.name);
+  const people = indexPeople(directory, accountOrder);
+  const channelFor = (recipient: Recipient) => chooseChannel(recipient, names);
   const store =
     options.store ??
     (await openStore({
@@ -87,14 +106,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       redisKeyPrefix: config.REDIS_KEY_PREFIX,
       ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
     }));
-  const names = enabledChannels(options.env);
-  const channels = new Map<ChannelName, Channel>();
-  let local: LocalChannel | undefined;
-  if (names.includes("local")) {
-    local = createLocalChannel({ clock, logger });
-    channels.set("local", local);
-  }
-  const pick = (person: Person) => channelFor(person, names);
+  const running = await startChannels(configured, {
+    clock,
+    logger,
+    ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+    redisKeyPrefix: config.REDIS_KEY_PREFIX,
+    notifyAdmins: ({ key, text }) =>
+      void notifyAdmins({ store, admins: people.admins(), channelFor, key, text, now: clock.now() }),
+  });
+  const { channels, limits } = running;
   const inboundDeps: InboundDeps = {
     store,
     people,
@@ -102,55 +122,33 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     calendar,
     settings,
     logger,
-    channelFor: pick,
-    // Looked up at click time: the WeCom channel joins the map below, after this handler exists.
+    channelFor,
+    limits,
     updateCard: async (name, request) => {
       const channel = channels.get(name);
       if (!channel?.updateCard) return { status: "permanent-error", reason: `${name} cannot update cards` };
       return channel.updateCard(request);
     },
   };
-  const wecomConfig = readWecomConfig(options.env ?? process.env);
-  const worker = `${hostname()}:${process.pid}`;
-  // Store, then acknowledge: every channel's events go through the inbox, which is their dedupe.
+  // Store, then acknowledge: every channel's events go through the inbox, which is their one
+  // dedupe, remembered for longer than any running platform may deliver an event again.
   const inbox = createInbox({
     inbox: store.inbox,
     handle: createInboundHandler(inboundDeps),
     logger,
-    worker,
-    dedupeMs: wecomConfig ? dedupeTtlMs(wecomConfig.replayWindowS) : INBOX_DEDUPE_MS,
+    worker: `${hostname()}:${process.pid}`,
+    dedupeMs: Math.max(INBOX_DEDUPE_MS, running.redeliveryMs),
   });
-  local?.setInboundHandler((event) => inbox.receive(event));
-  const wecom = wecomConfig
-    ? await createWecomServices({
-        config: wecomConfig,
-        ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
-        redisKeyPrefix: config.REDIS_KEY_PREFIX,
-        inbox,
-        onRobotKeyInvalid: ({ robot, hint }) => {
-          logger.error("a WeCom group robot key is invalid", { robot });
-          void notifyAdmins({
-            store,
-            admins: people.admins(),
-            channelFor: pick,
-            key: `robot-invalid/${robot}`,
-            text: message("wecom", "robotKeyInvalidNotice", { robot, hint }),
-            now: clock.now(),
-          });
-        },
-        clock,
-        logger,
-      })
-    : undefined;
-  if (wecom) channels.set("wecom", wecom.channel);
+  const routes = new Router();
+  running.receive({ inbox, router: routes });
   const dispatcher = createDispatcher({
     store,
     channels,
     // Someone outside the directory can only be an answer to what they wrote (a refusal).
-    recipients: (id) => people.byId(id) ?? recipientFromPersonId(id),
+    recipients: (id) => people.byId(id) ?? people.chat(id) ?? recipientFromPersonId(id),
     clock,
     logger,
-    worker,
+    worker: `${hostname()}:${process.pid}`,
     sendingHours: settings.reminders.hours,
     calendar,
     delivery: settings.delivery,
@@ -164,15 +162,19 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }),
     ...(options.onSend ? { onSend: options.onSend } : {}),
   });
-  const jobs: Job[] = [
-    createReminderSweepJob({
-      store,
-      calendar,
-      loadWorld: () => loadReminderWorld({ store, directory, settings, calendar, channels: names }),
-    }),
-    createCalendarWarningJob({ store, calendar, admins: () => people.admins(), channelFor: pick, logger }),
-    createRetentionJob({ store, settings: settings.retention }),
-  ];
+  const features = {
+    store,
+    directory,
+    settings,
+    calendar,
+    people,
+    logger,
+    channels: names,
+    accountOrder,
+    limits,
+    channelFor,
+  };
+  const jobs: Job[] = [...reminderJobs(features), ...noticeJobs(features), ...retentionJobs(features)];
   return {
     config,
     settings,
@@ -182,15 +184,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     calendar,
     store,
     channels,
-    ...(local ? { local } : {}),
-    channelFor: pick,
+    ...(running.local ? { local: running.local } : {}),
+    channelFor,
+    limits,
     dispatcher,
     inbox,
     jobs,
-    mountRoutes: (router) => wecom?.mountRoutes(router),
+    routes,
     close: async () => {
       await inbox.stop();
-      await wecom?.close();
+      await running.close();
       await store.close();
     },
   };

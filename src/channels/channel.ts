@@ -1,3 +1,4 @@
+import type { ChannelLimits } from "./channel-limits.js";
 import type { CardUpdate, OutboundMessage, Recipient } from "./message.js";
 
 /**
@@ -8,6 +9,8 @@ export interface Channel {
   readonly name: ChannelName;
   /** The channel's own sending limits; the dispatcher keeps within them before sending. */
   readonly budgets: readonly SendBudget[];
+  /** What one message may hold on this platform; renderers keep within the strictest channel's. */
+  readonly limits: ChannelLimits;
   /**
    * Sends one message to each recipient. `idempotencyKey` reaches the platform where it can use
    * one, so that a message re-sent after a crash can be recognised as a duplicate.
@@ -25,11 +28,18 @@ export interface CardUpdateRequest {
   cardId: string;
   recipient: Recipient;
   update: CardUpdate;
-  /** The platform's single-use update code where it needs one (WeCom: the click's ResponseCode, 72 h). */
-  responseCode?: string;
+  /**
+   * The click's opaque update token, where the platform needs one to change the card (WeCom: the
+   * click's single-use ResponseCode, 72 h). Only the channel that issued it reads it.
+   */
+  updateToken?: string;
 }
 
-export type ChannelName = "local" | "wecom" | "dingtalk";
+/**
+ * A channel's name as its plugin declares it (src/channels/plugins.ts): also the key of a person's
+ * account on it (`accounts.<name>` in the directory) and the prefix of person ids made from it.
+ */
+export type ChannelName = string;
 
 export interface SendRequest {
   idempotencyKey: string;
@@ -43,8 +53,8 @@ export type SendResult =
   | {
       status: "sent";
       platformMessageId: string;
-      /** WeCom cards: the send-time update code (single use, 72 h). */
-      responseCode?: string;
+      /** Cards, where the platform issues one at send time: the update token (WeCom: response_code, 72 h). */
+      updateToken?: string;
       /** updateCard only: the card could not be changed, so a new card with this id was sent. */
       newCardId?: string;
     }
@@ -81,6 +91,6 @@ export type InboundEvent =
       cardId: string;
       actionKey: string;
       at: string;
-      /** WeCom's single-use code for updating the clicked card (72 h). */
-      responseCode?: string;
+      /** The platform's token for changing the clicked card, opaque to everything but its channel. */
+      updateToken?: string;
     };

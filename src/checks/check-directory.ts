@@ -25,7 +25,7 @@ export function checkDirectory(directory: Directory, file: string): StartupWarni
     });
   }
   const unreachable = directory.leaders
-    .filter((leader) => !leader.wecomUserId && !leader.dingtalkUserId)
+    .filter((leader) => Object.keys(leader.accounts).length === 0)
     .map((leader) => leader.name);
   if (unreachable.length > 0) {
     warnings.push({

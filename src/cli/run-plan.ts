@@ -1,6 +1,8 @@
 import { createChineseDaysCalendar } from "../calendar/chinese-days-calendar.js";
 import { addDays } from "../calendar/iso-date.js";
-import { enabledChannels } from "../channels/enabled-channels.js";
+import { CHANNEL_PLUGINS } from "../channels/plugins.js";
+import { readChannelConfigs } from "../channels/read-channel-configs.js";
+import { channelNames } from "../channels/start-channels.js";
 import { runStartupChecks } from "../checks/run-startup-checks.js";
 import type { StartupWarning } from "../checks/startup-warning.js";
 import { directoryPath, loadConfig } from "../config/load-config.js";
@@ -36,7 +38,8 @@ export async function plan(options: PlanOptions): Promise<string> {
       directory,
       settings,
       calendar,
-      channels: enabledChannels(),
+      channels: channelNames(readChannelConfigs(CHANNEL_PLUGINS)),
+      accountOrder: CHANNEL_PLUGINS.map((plugin) => plugin.name),
     });
     // A plan that shows only leader escalations must say why: the same checks as at start.
     const warnings = runStartupChecks({

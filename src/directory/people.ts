@@ -8,37 +8,43 @@ export interface Person extends Recipient {
   unit?: string;
 }
 
+type Accounts = Readonly<Record<string, string>>;
+
 /**
- * A person's id: their WeCom user id, else their DingTalk user id, else their name within the
- * unit. Settings (snooze, away) are kept under it, so it must not change when a name is retyped.
+ * A person's id: `<channel>:<account>` for their account on the first channel of `preferred`
+ * that they have one on (else their first account as written), else their name within the unit.
+ * Settings (snooze, away) and records are kept under it, so it must not change when a name is
+ * retyped or a platform is turned on or off: `preferred` is the whole plugin table, in its order.
  */
 export function personIdOf(
-  person: { name: string; wecomUserId?: string | undefined; dingtalkUserId?: string | undefined },
+  person: { name: string; accounts: Accounts },
   scope: string,
+  preferred: readonly string[] = [],
 ): string {
-  if (person.wecomUserId) return `wecom:${person.wecomUserId}`;
-  if (person.dingtalkUserId) return `dingtalk:${person.dingtalkUserId}`;
+  const channel =
+    preferred.find((name) => person.accounts[name] !== undefined) ?? Object.keys(person.accounts)[0];
+  const account = channel === undefined ? undefined : person.accounts[channel];
+  if (channel !== undefined && account !== undefined) return `${channel}:${account}`;
   return `name:${scope}/${person.name}`;
 }
 
-function toPerson(
-  entry: { name: string; wecomUserId?: string | undefined; dingtalkUserId?: string | undefined },
-  role: Person["role"],
-  scope: string,
-  unit?: string,
-): Person {
-  return {
-    personId: personIdOf(entry, scope),
+/** The same id for a group chat: `chat:<name>`. */
+export const chatIdOf = (name: string): string => `chat:${name}`;
+
+/** Everyone in the directory, contacts first, then leaders and admins. */
+export function listPeople(directory: Directory, preferred: readonly string[] = []): Person[] {
+  const toPerson = (
+    entry: { name: string; accounts: Accounts },
+    role: Person["role"],
+    scope: string,
+    unit?: string,
+  ): Person => ({
+    personId: personIdOf(entry, scope, preferred),
     name: entry.name,
     role,
     ...(unit ? { unit } : {}),
-    ...(entry.wecomUserId ? { wecomUserId: entry.wecomUserId } : {}),
-    ...(entry.dingtalkUserId ? { dingtalkUserId: entry.dingtalkUserId } : {}),
-  };
-}
-
-/** Everyone in the directory, contacts first, then leaders and admins. */
-export function listPeople(directory: Directory): Person[] {
+    accounts: entry.accounts,
+  });
   return [
     ...directory.units.flatMap((unit) => unit.contacts.map((c) => toPerson(c, c.role, unit.name, unit.name))),
     ...directory.leaders.map((leader) => toPerson(leader, "leader", "leader")),
@@ -52,23 +58,45 @@ export interface PeopleIndex {
   leader(name: string): Person | undefined;
   admins(): Person[];
   byId(personId: string): Person | undefined;
-  /** The person a platform user id belongs to (for inbound messages). */
-  byPlatformId(channel: "wecom" | "dingtalk" | "local", userId: string): Person | undefined;
+  /** The person an account on a channel belongs to (for inbound messages). */
+  byAccount(channel: string, userId: string): Person | undefined;
+  /** A group chat of the directory, by name or by id (`chat:<name>`). */
+  chat(nameOrId: string): Recipient | undefined;
   all(): Person[];
 }
 
-export function indexPeople(directory: Directory): PeopleIndex {
-  const everyone = listPeople(directory);
+/**
+ * Indexes the directory. `preferred`: every channel of the plugin table, in its order, which
+ * person ids are made from (personIdOf). On the local channel a person writes as their person id (or as any of
+ * their accounts).
+ */
+export function indexPeople(directory: Directory, preferred: readonly string[] = []): PeopleIndex {
+  const everyone = listPeople(directory, preferred);
   const byUnit = new Map<string, Person[]>();
   const byId = new Map<string, Person>();
-  const byWecom = new Map<string, Person>();
-  const byDingtalk = new Map<string, Person>();
+  const byAccount = new Map<string, Person>();
+  /** The local channel stands in for every platform: a person may write as any of their accounts. */
+  const byAnyAccount = new Map<string, Person>();
+  const accountKey = (channel: string, userId: string) => `${channel}\u0000${userId}`;
   for (const person of everyone) {
     if (person.unit) byUnit.set(person.unit, [...(byUnit.get(person.unit) ?? []), person]);
     if (!byId.has(person.personId)) byId.set(person.personId, person);
-    if (person.wecomUserId && !byWecom.has(person.wecomUserId)) byWecom.set(person.wecomUserId, person);
-    if (person.dingtalkUserId && !byDingtalk.has(person.dingtalkUserId))
-      byDingtalk.set(person.dingtalkUserId, person);
+    for (const [channel, userId] of Object.entries(person.accounts)) {
+      const key = accountKey(channel, userId);
+      if (!byAccount.has(key)) byAccount.set(key, person);
+      if (!byAnyAccount.has(userId)) byAnyAccount.set(userId, person);
+    }
+  }
+  const chats = new Map<string, Recipient>();
+  for (const chat of directory.chats ?? []) {
+    const recipient: Recipient = {
+      personId: chatIdOf(chat.name),
+      name: chat.name,
+      accounts: chat.accounts,
+      group: true,
+    };
+    chats.set(chat.name, recipient);
+    chats.set(recipient.personId, recipient);
   }
   const leaders = new Map(everyone.filter((p) => p.role === "leader").map((p) => [p.name, p]));
   const admins = everyone.filter((p) => p.role === "admin");
@@ -77,11 +105,10 @@ export function indexPeople(directory: Directory): PeopleIndex {
     leader: (name) => leaders.get(name),
     admins: () => admins,
     byId: (id) => byId.get(id),
-    byPlatformId(channel, userId) {
-      if (channel === "wecom") return byWecom.get(userId);
-      if (channel === "dingtalk") return byDingtalk.get(userId);
-      return byId.get(userId) ?? byWecom.get(userId) ?? byDingtalk.get(userId);
-    },
+    byAccount: (channel, userId) =>
+      byAccount.get(accountKey(channel, userId)) ??
+      (channel === "local" ? (byId.get(userId) ?? byAnyAccount.get(userId)) : undefined),
+    chat: (nameOrId) => chats.get(nameOrId),
     all: () => everyone,
   };
 }

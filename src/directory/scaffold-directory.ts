@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import type { Registry } from "../registry/registry.js";
+import { renderFile } from "../templates/template-store.js";
 import type { Directory, Group, Unit } from "./directory.js";
 import { guessUnitKind } from "./guess-unit-kind.js";
 
@@ -31,9 +32,10 @@ export function scaffoldDirectory(registry: Registry): Directory {
     demo: false,
     office: { name: "督考办" },
     admins: [],
-    leaders: [...leaderNames].map((name) => ({ name })),
+    leaders: [...leaderNames].map((name) => ({ name, accounts: {} })),
     units,
     groups,
+    chats: [],
   };
 }
 
@@ -48,18 +50,6 @@ function guessMembers(group: string, units: readonly Unit[]): string[] {
   return [];
 }
 
-const HEADER = `# Duban directory (单位名录): units, groups, leaders and admins.
-# Scaffolded by \`duban import --scaffold-directory\`. Fill in, for every unit, its contacts:
-#   contacts:
-#     - { name: 张三, role: contact, wecomUserId: zhangsan, dingtalkUserId: "0123456789" }
-#     - { name: 李四, role: head, wecomUserId: lisi }
-# role: contact (联络员, answers the reminders) or head (单位负责人, told when the unit is late).
-# kind: department | town | street | park | command-group | external (guessed from the name; check it).
-# aliases: other names notices use for the unit (区人社局 for 区人力资源和社会保障局).
-# groups: what each group reference expands to; an empty members list means the office names
-# the units per task (相关镇街, 区直有关部门). leaders and admins take wecomUserId / dingtalkUserId.
-`;
-
 export function directoryToYaml(directory: Directory): string {
-  return HEADER + stringify(directory, { lineWidth: 0 });
+  return renderFile("directory/scaffold-header.txt", {}) + stringify(directory, { lineWidth: 0 });
 }

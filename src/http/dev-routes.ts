@@ -4,13 +4,17 @@ import type Router from "@koa/router";
 import type Koa from "koa";
 import { z } from "zod";
 import type { InboundEvent } from "../channels/channel.js";
+import { LOCAL_CHANNEL } from "../channels/choose-channel.js";
 import { describeLocalMessage } from "../channels/local/describe-local-message.js";
 import type { LocalChannel } from "../channels/local/local-channel.js";
+import type { Inbox } from "../inbound/inbox-processor.js";
 import { type Clock, inBusinessTz } from "../shared/clock.js";
 import { readRawBody } from "./read-raw-body.js";
 
 export interface DevRoutesDeps {
   channel: LocalChannel;
+  /** Where an injected event goes: stored first, then handled, as a platform's callback is. */
+  inbox: Pick<Inbox, "receive">;
   clock: Clock;
   /** Called once an injected event has been handled (the app wakes the dispatcher). */
   onReceived?: () => void;
@@ -31,7 +35,9 @@ const inboundSchema = z.discriminatedUnion("kind", [
     from: z.string().min(1),
     cardId: z.string().min(1),
     actionKey: z.string().min(1),
-    /** As WeCom sends with a click: lets a scenario exercise the card update after it. */
+    /** As a platform sends with a click: lets a scenario exercise the card update after it. */
+    updateToken: z.string().min(1).optional(),
+    /** The same, by the name WeCom gives it (scenarios written before the token was neutral). */
     responseCode: z.string().min(1).optional(),
   }),
 ]);
@@ -87,16 +93,10 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
     }
     const input = inboundSchema.safeParse(json);
     if (!input.success) return badRequest(ctx, input.error);
-    const event: InboundEvent = {
-      ...input.data,
-      eventId: input.data.eventId ?? `local-${randomUUID()}`,
-      channel: "local",
-      at: deps.clock.now().toISOString(),
-    };
-    // Answered after the handler has finished, so a scenario can read /dev/outbox right away. The
-    // local channel hands the event to the inbox (src/services.ts): stored first, like a callback.
+    const event = toEvent(input.data, deps.clock.now());
+    // Answered after the handler has finished, so a scenario can read /dev/outbox right away.
     try {
-      await deps.channel.receive(event);
+      await deps.inbox.receive(event);
     } catch {
       ctx.status = 503;
       ctx.body = { error: "the event could not be stored: send it again" };
@@ -106,6 +106,15 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
     ctx.status = 202;
     ctx.body = { eventId: event.eventId };
   });
+}
+
+function toEvent(input: z.infer<typeof inboundSchema>, now: Date): InboundEvent {
+  const eventId = input.eventId ?? `local-${randomUUID()}`;
+  const at = now.toISOString();
+  if (input.kind === "text") return { ...input, eventId, channel: LOCAL_CHANNEL, at };
+  const { responseCode, updateToken, ...click } = input;
+  const token = updateToken ?? responseCode;
+  return { ...click, eventId, channel: LOCAL_CHANNEL, at, ...(token ? { updateToken: token } : {}) };
 }
 
 /** The socket's address only: X-Forwarded-For is the client's word and is never trusted here. */

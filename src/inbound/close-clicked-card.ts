@@ -1,36 +1,12 @@
+import { closedCardLabel } from "../cards/card-actions.js";
 import type { InboundEvent } from "../channels/channel.js";
-import { message } from "../templates/template-store.js";
 import type { Turn } from "./inbound-deps.js";
 
 /**
- * The label by button key: reminder cards (render-reminder.ts), decision cards
- * (render-decision-card.ts), the office's difficulty cards (workflow/send-notice.ts).
- */
-const LABEL_KEYS: Readonly<Record<string, string>> = {
-  ack: "closedAck",
-  "on-track": "closedOnTrack",
-  difficulty: "closedDifficulty",
-  complete: "closedComplete",
-  extend: "closedExtend",
-  report: "closedReport",
-  snooze: "closedSnooze",
-  approve: "closedApprove",
-  return: "closedReturn",
-  reject: "closedReject",
-  "resolve-difficulty": "closedResolveDifficulty",
-};
-
-/** What a card shows in place of its buttons once `actionKey` was clicked; undefined for a key no card has. */
-export function closedCardLabel(actionKey: string): string | undefined {
-  const key = LABEL_KEYS[actionKey];
-  return key === undefined ? undefined : message("inbound", key);
-}
-
-/**
  * After a click, closes the card the person clicked: its buttons give way to a label saying what
- * was chosen ("已签收"), so nobody clicks twice by mistake. How is the channel's business (WeCom:
- * update_template_card with button.replace_name). WeCom needs the click's single-use ResponseCode;
- * without one (or on a channel that cannot update cards) nothing happens. A failure is logged,
+ * was chosen ("已签收", cards/card-actions.ts), so nobody clicks twice by mistake. How is the
+ * channel's business; a platform that needs the click's update token (WeCom's single-use
+ * ResponseCode) gets it, and without one (or on a channel that cannot update cards) nothing happens. A failure is logged,
  * never shown: the answer to the click has been sent through the outbox already.
  */
 export async function closeClickedCard(
@@ -38,7 +14,7 @@ export async function closeClickedCard(
   event: Extract<InboundEvent, { kind: "card-action" }>,
 ): Promise<void> {
   const update = turn.deps.updateCard;
-  if (!update || !event.responseCode) return;
+  if (!update || !event.updateToken) return;
   const label = closedCardLabel(event.actionKey);
   if (label === undefined) return;
   try {
@@ -46,9 +22,9 @@ export async function closeClickedCard(
       cardId: event.cardId,
       recipient: turn.person,
       update: { kind: "close", label },
-      responseCode: event.responseCode,
+      updateToken: event.updateToken,
     });
-    // The reason is the platform's own (WeCom: the errcode and its operator hint).
+    // The reason is the platform's own (its error code and operator hint).
     if (result.status !== "sent")
       turn.deps.logger.warn("could not close the clicked card", {
         cardId: event.cardId,

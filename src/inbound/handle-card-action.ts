@@ -1,10 +1,16 @@
+import {
+  type CardActionKey,
+  type DecisionKey,
+  isCardActionKey,
+  isDecisionKey,
+} from "../cards/card-actions.js";
 import type { InboundEvent } from "../channels/channel.js";
 import { acknowledgeTask } from "../progress/acknowledge-task.js";
 import { askForDetails } from "../progress/ask-for-details.js";
 import { reportOnTrack } from "../progress/report-on-track.js";
+import type { CardInstance } from "../store/card-instance.js";
 import { message } from "../templates/template-store.js";
 import { decideRequest } from "../workflow/decide-request.js";
-import { RESOLVE_DIFFICULTY } from "../workflow/raise-difficulty.js";
 import { requestCompletion } from "../workflow/request-completion.js";
 import { resolveDifficulty } from "../workflow/resolve-difficulty.js";
 import { startExtension } from "../workflow/start-extension.js";
@@ -13,10 +19,9 @@ import { snoozeReminders } from "./snooze-reminders.js";
 
 /**
  * A button click, by the card it was on (store.cards: task, unit, cycle, and for a decision card
- * the request) and its key: the reminder card's ack/on-track/difficulty/complete/extend/report/
- * snooze (render-reminder.ts), the decision card's approve/return/reject, and 已协调解决 on the
- * admins' difficulty card (raise-difficulty.ts; a unit's contact may use the same key to report
- * its difficulty solved).
+ * the request) and its key (cards/card-actions.ts): the reminder card's ack/on-track/difficulty/
+ * complete/extend/report/snooze, the decision card's approve/return/reject, and 已协调解决 on the
+ * admins' difficulty card (a unit's contact may use the same key to report its difficulty solved).
  */
 export async function handleCardAction(
   turn: Turn,
@@ -27,25 +32,21 @@ export async function handleCardAction(
   if (event.actionKey === "snooze") return snoozeReminders(turn, card);
   if (!card) return turn.answer(message("progress", "cardUnknown"));
   if (card.requestId !== undefined) return decideRequest(turn, card, event.actionKey);
-  switch (event.actionKey) {
-    case "ack":
-      return acknowledgeTask(turn, card);
-    case "on-track":
-      return reportOnTrack(turn, card);
-    case "difficulty":
-      return askForDetails(turn, card, "difficulty");
-    case "report":
-      return askForDetails(turn, card, "progress-text");
-    case "complete":
-      return requestCompletion(turn, card);
-    case "extend":
-      return startExtension(turn, card);
-    case RESOLVE_DIFFICULTY:
-      return resolveDifficulty(turn, card);
-    default:
-      turn.deps.logger.warn("unknown card action ignored", {
-        actionKey: event.actionKey,
-        cardId: card.cardId,
-      });
-  }
+  const key = event.actionKey;
+  if (isCardActionKey(key) && !isDecisionKey(key) && key !== "snooze") return ON_CLICK[key](turn, card);
+  turn.deps.logger.warn("unknown card action ignored", { actionKey: key, cardId: card.cardId });
 }
+
+/** The keys of a unit's cards and the admins' difficulty card (a decision card goes to decideRequest). */
+type ReporterKey = Exclude<CardActionKey, DecisionKey | "snooze">;
+
+/** One handler per key of cards/card-actions.ts: a key without one does not type-check. */
+const ON_CLICK: Record<ReporterKey, (turn: Turn, card: CardInstance) => Promise<void>> = {
+  ack: acknowledgeTask,
+  "on-track": reportOnTrack,
+  difficulty: (turn, card) => askForDetails(turn, card, "difficulty"),
+  report: (turn, card) => askForDetails(turn, card, "progress-text"),
+  complete: requestCompletion,
+  extend: startExtension,
+  "resolve-difficulty": resolveDifficulty,
+};

@@ -26,7 +26,7 @@ export function createInboundHandler(deps: InboundDeps) {
     });
     if (event.kind === "text")
       deps.logger.debug("inbound text", { eventId: event.eventId, text: event.text });
-    const person = deps.people.byPlatformId(event.channel, event.from);
+    const person = deps.people.byAccount(event.channel, event.from);
     if (!person) {
       deps.logger.warn("message from someone not in the directory ignored", {
         channel: event.channel,

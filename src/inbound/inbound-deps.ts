@@ -1,5 +1,6 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { CardUpdateRequest, ChannelName, InboundEvent, SendResult } from "../channels/channel.js";
+import type { ChannelLimits } from "../channels/channel-limits.js";
 import type { Settings } from "../config/settings.js";
 import type { Directory } from "../directory/directory.js";
 import type { PeopleIndex, Person } from "../directory/people.js";
@@ -17,6 +18,8 @@ export interface InboundDeps {
   logger: Logger;
   /** The channel that reaches a person who did not just write (admins, requesters). */
   channelFor(person: Person): ChannelName | undefined;
+  /** What a message may hold on every channel that is on (cards for the office are rendered within it). */
+  limits: ChannelLimits;
   /** Changes a card on the channel it was clicked on; absent where no channel can. */
   updateCard?(channel: ChannelName, request: CardUpdateRequest): Promise<SendResult>;
 }

@@ -1,9 +1,11 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { ChannelName } from "../channels/channel.js";
+import { type ChannelLimits, COMMON_LIMITS } from "../channels/channel-limits.js";
+import { chooseChannel } from "../channels/choose-channel.js";
 import type { Settings } from "../config/settings.js";
 import type { Directory } from "../directory/directory.js";
 import { indexDirectory } from "../directory/directory-index.js";
-import { indexPeople, type PeopleIndex, type Person } from "../directory/people.js";
+import { indexPeople, type PeopleIndex } from "../directory/people.js";
 import { isReport } from "../progress/is-report.js";
 import { type Assignment, computeAssignments } from "../registry/compute-assignments.js";
 import type { Registry, Task } from "../registry/registry.js";
@@ -17,6 +19,13 @@ export interface WorldSources {
   calendar: WorkCalendar;
   /** The channels that are on, in order of preference. */
   channels: readonly ChannelName[];
+  /**
+   * Every channel of the plugin table, in its order: person ids are made from it (personIdOf).
+   * Default: `channels`.
+   */
+  accountOrder?: readonly ChannelName[];
+  /** What a message may hold on all of them (default: what every platform can show). */
+  limits?: ChannelLimits;
 }
 
 /**
@@ -24,17 +33,18 @@ export interface WorldSources {
  * the world several times a day, and the stores hand out the same parsed registry until the next
  * import (a directory edit or a new import is a new object, so it is built afresh).
  */
-const peopleOf = new WeakMap<Directory, PeopleIndex>();
+const peopleOf = new WeakMap<Directory, { channels: string; people: PeopleIndex }>();
 const derivedOf = new WeakMap<
   Registry,
   WeakMap<Directory, { tasks: Map<number, Task>; assignments: Assignment[] }>
 >();
 
-function peopleIn(directory: Directory): PeopleIndex {
+function peopleIn(directory: Directory, channels: readonly ChannelName[]): PeopleIndex {
+  const key = channels.join(",");
   const cached = peopleOf.get(directory);
-  if (cached) return cached;
-  const people = indexPeople(directory);
-  peopleOf.set(directory, people);
+  if (cached?.channels === key) return cached.people;
+  const people = indexPeople(directory, channels);
+  peopleOf.set(directory, { channels: key, people });
   return people;
 }
 
@@ -62,7 +72,7 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   const current = await store.registry.current();
   if (!current) return undefined;
   const { registry } = current;
-  const people = peopleIn(directory);
+  const people = peopleIn(directory, sources.accountOrder ?? sources.channels);
   const { tasks, assignments } = derivedFrom(registry, directory);
 
   const latestCycle = new Map<string, string>();
@@ -107,7 +117,8 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     settings: settings.reminders,
     cycleFor: (task) => settings.reporting.tasks[String(task.no)] ?? settings.reporting.defaultCycle,
     start: registry.document.issuedOn || current.importedAt.slice(0, 10),
-    channelFor: (person) => channelFor(person, sources.channels),
+    channelFor: (person) => chooseChannel(person, sources.channels),
+    limits: sources.limits ?? COMMON_LIMITS,
     // Cycle keys of one kind sort in time order, so a report for a later cycle covers this one too.
     // The empty cycle asks whether the unit has acknowledged the task at all (签收 or any report):
     // the sweep uses it to offer 签收 only the first time.
@@ -122,14 +133,4 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     },
     snoozedUntil: (person) => personSettings.get(person.personId)?.snoozeUntil,
   };
-}
-
-/** The first channel that is on and knows the person; the local channel reaches everyone. */
-export function channelFor(person: Person, channels: readonly ChannelName[]): ChannelName | undefined {
-  for (const channel of channels) {
-    if (channel === "local") return "local";
-    if (channel === "wecom" && person.wecomUserId) return "wecom";
-    if (channel === "dingtalk" && person.dingtalkUserId) return "dingtalk";
-  }
-  return undefined;
 }

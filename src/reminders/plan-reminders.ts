@@ -1,5 +1,6 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { ChannelName } from "../channels/channel.js";
+import type { ChannelLimits } from "../channels/channel-limits.js";
 import type { PeopleIndex, Person } from "../directory/people.js";
 import type { Assignment } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
@@ -49,6 +50,8 @@ export interface ReminderWorld {
   start: string;
   /** The channel that reaches a person, or undefined when none does. */
   channelFor(person: Person): ChannelName | undefined;
+  /** What a message may hold on every channel that is on: the cards are rendered within it. */
+  limits: ChannelLimits;
   /** Whether the unit has reported for the cycle (any version): the ladder stops for it. */
   reported(taskNo: number, unit: string, cycle: string): boolean;
   /** Whether the unit's part of the task is finished (办结): no more reminders at all. */

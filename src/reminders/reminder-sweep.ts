@@ -79,6 +79,7 @@ async function enqueueReminder(
         world.assignments.filter((a) => a.taskNo === no && a.role === "host").map((a) => a.unit),
       coInputDue: world.settings.ladder.coInputDue,
       acknowledged: (no, unit) => world.reported(no, unit, ""),
+      limits: world.limits,
     },
     facts,
   );

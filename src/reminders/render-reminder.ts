@@ -1,4 +1,6 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
+import { cardButton } from "../cards/card-actions.js";
+import type { ChannelLimits } from "../channels/channel-limits.js";
 import type { CardButton, OutboundMessage } from "../channels/message.js";
 import type { PeopleIndex } from "../directory/people.js";
 import type { Task } from "../registry/registry.js";
@@ -17,6 +19,8 @@ export interface RenderContext {
   coInputDue: number;
   /** Whether the unit has already acknowledged the task (签收 shows only the first time). */
   acknowledged(taskNo: number, unit: string): boolean;
+  /** What a card may hold on the channels that are on. */
+  limits: Pick<ChannelLimits, "cardFields" | "cardButtons">;
 }
 
 /**
@@ -32,8 +36,6 @@ export interface CardFacts {
 
 const m = (key: string, view: Record<string, unknown> = {}) => message("reminders", key, view);
 const progress = (key: string, view: Record<string, unknown> = {}) => message("progress", key, view);
-/** WeCom shows six fields on a card; the indicators get what the fixed ones leave. */
-const MAX_FIELDS = 6;
 
 /**
  * The message a planned reminder carries: a card for the unit's contacts, text for heads and
@@ -91,10 +93,10 @@ export function renderReminder(
       value: actual ? progress("indicatorActual", { target: i.text, actual }) : i.text,
     };
   });
-  // The unit and dates first, then as many indicators as fit (three at most, as before).
+  // The unit and dates first, then as many indicators as the channels show (three at most).
   const fields = [
     ...fixed.slice(0, 3),
-    ...indicators.slice(0, Math.min(3, MAX_FIELDS - fixed.length)),
+    ...indicators.slice(0, Math.max(0, Math.min(3, ctx.limits.cardFields - fixed.length))),
     ...fixed.slice(3),
   ];
   return {
@@ -103,7 +105,10 @@ export function renderReminder(
       title: m(`title${kind}`, view),
       description: `${m(`desc${kind}`, view)}${m("howToAnswer", { example })}`,
       fields,
-      buttons: buttonsFor(reminder, ctx.acknowledged(reminder.taskNo, reminder.unit)),
+      buttons: buttonsFor(reminder, ctx.acknowledged(reminder.taskNo, reminder.unit)).slice(
+        0,
+        ctx.limits.cardButtons,
+      ),
     },
   };
 }
@@ -128,22 +133,19 @@ function itemView(
   };
 }
 
-/** At most six buttons (WeCom's limit): 签收 the first time, 明天再提醒 once 签收 is done. */
+/**
+ * Six buttons, most used first, so that a channel showing fewer keeps the ones that matter:
+ * 签收 the first time, 明天再提醒 once 签收 is done.
+ */
 function buttonsFor(reminder: PlannedReminder, acknowledged: boolean): CardButton[] {
-  const button = (key: string, textKey: string, style: CardButton["style"] = "default"): CardButton => ({
-    key,
-    text: m(textKey),
-    style,
-  });
-  if (reminder.role === "co")
-    return [button("report", "buttonReport", "primary"), button("difficulty", "buttonDifficulty")];
+  if (reminder.role === "co") return [cardButton("report", { style: "primary" }), cardButton("difficulty")];
   return [
-    acknowledged ? button("snooze", "buttonSnooze") : button("ack", "buttonAck", "primary"),
-    button("on-track", "buttonOnTrack", acknowledged ? "primary" : "default"),
-    button("difficulty", "buttonDifficulty"),
-    button("complete", "buttonComplete"),
-    button("extend", "buttonExtend"),
-    button("report", "buttonReport"),
+    acknowledged ? cardButton("snooze") : cardButton("ack", { style: "primary" }),
+    cardButton("on-track", { style: acknowledged ? "primary" : "default" }),
+    cardButton("difficulty"),
+    cardButton("complete"),
+    cardButton("extend"),
+    cardButton("report"),
   ];
 }
 

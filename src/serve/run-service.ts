@@ -1,6 +1,8 @@
 import type { Server } from "node:http";
 import { type App, createApp } from "../app.js";
-import { enabledChannels } from "../channels/enabled-channels.js";
+import { CHANNEL_PLUGINS } from "../channels/plugins.js";
+import { readChannelConfigs } from "../channels/read-channel-configs.js";
+import { channelNames } from "../channels/start-channels.js";
 import type { AppConfig } from "../config/app-config.js";
 import { createSendingWindow } from "../delivery/sending-window.js";
 import { skipIdleTime } from "../demo/skip-idle.js";
@@ -36,11 +38,14 @@ export interface RunServiceOptions {
 export async function runService(options: RunServiceOptions): Promise<RunningService> {
   const { config, logger } = options;
   const env = options.env ?? process.env;
-  const demo = chooseDemoClock(config, enabledChannels(env));
+  // Each platform's settings are read once, here, and handed on.
+  const configured = readChannelConfigs(CHANNEL_PLUGINS, env);
+  const demo = chooseDemoClock(config, channelNames(configured));
   const clock = demo ?? systemClock;
   const app = await createApp(config, logger, {
     clock,
     env,
+    configured,
     // node-cron fires on the wall clock; a demo clock needs timers that read the demo clock.
     ...(demo ? { schedule: clockSchedule(demo) } : {}),
   });

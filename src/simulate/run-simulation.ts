@@ -70,7 +70,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationT
     });
     await scheduler.start();
     const replies = createSyntheticReplies({
-      local,
+      receive: (event) => services.inbox.receive(event),
       replyRate: input.replyRate,
       random: seededRandom(input.seed),
     });

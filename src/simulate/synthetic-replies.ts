@@ -1,4 +1,5 @@
-import type { LocalChannel, LocalSentMessage } from "../channels/local/local-channel.js";
+import type { InboundEvent } from "../channels/channel.js";
+import type { LocalSentMessage } from "../channels/local/local-channel.js";
 
 interface PendingReply {
   at: number;
@@ -15,11 +16,12 @@ const MINUTE = 60_000;
  * with probability `replyRate` it answers within two days; otherwise, half the time it answers
  * after its overdue notice, and otherwise not at all that cycle. An answer is a chat reply
  * ("52 本期工作按计划推进，完成年度目标的50%。": a reply without any value on a task with indicators
- * is asked back, not recorded) handed to the local channel, so it takes the production path:
- * inbound dedupe, the reply parser, the report, the confirmation.
+ * is asked back, not recorded) handed to the inbox as the local channel's event, so it takes the
+ * production path: inbound dedupe, the reply parser, the report, the confirmation.
  */
 export function createSyntheticReplies(options: {
-  local: LocalChannel;
+  /** The service's inbox (stored, then handled). */
+  receive(event: InboundEvent): Promise<void>;
   replyRate: number;
   random: () => number;
 }) {
@@ -69,7 +71,7 @@ export function createSyntheticReplies(options: {
       while (pending.length > 0 && (pending[0]?.at ?? Infinity) <= now.getTime()) {
         const reply = pending.shift() as PendingReply;
         replies++;
-        await options.local.receive({
+        await options.receive({
           kind: "text",
           eventId: `simulated-${replies}`,
           channel: "local",

@@ -1,3 +1,4 @@
+import type { DecisionKey } from "../cards/card-actions.js";
 import type { Turn } from "../inbound/inbound-deps.js";
 import { openPrompt } from "../progress/open-prompt.js";
 import type { CardInstance } from "../store/card-instance.js";
@@ -9,7 +10,10 @@ import { refuse } from "./refuse.js";
 
 const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
 /** Which buttons each kind of request has (render-decision-card.ts). */
-const BUTTONS = { completion: ["approve", "return"], extension: ["approve", "reject"] };
+const BUTTONS: Record<"completion" | "extension", readonly string[]> = {
+  completion: ["approve", "return"] satisfies DecisionKey[],
+  extension: ["approve", "reject"] satisfies DecisionKey[],
+};
 
 /**
  * A click on a decision card. Only the office's admins decide; 批准 and 不予批准 take effect at

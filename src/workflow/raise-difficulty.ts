@@ -1,3 +1,4 @@
+import { cardButton } from "../cards/card-actions.js";
 import type { Card } from "../channels/message.js";
 import type { Person } from "../directory/people.js";
 import type { Turn } from "../inbound/inbound-deps.js";
@@ -10,8 +11,6 @@ import { sendAdminCards } from "./send-admin-cards.js";
 import { sendNotice } from "./send-notice.js";
 
 const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
-/** The button on the admins' difficulty card; handleCardAction routes it to resolveDifficulty. */
-export const RESOLVE_DIFFICULTY = "resolve-difficulty";
 
 /**
  * 有困难 reaches the office: each admin gets a card with the unit's text and 已协调解决, recorded
@@ -40,7 +39,7 @@ export async function raiseDifficulty(turn: Turn, view: UnitView, report: Progre
       { label: m("fieldReporter"), value: m("reporterValue", words) },
       { label: m("fieldDifficulty"), value: report.note },
     ],
-    buttons: [{ key: RESOLVE_DIFFICULTY, text: m("buttonResolveDifficulty"), style: "primary" }],
+    buttons: [cardButton("resolve-difficulty", { style: "primary" })],
   };
   await sendAdminCards(turn, {
     key,

@@ -1,3 +1,5 @@
+import { cardButton } from "../cards/card-actions.js";
+import type { ChannelLimits } from "../channels/channel-limits.js";
 import type { Card } from "../channels/message.js";
 import type { Light } from "../lights/light.js";
 import { describeReport } from "../progress/describe-report.js";
@@ -10,20 +12,19 @@ import type { WorkflowRequest } from "../store/workflow-request.js";
 import { message } from "../templates/template-store.js";
 
 const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
-/** WeCom shows six fields; the indicators get what the fixed ones leave. */
-const MAX_FIELDS = 6;
 /** Co-units named on the card; the rest are counted. */
 const CO_NAMES = 3;
 
 /**
  * The card the office decides a request on: who asks what, the unit's latest report, each
- * indicator's actual against its target, the co-units' inputs (the roll-up) and the light, with
+ * indicator's actual against its target (as many as the channels show), the co-units' inputs
+ * (the roll-up) and the light, with
  * two buttons: 批准办结/退回 for a completion, 批准延期/不予批准 for an extension.
  */
 export function renderDecisionCard(
   request: WorkflowRequest,
   view: UnitView,
-  context: { light: Light; requesterName: string },
+  context: { light: Light; requesterName: string; limits: Pick<ChannelLimits, "cardFields"> },
 ): Card {
   const { task } = view;
   const words = {
@@ -73,15 +74,12 @@ export function renderDecisionCard(
   return {
     title: m(completion ? "cardTitleCompletion" : "cardTitleExtension", words),
     description: m(completion ? "cardDescCompletion" : "cardDescExtension", words),
-    fields: [...fixed, ...indicators].slice(0, Math.max(MAX_FIELDS, fixed.length)),
+    fields: [...fixed, ...indicators].slice(0, Math.max(context.limits.cardFields, fixed.length)),
     buttons: completion
-      ? [
-          { key: "approve", text: m("buttonApproveCompletion"), style: "primary" },
-          { key: "return", text: m("buttonReturn"), style: "danger" },
-        ]
+      ? [cardButton("approve", { style: "primary" }), cardButton("return", { style: "danger" })]
       : [
-          { key: "approve", text: m("buttonApproveExtension"), style: "primary" },
-          { key: "reject", text: m("buttonReject"), style: "danger" },
+          cardButton("approve", { style: "primary", text: "buttonApproveExtension" }),
+          cardButton("reject", { style: "danger" }),
         ],
   };
 }

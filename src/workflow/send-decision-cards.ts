@@ -21,7 +21,7 @@ export async function sendDecisionCards(
   const view = await loadUnitView(store, context.task, request.unit, context.assignments);
   const light = assessUnit(view, { date: turn.date, start: context.start, year: context.year }, turn.deps);
   const requesterName = people.byId(request.requestedBy)?.name ?? request.requestedBy;
-  const card = renderDecisionCard(request, view, { light, requesterName });
+  const card = renderDecisionCard(request, view, { light, requesterName, limits: turn.deps.limits });
   return sendAdminCards(turn, {
     key: `decision/${request.id}`,
     card,

@@ -1,5 +1,6 @@
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closedCardLabel } from "../../src/cards/card-actions.js";
 import type { Channel } from "../../src/channels/channel.js";
 import { createLocalChannel } from "../../src/channels/local/local-channel.js";
 import type { CardUpdate, OutboundMessage, Recipient } from "../../src/channels/message.js";
@@ -7,7 +8,6 @@ import { createWecomApi } from "../../src/channels/wecom/wecom-api.js";
 import { createWecomChannel } from "../../src/channels/wecom/wecom-channel.js";
 import { wecomHint } from "../../src/channels/wecom/wecom-error-hints.js";
 import { outboxPayloadSchema } from "../../src/delivery/outbox-payload.js";
-import { closedCardLabel } from "../../src/inbound/close-clicked-card.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { silentLogger } from "../../src/shared/logger.js";
 import { message } from "../../src/templates/template-store.js";
@@ -25,8 +25,7 @@ const CLOCK = fixedClock(new Date("2021-03-22T04:00:00Z"));
 const RECIPIENT: Recipient = {
   personId: "p-contract",
   name: "张三",
-  wecomUserId: "zhangsan",
-  dingtalkUserId: "zhangsan",
+  accounts: { wecom: "zhangsan", dingtalk: "zhangsan" },
 };
 
 /**
@@ -229,7 +228,7 @@ describe.each(CHANNELS)("the $name channel", (entry) => {
       const result = await channel.updateCard?.({
         ...closed,
         recipient: RECIPIENT,
-        responseCode: "rc-click",
+        updateToken: "rc-click",
       });
       if (result?.status !== "sent") refused.push(`${JSON.stringify(closed)}: ${JSON.stringify(result)}`);
     }
@@ -250,7 +249,7 @@ describe.each(CHANNELS)("the $name channel", (entry) => {
         cardId: "duban-0123456789abcdef0123456789abcdef01234567",
         recipient: RECIPIENT,
         update: { kind: "close", label },
-        responseCode: "rc-click",
+        updateToken: "rc-click",
       });
       if (result?.status !== "sent") refused.push(`${key} → ${label}: ${JSON.stringify(result)}`);
     }

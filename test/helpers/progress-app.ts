@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach } from "vitest";
 import { createApp } from "../../src/app.js";
 import type { OutboundMessage } from "../../src/channels/message.js";
+import { CHANNEL_PLUGINS } from "../../src/channels/plugins.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { assessUnit } from "../../src/lights/assess-unit.js";
 import { loadUnitView } from "../../src/progress/load-unit-view.js";
@@ -144,7 +145,11 @@ export async function startProgressApp(at: string, env: Record<string, string> =
     /** The reminder ladder's view of the store, as the sweep reads it. */
     async world() {
       const { directory, settings, calendar } = app.services;
-      const world = await loadReminderWorld({ store, directory, settings, calendar, channels: ["local"] });
+      const world = await loadReminderWorld({
+        ...{ store, directory, settings, calendar },
+        channels: ["local"],
+        accountOrder: CHANNEL_PLUGINS.map((plugin) => plugin.name),
+      });
       if (!world) throw new Error("no registry");
       return world;
     },

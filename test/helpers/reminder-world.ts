@@ -1,4 +1,5 @@
 import { createChineseDaysCalendar } from "../../src/calendar/chinese-days-calendar.js";
+import { COMMON_LIMITS } from "../../src/channels/channel-limits.js";
 import { indexDirectory } from "../../src/directory/directory-index.js";
 import { parseDirectory } from "../../src/directory/load-directory.js";
 import { indexPeople, type Person } from "../../src/directory/people.js";
@@ -61,7 +62,8 @@ export function buildWorld(
     settings: DEFAULT_REMINDER_SETTINGS,
     cycleFor: () => cycle,
     start: "2021-01-21",
-    channelFor: (p: Person) => (p.wecomUserId ? "wecom" : undefined),
+    channelFor: (p: Person) => (p.accounts.wecom ? "wecom" : undefined),
+    limits: COMMON_LIMITS,
     reported: (no, unit, c) => state.reported.has(`${no}/${unit}/${c}`),
     closed: (no, unit) => state.closed.has(`${no}/${unit}`),
     deadline: (task, unit) => state.deadlines.get(`${task.no}/${unit}`) ?? task.deadline,

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createChineseDaysCalendar } from "../../src/calendar/chinese-days-calendar.js";
+import { CHANNEL_PLUGINS } from "../../src/channels/plugins.js";
 import { DEMO_DIRECTORY } from "../../src/config/load-config.js";
 import { DEFAULT_SETTINGS } from "../../src/config/settings.js";
 import { indexDirectory } from "../../src/directory/directory-index.js";
@@ -37,5 +38,6 @@ export function seedWorldLoader(store: Store) {
       settings: DEFAULT_SETTINGS,
       calendar,
       channels: ["local"],
+      accountOrder: CHANNEL_PLUGINS.map((plugin) => plugin.name),
     });
 }

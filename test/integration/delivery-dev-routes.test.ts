@@ -27,7 +27,9 @@ async function start(host = "127.0.0.1") {
   const channel = createLocalChannel({ clock, logger: silentLogger, onInbound: (e) => void inbound.push(e) });
   const app = createServer({ logger: silentLogger });
   const router = new Router();
-  mountDevRoutes(router, { channel, clock });
+  // As the app wires it: the route hands each event to the inbox (here, by default, the channel's handler).
+  const inbox = { receive: (event: InboundEvent) => channel.receive(event) };
+  mountDevRoutes(router, { channel, inbox, clock });
   app.use(router.routes());
   const server = app.listen(0, host);
   servers.push(server);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Channel, SendResult } from "../../src/channels/channel.js";
+import { COMMON_LIMITS } from "../../src/channels/channel-limits.js";
 import { startDispatchLoop } from "../../src/delivery/start-dispatch-loop.js";
 import { createHealthCheck } from "../../src/health/check-health.js";
 import { createRuntimeStatus } from "../../src/health/runtime-status.js";
@@ -78,6 +79,7 @@ function scriptedChannel(results: SendResult[]): Channel {
   return {
     name: "local",
     budgets: [],
+    limits: COMMON_LIMITS,
     send: async (request) =>
       new Map(request.recipients.map((r) => [r.personId, results.shift() as SendResult])),
   };

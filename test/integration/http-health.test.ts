@@ -54,7 +54,15 @@ describe("GET /healthz", () => {
     const store = await openStore({ dataDir, redisKeyPrefix: "unused:" });
     await store.registry.save({
       registry,
-      directory: { demo: false, office: { name: "督考办" }, admins: [], leaders: [], units: [], groups: [] },
+      directory: {
+        demo: false,
+        office: { name: "督考办" },
+        admins: [],
+        leaders: [],
+        units: [],
+        groups: [],
+        chats: [],
+      },
       assignments: [],
       source: { path: "x.txt", format: "text", sha256: "0" },
       importedAt: "2021-01-22T01:00:00.000Z",

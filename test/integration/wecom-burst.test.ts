@@ -58,7 +58,7 @@ describe("5,000 reminders through the WeCom channel", () => {
 
     expect(msgid).toBe(MESSAGES);
     for (const member of MEMBERS) {
-      const times = received.get(member.wecomUserId ?? "") ?? [];
+      const times = received.get(member.accounts.wecom ?? "") ?? [];
       expect(times.length).toBeGreaterThan(1600);
       expect(peakInWindow(times, 60_000)).toBe(30);
       expect(peakInWindow(times, 3_600_000)).toBeLessThanOrEqual(1000);

@@ -18,7 +18,7 @@ const config = {
   apiBaseUrl: "https://qyapi.weixin.qq.com",
   replayWindowS: 300,
 };
-const zhangsan: Recipient = { personId: "p-zhangsan", name: "张三", wecomUserId: "zhangsan" };
+const zhangsan: Recipient = { personId: "p-zhangsan", name: "张三", accounts: { wecom: "zhangsan" } };
 const cardId = "52/区人社局/2021-03/u1";
 const taskId = "52@2F@E5@8C@BA@E4@BA@BA@E7@A4@BE@E5@B1@80@2F2021-03@2Fu1";
 const reminder: Card = {
@@ -98,7 +98,7 @@ describe("a WeCom card click round trip", () => {
     expect(sent.get("p-zhangsan")).toEqual({
       status: "sent",
       platformMessageId: "msg-1",
-      responseCode: "rc-send",
+      updateToken: "rc-send",
     });
 
     const updates: SendResult[] = [];
@@ -111,7 +111,7 @@ describe("a WeCom card click round trip", () => {
           cardId: event.cardId,
           recipient: zhangsan,
           update: { kind: "replace", card: acknowledged },
-          responseCode: event.responseCode,
+          updateToken: event.updateToken,
         });
         if (result) updates.push(result);
       },
@@ -130,7 +130,7 @@ describe("a WeCom card click round trip", () => {
         from: "zhangsan",
         cardId,
         actionKey: "ack",
-        responseCode: "rc-click",
+        updateToken: "rc-click",
       }),
     ]);
     expect(updates).toEqual([{ status: "sent", platformMessageId: taskId }]);

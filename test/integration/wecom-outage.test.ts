@@ -19,8 +19,8 @@ const OUTAGE_MS = 2 * 3_600_000;
 const STEP_MS = 30_000;
 const MESSAGES = 65;
 const ADMINS: Recipient[] = [
-  { personId: "wecom:admin1", name: "督办员甲", wecomUserId: "admin1" },
-  { personId: "wecom:admin2", name: "督办员乙", wecomUserId: "admin2" },
+  { personId: "wecom:admin1", name: "督办员甲", accounts: { wecom: "admin1" } },
+  { personId: "wecom:admin2", name: "督办员乙", accounts: { wecom: "admin2" } },
 ];
 const people = new Map([...MEMBERS, ...ADMINS].map((r) => [r.personId, r]));
 
@@ -97,10 +97,10 @@ describe("a 2-hour WeCom outage", () => {
     const stats = await temp.store.outbox.stats();
     expect(stats.dead).toBe(0);
     expect(stats).toMatchObject({ pending: 0, failed: 0, claimed: 0, sent: MESSAGES + 2 * ADMINS.length });
-    const toMembers = MEMBERS.reduce((n, m) => n + (delivered.get(m.wecomUserId ?? "")?.length ?? 0), 0);
+    const toMembers = MEMBERS.reduce((n, m) => n + (delivered.get(m.accounts.wecom ?? "")?.length ?? 0), 0);
     expect(toMembers).toBe(MESSAGES);
     for (const admin of ADMINS) {
-      const texts = delivered.get(admin.wecomUserId ?? "") ?? [];
+      const texts = delivered.get(admin.accounts.wecom ?? "") ?? [];
       expect(texts.filter((t) => t.startsWith("【发送通道故障】"))).toHaveLength(1);
       expect(texts.filter((t) => t.startsWith("【发送通道恢复】"))).toHaveLength(1);
       expect(texts).toHaveLength(2);

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import type { Channel, InboundEvent, SendBudget, SendRequest, SendResult } from "../channel.js";
+import { COMMON_LIMITS } from "../channel-limits.js";
 import { checkCardUpdate, checkMessage, describeProblem, type MessageProblem } from "../check-message.js";
 import type { Card, OutboundMessage } from "../message.js";
 import { describeLocalMessage } from "./describe-local-message.js";
@@ -155,6 +156,7 @@ export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
   return {
     name: "local",
     budgets: options.budgets ?? [],
+    limits: COMMON_LIMITS,
     send,
     async updateCard({ cardId, recipient, update }) {
       const problem = checkCardUpdate(cardId, update);

@@ -2,16 +2,21 @@ import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import { message } from "../../templates/template-store.js";
 import type { Channel, SendBudget, SendRequest, SendResult } from "../channel.js";
+import type { ChannelLimits } from "../channel-limits.js";
 import { describeProblem } from "../check-message.js";
 import type { Recipient } from "../message.js";
 import type { WecomApi } from "./wecom-api.js";
 import { createRateBackoff } from "./wecom-rate-backoff.js";
 import { renderWecomMessage } from "./wecom-render-message.js";
+import type { WecomRobot } from "./wecom-robot.js";
+import { robotMarkdown } from "./wecom-robot-markdown.js";
 import { sendWecomBatch, userKey } from "./wecom-send-batch.js";
 import { updateWecomCard } from "./wecom-update-card.js";
 
 export interface WecomChannelOptions {
   api: WecomApi;
+  /** The named group robots: a recipient whose WeCom account is `robot:<name>` is a group. */
+  robots?: readonly WecomRobot[];
   clock: Clock;
   logger: Logger;
   /** The corp's licensed seats (账号上限数): adds the app's daily quota, seats × 200 人次 (Doc 90236). */
@@ -31,6 +36,12 @@ export const WECOM_MEMBER_BUDGETS: readonly SendBudget[] = [
   { name: "wecom-member-per-minute", scope: "recipient", limit: 30, windowMs: 60_000 },
   { name: "wecom-member-per-hour", scope: "recipient", limit: 1000, windowMs: 3_600_000 },
 ];
+
+/** A template card shows six rows (Doc 90236); a text message holds 2048 bytes (wecom-text-limits.ts). */
+export const WECOM_LIMITS: ChannelLimits = { cardFields: 6, cardButtons: 6, textBytes: 2048 };
+
+/** A group robot's account in the directory: `robot:<name>` (a member's userid has no colon). */
+const ROBOT_PREFIX = "robot:";
 
 const paused = (retryAfterMs: number): SendResult => ({
   status: "rate-limited",
@@ -62,10 +73,13 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
     const reachable: Array<Recipient & { wecomUserId: string }> = [];
     const noAccount: SendResult = { status: "invalid-recipient", reason: message("wecom", "noWecomUserId") };
     for (const recipient of request.recipients) {
-      const { wecomUserId } = recipient;
-      if (wecomUserId) reachable.push({ ...recipient, wecomUserId });
+      const wecomUserId = recipient.accounts.wecom;
+      if (wecomUserId?.startsWith(ROBOT_PREFIX))
+        results.set(recipient.personId, await sendToRobot(wecomUserId.slice(ROBOT_PREFIX.length), request));
+      else if (wecomUserId) reachable.push({ ...recipient, wecomUserId });
       else results.set(recipient.personId, noAccount);
     }
+    if (reachable.length === 0) return results;
     const parts = renderWecomMessage(request.message, request.cardId);
     if (typeof parts === "string") {
       const problem: SendResult = { status: "permanent-error", reason: describeProblem(parts) };
@@ -95,9 +109,16 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
     return results;
   }
 
+  async function sendToRobot(name: string, request: SendRequest): Promise<SendResult> {
+    const robot = options.robots?.find((r) => r.name === name);
+    if (!robot) return { status: "invalid-recipient", reason: message("wecom", "robotUnknown", { name }) };
+    return robot.sendMarkdown(robotMarkdown(request.message));
+  }
+
   return {
     name: "wecom",
     budgets,
+    limits: WECOM_LIMITS,
     send,
     updateCard: (request) => updateWecomCard(request, { ...deps, clock: options.clock, send }),
   };

@@ -13,13 +13,27 @@ export interface WecomConfig {
   replayWindowS: number;
   /** Without a trailing slash. */
   apiBaseUrl: string;
-  /** 消息推送 (group robot) webhook keys; each is a credential on its own. */
-  robotKeys: string[];
+  /**
+   * 消息推送 (group robot) webhooks by name; each key is a credential on its own. A group in the
+   * directory reaches one as `accounts: { wecom: "robot:<name>" }`.
+   */
+  robots: WecomRobotEntry[];
+  /** The corp's licensed seats (账号上限数), when given: the app's daily quota is seats × 200. */
+  seats?: number;
+}
+
+export interface WecomRobotEntry {
+  /** As written before "=" in WECOM_ROBOT_KEYS, else robot1, robot2… by position. */
+  name: string;
+  key: string;
 }
 
 const REQUIRED = ["WECOM_CORP_ID", "WECOM_AGENT_ID", "WECOM_SECRET", "WECOM_TOKEN", "WECOM_AES_KEY"] as const;
 const OFF = "or unset every WECOM_* variable to turn the WeCom channel off";
 const NO_SPACE = /^\S+$/;
+/** `key` or `name=key`, comma-separated; a name is letters (any script), digits, _ or -. */
+const ROBOT_ENTRY = String.raw`\s*(?:[\p{L}\p{N}_-]+\s*=\s*)?[A-Za-z0-9-]+\s*`;
+const ROBOT_LIST = new RegExp(`^${ROBOT_ENTRY}(?:,${ROBOT_ENTRY})*$`, "u");
 
 /**
  * Each message names the variable and the fix, never the value: several of these are secrets.
@@ -54,8 +68,17 @@ const schema = z.object({
     .default("https://qyapi.weixin.qq.com"),
   WECOM_ROBOT_KEYS: z
     .string()
-    .regex(/^\s*[A-Za-z0-9-]+\s*(,\s*[A-Za-z0-9-]+\s*)*$/, {
-      error: "WECOM_ROBOT_KEYS is malformed. Fix: comma-separated webhook keys (the key= part of each URL)",
+    .regex(ROBOT_LIST, {
+      error:
+        "WECOM_ROBOT_KEYS is malformed. Fix: comma-separated webhook keys (the key= part of each URL), " +
+        "each optionally named for the directory: 领导群=KEY1,office=KEY2",
+    })
+    .optional(),
+  WECOM_SEATS: z
+    .string()
+    .regex(/^[1-9][0-9]{0,6}$/, {
+      error:
+        "WECOM_SEATS is malformed. Fix: the corp's licensed seats (账号上限数), a whole number, or unset it",
     })
     .optional(),
 });
@@ -83,6 +106,24 @@ export function readWecomConfig(env: NodeJS.ProcessEnv = process.env): WecomConf
     aesKey: v.WECOM_AES_KEY,
     replayWindowS: Number(v.WECOM_REPLAY_WINDOW_S),
     apiBaseUrl: v.WECOM_API_BASE_URL.replace(/\/+$/, ""),
-    robotKeys: (v.WECOM_ROBOT_KEYS ?? "").split(",").flatMap((key) => (key.trim() ? [key.trim()] : [])),
+    robots: readRobots(v.WECOM_ROBOT_KEYS ?? ""),
+    ...(v.WECOM_SEATS !== undefined ? { seats: Number(v.WECOM_SEATS) } : {}),
   };
+}
+
+function readRobots(list: string): WecomRobotEntry[] {
+  const entries = list.split(",").flatMap((entry) => (entry.trim() ? [entry.trim()] : []));
+  const robots = entries.map((entry, i) => {
+    const [name, key] = entry.includes("=")
+      ? entry.split("=").map((part) => part.trim())
+      : [`robot${i + 1}`, entry];
+    return { name: name ?? `robot${i + 1}`, key: key ?? "" };
+  });
+  const names = robots.map((robot) => robot.name);
+  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  if (repeated !== undefined)
+    throw new ConfigError(
+      `WeCom configuration is invalid:\n  - WECOM_ROBOT_KEYS names two robots "${repeated}". Fix: give each robot its own name`,
+    );
+  return robots;
 }

@@ -43,7 +43,7 @@ export function toInboundEvent(inbound: WecomInbound): InboundEvent | undefined 
       cardId: decodeTaskId(inbound.taskId),
       actionKey: inbound.eventKey,
       at,
-      ...(inbound.responseCode ? { responseCode: inbound.responseCode } : {}),
+      ...(inbound.responseCode ? { updateToken: inbound.responseCode } : {}),
     };
   }
   return undefined;

@@ -10,6 +10,8 @@ import { splitText } from "./wecom-text-limits.js";
 
 /** A 消息推送 (group robot) webhook: the key is its only credential (Doc 99110, brief §6). */
 export interface WecomRobot {
+  /** The name a directory group reaches it by (`robot:<name>`). */
+  readonly name: string;
   /** Safe to log and to show: derived from the key, never the key. */
   readonly label: string;
   /** Posts markdown (split into ≤ 4096-byte messages), queued to ≤ 20 messages a minute. */
@@ -18,6 +20,8 @@ export interface WecomRobot {
 
 export interface WecomRobotOptions {
   key: string;
+  /** Default: the label. */
+  name?: string;
   apiBaseUrl: string;
   clock: Clock;
   logger: Logger;
@@ -98,6 +102,7 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobot {
   }
 
   return {
+    name: options.name ?? label,
     label,
     sendMarkdown(markdown) {
       // One queue per robot: messages leave in order, and the per-minute count holds across callers.

@@ -69,7 +69,7 @@ export async function sendWecomBatch(
   const sent: SendResult = {
     status: "sent",
     platformMessageId: msgIds.join(","),
-    ...(responseCode ? { responseCode } : {}),
+    ...(responseCode ? { updateToken: responseCode } : {}),
   };
   return new Map(userIds.map((id) => [userKey(id), failed.get(userKey(id)) ?? sent]));
 }

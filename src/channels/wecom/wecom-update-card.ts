@@ -36,7 +36,7 @@ const CODE_UNUSABLE = new Set([42022, 42016]);
  * on: a card with no buttons and no link cannot be sent, and the click has been answered anyway.
  */
 export async function updateWecomCard(request: CardUpdateRequest, deps: UpdateCardDeps): Promise<SendResult> {
-  const userId = request.recipient.wecomUserId;
+  const userId = request.recipient.accounts.wecom;
   if (!userId) return { status: "invalid-recipient", reason: message("wecom", "noWecomUserId") };
   const problem = checkCardUpdate(request.cardId, request.update);
   if (problem) return { status: "permanent-error", reason: describeProblem(problem) };
@@ -44,12 +44,12 @@ export async function updateWecomCard(request: CardUpdateRequest, deps: UpdateCa
   if (taskId === undefined) return { status: "permanent-error", reason: describeProblem("cardIdTooLong") };
   const { update } = request;
   if (update.kind === "close") {
-    if (!request.responseCode) return { status: "permanent-error", reason: message("wecom", "cardNoCode") };
+    if (!request.updateToken) return { status: "permanent-error", reason: message("wecom", "cardNoCode") };
     try {
       await deps.api.post(UPDATE, {
         userids: [userId],
         agentid: deps.api.agentId,
-        response_code: request.responseCode,
+        response_code: request.updateToken,
         button: { replace_name: update.label },
       });
       return { status: "sent", platformMessageId: taskId };
@@ -61,12 +61,12 @@ export async function updateWecomCard(request: CardUpdateRequest, deps: UpdateCa
   const templateCard = renderWecomCard(update.card, taskId);
   if (isCardProblem(templateCard))
     return { status: "permanent-error", reason: describeProblem(templateCard) };
-  if (request.responseCode) {
+  if (request.updateToken) {
     try {
       await deps.api.post(UPDATE, {
         userids: [userId],
         agentid: deps.api.agentId,
-        response_code: request.responseCode,
+        response_code: request.updateToken,
         // Same task_id as the card it replaces, so later clicks still name that card [unconfirmed].
         template_card: templateCard,
       });

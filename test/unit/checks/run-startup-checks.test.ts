@@ -46,7 +46,7 @@ describe("runStartupChecks", () => {
     expect(leaders?.count).toBe(14);
     expect(leaders?.text).toMatch(/^14位牵头领导没有企业微信或钉钉用户 ID.*leaders\[\]\.wecomUserId/);
     directory.leaders = directory.leaders.map((leader, i) =>
-      i === 0 ? leader : { ...leader, wecomUserId: `u${i}` },
+      i === 0 ? leader : { ...leader, accounts: { wecom: `u${i}` } },
     );
     expect(
       runStartupChecks({ directory, directoryFile: "d.yaml", current, calendar, now: IN_2021 }).find(

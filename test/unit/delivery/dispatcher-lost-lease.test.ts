@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { Channel } from "../../../src/channels/channel.js";
+import { COMMON_LIMITS } from "../../../src/channels/channel-limits.js";
 import { createLocalChannel } from "../../../src/channels/local/local-channel.js";
 import { silentLogger } from "../../../src/shared/logger.js";
 import {
@@ -25,6 +26,7 @@ function slowWorld() {
   const slow: Channel = {
     name: "local",
     budgets: [],
+    limits: COMMON_LIMITS,
     async send(request) {
       clock.advance(1_000);
       await temp.store.outbox.claimDue(clock.now(), { limit: 10, leaseMs: 60_000, worker: "other" });

@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { Channel, SendResult } from "../../../src/channels/channel.js";
+import { COMMON_LIMITS } from "../../../src/channels/channel-limits.js";
 import {
   enqueueMessages,
   tempSqliteStore,
@@ -23,6 +24,7 @@ function heldChannel() {
   const channel: Channel = {
     name: "local",
     budgets: [],
+    limits: COMMON_LIMITS,
     async send(request) {
       if (sent.length === 0) {
         started();
@@ -78,6 +80,7 @@ function heldChannelDone(sent: string[]): Channel {
   return {
     name: "local",
     budgets: [],
+    limits: COMMON_LIMITS,
     async send(request) {
       sent.push(request.idempotencyKey);
       const result: SendResult = { status: "sent", platformMessageId: `q-${sent.length}` };

@@ -64,6 +64,7 @@ describe("the unit's record on its reminder card", () => {
         hostUnitsOf: () => [HR],
         coInputDue: -2,
         acknowledged: () => true,
+        limits: world.limits,
       },
       facts,
     );

@@ -16,6 +16,7 @@ function render(date: string, acknowledged = false) {
       hostUnitsOf: () => ["区财政局"],
       coInputDue: world.settings.ladder.coInputDue,
       acknowledged: () => acknowledged,
+      limits: world.limits,
     }),
   }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { InboundEvent } from "../../../src/channels/channel.js";
-import type { LocalChannel, LocalSentMessage } from "../../../src/channels/local/local-channel.js";
+import type { LocalSentMessage } from "../../../src/channels/local/local-channel.js";
 import { normalizeReply } from "../../../src/progress/normalize-reply.js";
 import { parseProgressReply } from "../../../src/progress/parse-progress-reply.js";
 import { readTaskNumber } from "../../../src/progress/read-task-number.js";
@@ -9,10 +9,8 @@ import { createSyntheticReplies } from "../../../src/simulate/synthetic-replies.
 describe("synthetic replies", () => {
   it("are reports the parser records on a task with indicators, so that they stop the ladder", async () => {
     const received: InboundEvent[] = [];
-    const local = {
-      receive: async (event: InboundEvent) => void received.push(event),
-    } as unknown as LocalChannel;
-    const replies = createSyntheticReplies({ local, replyRate: 1, random: () => 0 });
+    const receive = async (event: InboundEvent) => void received.push(event);
+    const replies = createSyntheticReplies({ receive, replyRate: 1, random: () => 0 });
     const card = {
       n: 1,
       to: "local:u06",

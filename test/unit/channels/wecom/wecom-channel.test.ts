@@ -10,7 +10,7 @@ type Body = { touser: string; msgtype: string; [field: string]: unknown };
 const person = (i: number, wecomUserId: string | null = `user${i}`): Recipient => ({
   personId: `p${i}`,
   name: `联系人${i}`,
-  ...(wecomUserId ? { wecomUserId } : {}),
+  accounts: wecomUserId ? { wecom: wecomUserId } : {},
 });
 const text = { kind: "text", text: "请反馈52号任务进展" } as const;
 
@@ -210,7 +210,7 @@ describe("createWecomChannel send", () => {
     });
     expect(bodies).toHaveLength(1);
     expect(bodies[0]).toMatchObject({ msgtype: "template_card", template_card: { task_id: "T52" } });
-    expect(results.get("p0")).toEqual({ status: "sent", platformMessageId: "m1", responseCode: "rc-send" });
+    expect(results.get("p0")).toEqual({ status: "sent", platformMessageId: "m1", updateToken: "rc-send" });
     expect(results.get("p1000")).toMatchObject({
       status: "permanent-error",
       reason: expect.stringContaining("1000"),

@@ -35,7 +35,7 @@ describe("readWecomConfig", () => {
       aesKey: OFFICIAL_KEYS.aesKey,
       replayWindowS: 300,
       apiBaseUrl: "https://qyapi.weixin.qq.com",
-      robotKeys: [],
+      robots: [],
     });
   });
 
@@ -49,8 +49,30 @@ describe("readWecomConfig", () => {
     expect(config).toMatchObject({
       replayWindowS: 0,
       apiBaseUrl: "http://127.0.0.1:8080/wecom",
-      robotKeys: ["693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa", "key2"],
+      robots: [
+        { name: "robot1", key: "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa" },
+        { name: "robot2", key: "key2" },
+      ],
     });
+  });
+
+  it("names robots for the directory's groups, and reads the seats", () => {
+    const config = readWecomConfig({
+      ...valid,
+      WECOM_ROBOT_KEYS: "领导群=key-one, office = key2",
+      WECOM_SEATS: "300",
+    });
+    expect(config).toMatchObject({
+      robots: [
+        { name: "领导群", key: "key-one" },
+        { name: "office", key: "key2" },
+      ],
+      seats: 300,
+    });
+    expect(() => readWecomConfig({ ...valid, WECOM_ROBOT_KEYS: "a=key-one,a=key2" })).toThrow(
+      /names two robots "a"/,
+    );
+    expect(() => readWecomConfig({ ...valid, WECOM_SEATS: "many" })).toThrow(/WECOM_SEATS is malformed/);
   });
 
   it.each(["WECOM_CORP_ID", "WECOM_AGENT_ID", "WECOM_SECRET", "WECOM_TOKEN", "WECOM_AES_KEY"] as const)(

@@ -34,7 +34,7 @@ describe("toInboundEvent", () => {
       cardId: "T12_U4_r1",
       actionKey: "done",
       at: "2026-01-01T00:00:01.000Z",
-      responseCode: "rc-0002",
+      updateToken: "rc-0002",
     });
   });
 

@@ -5,7 +5,7 @@ import { createWecomApi } from "../../../../src/channels/wecom/wecom-api.js";
 import { createWecomChannel } from "../../../../src/channels/wecom/wecom-channel.js";
 import { APP, movingClock, QYAPI, recordingLogger, replyToken } from "./wecom-api-kit.js";
 
-const recipient: Recipient = { personId: "p1", name: "张三", wecomUserId: "zhangsan" };
+const recipient: Recipient = { personId: "p1", name: "张三", accounts: { wecom: "zhangsan" } };
 const card: Card = {
   title: "52 稳就业",
   fields: [],
@@ -19,7 +19,7 @@ function setup() {
   const api = createWecomApi({ config: APP, clock });
   const { logger, lines } = recordingLogger();
   const channel = createWecomChannel({ api, clock, logger });
-  const update = (request: { responseCode?: string; cardId?: string } = {}) =>
+  const update = (request: { updateToken?: string; cardId?: string } = {}) =>
     channel.updateCard?.({ cardId: "T52/u1", recipient, update: { kind: "replace", card }, ...request });
   return { scope, channel, update, lines, newCardId: `T52/u1-r${clock.now().getTime().toString(36)}` };
 }
@@ -41,7 +41,7 @@ describe("createWecomChannel updateCard", () => {
       })
       .query(true)
       .reply(200, { errcode: 0, errmsg: "ok" });
-    await expect(update({ responseCode: "rc-click" })).resolves.toEqual({
+    await expect(update({ updateToken: "rc-click" })).resolves.toEqual({
       status: "sent",
       platformMessageId: "T52@2Fu1",
     });
@@ -60,8 +60,8 @@ describe("createWecomChannel updateCard", () => {
         )
         .query(true)
         .reply(200, { errcode: 0, errmsg: "ok", msgid: "m2", response_code: "rc-new" });
-      const result = await update({ responseCode: "rc-old" });
-      expect(result).toEqual({ status: "sent", platformMessageId: "m2", responseCode: "rc-new", newCardId });
+      const result = await update({ updateToken: "rc-old" });
+      expect(result).toEqual({ status: "sent", platformMessageId: "m2", updateToken: "rc-new", newCardId });
       expect(lines.some((line) => line.includes("sending a new card"))).toBe(true);
       expect(scope.isDone()).toBe(true);
     },
@@ -77,7 +77,7 @@ describe("createWecomChannel updateCard", () => {
   it("does not send a second card when the update failed for another reason", async () => {
     const { scope, update } = setup();
     scope.post(UPDATE).query(true).reply(200, { errcode: -1, errmsg: "system busy" });
-    await expect(update({ responseCode: "rc" })).resolves.toMatchObject({ status: "transient-error" });
+    await expect(update({ updateToken: "rc" })).resolves.toMatchObject({ status: "transient-error" });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -89,7 +89,7 @@ describe("createWecomChannel updateCard", () => {
     });
     const result = await channel.updateCard?.({
       cardId: "c",
-      recipient: { personId: "p", name: "n" },
+      recipient: { personId: "p", name: "n", accounts: {} },
       update: { kind: "replace", card },
     });
     expect(result).toMatchObject({ status: "invalid-recipient" });
@@ -97,7 +97,7 @@ describe("createWecomChannel updateCard", () => {
 });
 
 describe("createWecomChannel updateCard, closing a clicked card", () => {
-  const close = (request: { responseCode?: string; label?: string } = {}) => {
+  const close = (request: { updateToken?: string; label?: string } = {}) => {
     const kit = setup();
     const { label = "已签收", ...rest } = request;
     const closeCard = () =>
@@ -106,7 +106,7 @@ describe("createWecomChannel updateCard, closing a clicked card", () => {
   };
 
   it("turns the buttons into one disabled button with the label: button.replace_name, nothing else", async () => {
-    const { scope, closeCard } = close({ responseCode: "rc-click", label: "已反馈：正常推进" });
+    const { scope, closeCard } = close({ updateToken: "rc-click", label: "已反馈：正常推进" });
     scope
       .post(UPDATE, {
         userids: ["zhangsan"],
@@ -121,7 +121,7 @@ describe("createWecomChannel updateCard, closing a clicked card", () => {
   });
 
   it("logs WeCom's errcode and hint when the code is spent, and sends no new card", async () => {
-    const { scope, closeCard, lines } = close({ responseCode: "rc-old" });
+    const { scope, closeCard, lines } = close({ updateToken: "rc-old" });
     scope.post(UPDATE).query(true).reply(200, { errcode: 42022, errmsg: "response_code used" });
     const result = await closeCard();
     expect(result).toMatchObject({ status: "permanent-error", reason: expect.stringContaining("42022") });
@@ -139,7 +139,7 @@ describe("createWecomChannel updateCard, closing a clicked card", () => {
   });
 
   it("refuses a label longer than a button's text before asking WeCom", async () => {
-    const { closeCard } = close({ responseCode: "rc", label: "已反馈：进展正常请继续关注" });
+    const { closeCard } = close({ updateToken: "rc", label: "已反馈：进展正常请继续关注" });
     await expect(closeCard()).resolves.toMatchObject({ status: "permanent-error" });
   });
 });

@@ -1,28 +1,20 @@
 import type Router from "@koa/router";
 import type Koa from "koa";
-import type { InboundEvent } from "../channels/channel.js";
-import { type CallbackKeys, openWecomCallback, openWecomEchostr } from "../channels/wecom/wecom-callback.js";
-import { WECOM_CRYPTO_CODES, WecomCryptoError, WecomReplayError } from "../channels/wecom/wecom-errors.js";
-import { readWecomInbound } from "../channels/wecom/wecom-inbound.js";
-import { toInboundEvent } from "../channels/wecom/wecom-inbound-event.js";
-import { INBOX_DEDUPE_MS } from "../inbound/inbox-processor.js";
-import type { Clock } from "../shared/clock.js";
-import type { Logger } from "../shared/logger.js";
-import { readRawBody } from "./read-raw-body.js";
-
-/** The inbox as the route uses it (inbound/inbox-processor.ts). */
-export interface RouteInbox {
-  /** Stores the event durably: true when new, false for a redelivery; rejects when the store fails. */
-  accept(event: InboundEvent): Promise<boolean>;
-  /** Processes an accepted event (after the acknowledgement); never rejects. */
-  process(event: InboundEvent): Promise<void>;
-}
+import { readRawBody } from "../../http/read-raw-body.js";
+import type { Clock } from "../../shared/clock.js";
+import type { Logger } from "../../shared/logger.js";
+import type { InboundEvent } from "../channel.js";
+import type { EventInbox } from "../channel-plugin.js";
+import { type CallbackKeys, openWecomCallback, openWecomEchostr } from "./wecom-callback.js";
+import { WECOM_CRYPTO_CODES, WecomCryptoError, WecomReplayError } from "./wecom-errors.js";
+import { readWecomInbound } from "./wecom-inbound.js";
+import { toInboundEvent } from "./wecom-inbound-event.js";
 
 export interface WecomRouteDeps {
   /** A WecomConfig fits. */
   config: CallbackKeys;
   /** Where each event is stored before WeCom gets its 200, and processed from. */
-  inbox: RouteInbox;
+  inbox: EventInbox;
   logger: Logger;
   clock: Clock;
   /** Receives the post-acknowledgement work; tests collect it to await it. Default: run detached. */
@@ -30,8 +22,6 @@ export interface WecomRouteDeps {
   path?: string;
   maxBodyBytes?: number;
 }
-
-const HOUR_MS = 3_600_000;
 
 /**
  * WeCom's callbacks are small XML documents; 1 MiB is the cap the official plugin uses
@@ -44,14 +34,6 @@ export const WECOM_MAX_BODY_BYTES = 1024 * 1024;
  * copying every key into an object first; repeated names stay visible to the callback's checks.
  */
 const readQuery = (ctx: Koa.Context): URLSearchParams => new URLSearchParams(ctx.querystring);
-
-/**
- * How long the inbox keeps a WeCom event's key: a week (INBOX_DEDUPE_MS, beyond every retry), and
- * always beyond the replay window, or a callback captured inside the window could be replayed
- * just after its key expired.
- */
-export const dedupeTtlMs = (replayWindowS: number): number =>
-  Math.max(INBOX_DEDUPE_MS, replayWindowS * 1000 + HOUR_MS);
 
 /**
  * GET and POST `/wecom/callback` (the app's 接收消息 URL). GET answers the decrypted echostr and

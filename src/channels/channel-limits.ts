@@ -1,0 +1,26 @@
+/**
+ * What one message may hold on a channel. Each channel declares its own; features render within
+ * the strictest of the channels that are on (`strictestLimits`), so a card shows the same fields
+ * wherever it goes and nothing is cut by a platform without the renderer choosing what to drop.
+ */
+export interface ChannelLimits {
+  /** Label/value rows a card shows. */
+  cardFields: number;
+  /** Buttons on one card. */
+  cardButtons: number;
+  /** Bytes (UTF-8) of one text message; longer text is split by the channel. */
+  textBytes: number;
+}
+
+/** What every platform Duban knows can show: the local channel declares these. */
+export const COMMON_LIMITS: ChannelLimits = { cardFields: 6, cardButtons: 6, textBytes: 2048 };
+
+/** The smallest of each limit; COMMON_LIMITS when no channel is given. */
+export function strictestLimits(limits: readonly ChannelLimits[]): ChannelLimits {
+  if (limits.length === 0) return COMMON_LIMITS;
+  return {
+    cardFields: Math.min(...limits.map((l) => l.cardFields)),
+    cardButtons: Math.min(...limits.map((l) => l.cardButtons)),
+    textBytes: Math.min(...limits.map((l) => l.textBytes)),
+  };
+}

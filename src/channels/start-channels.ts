@@ -1,0 +1,67 @@
+import type Router from "@koa/router";
+import type { Clock } from "../shared/clock.js";
+import type { Logger } from "../shared/logger.js";
+import type { Channel, ChannelName } from "./channel.js";
+import { type ChannelLimits, strictestLimits } from "./channel-limits.js";
+import type { ConfiguredPlugin, EventInbox, PluginDeps, StartedChannel } from "./channel-plugin.js";
+import { LOCAL_CHANNEL } from "./choose-channel.js";
+import { createLocalChannel, type LocalChannel } from "./local/local-channel.js";
+
+export interface RunningChannels {
+  /** By name, in order of preference (the plugin table's). */
+  channels: ReadonlyMap<ChannelName, Channel>;
+  names: readonly ChannelName[];
+  /** The in-process channel, when no platform is configured. */
+  local?: LocalChannel;
+  /** What a message rendered for any of them may hold. */
+  limits: ChannelLimits;
+  /** Longest time after which any running platform may deliver an event again. */
+  redeliveryMs: number;
+  /** Starts each platform's receiving (routes, streams) into the inbox. */
+  receive(from: { inbox: EventInbox; router: Router }): void;
+  close(): Promise<void>;
+}
+
+/** The channels that will run for `configured`, in order of preference: the platforms', else local. */
+export const channelNames = (configured: readonly ConfiguredPlugin[]): ChannelName[] =>
+  configured.length > 0 ? configured.map(({ plugin }) => plugin.name) : [LOCAL_CHANNEL];
+
+/**
+ * Starts the configured platforms in table order; with none, the local channel, so that the
+ * service runs with no credentials. A platform that fails to start closes the ones started before.
+ */
+export async function startChannels(
+  configured: readonly ConfiguredPlugin[],
+  deps: PluginDeps & { clock: Clock; logger: Logger },
+): Promise<RunningChannels> {
+  const started: StartedChannel[] = [];
+  const channels = new Map<ChannelName, Channel>();
+  let redeliveryMs = 0;
+  try {
+    for (const { plugin, config } of configured) {
+      const platform = await plugin.start(config, deps);
+      started.push(platform);
+      channels.set(plugin.name, platform.channel);
+      redeliveryMs = Math.max(redeliveryMs, plugin.redeliveryMs?.(config) ?? 0);
+    }
+  } catch (error) {
+    await Promise.allSettled(started.map((platform) => platform.close()));
+    throw error;
+  }
+  const local =
+    configured.length === 0 ? createLocalChannel({ clock: deps.clock, logger: deps.logger }) : undefined;
+  if (local) channels.set(LOCAL_CHANNEL, local);
+  return {
+    channels,
+    names: channelNames(configured),
+    ...(local ? { local } : {}),
+    limits: strictestLimits([...channels.values()].map((channel) => channel.limits)),
+    redeliveryMs,
+    receive: (from) => {
+      for (const platform of started) platform.receive?.(from);
+    },
+    close: async () => {
+      await Promise.allSettled(started.map((platform) => platform.close()));
+    },
+  };
+}
