@@ -5,11 +5,11 @@ import { shortDate } from "../progress/short-date.js";
 import type { UnitView } from "../progress/unit-view.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { ProgressReport } from "../store/progress-report.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { sendAdminCards } from "./send-admin-cards.js";
 import { sendNotice } from "./send-notice.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 /** The button on the admins' difficulty card; handleCardAction routes it to resolveDifficulty. */
 export const RESOLVE_DIFFICULTY = "resolve-difficulty";
 

@@ -7,9 +7,9 @@ import { writeTarget } from "../progress/write-target.js";
 import { plainDate } from "../reminders/format-dates.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 /** WeCom shows six fields; the indicators get what the fixed ones leave. */
 const MAX_FIELDS = 6;
 /** Co-units named on the card; the rest are counted. */
