@@ -1,11 +1,15 @@
 import type { CardButton } from "../channels/message.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
+
+const reminders = messages("reminders");
+const workflow = messages("workflow");
+const inbound = messages("inbound");
 
 interface CardAction {
-  /** The button's words: catalog and key in templates/. */
-  button: readonly [catalog: string, key: string];
+  /** The button's words (templates/). */
+  button(): string;
   /** What the card shows in place of its buttons once clicked (templates/inbound.yaml). */
-  closed: string;
+  closed(): string;
   /** A decision of the office's on a request (the decision card's buttons). */
   decision?: true;
 }
@@ -17,19 +21,23 @@ interface CardAction {
  * card closer reads the label (closedCardLabel), so a key is spelled in one place.
  */
 export const CARD_ACTIONS = {
-  ack: { button: ["reminders", "buttonAck"], closed: "closedAck" },
-  "on-track": { button: ["reminders", "buttonOnTrack"], closed: "closedOnTrack" },
-  difficulty: { button: ["reminders", "buttonDifficulty"], closed: "closedDifficulty" },
-  complete: { button: ["reminders", "buttonComplete"], closed: "closedComplete" },
-  extend: { button: ["reminders", "buttonExtend"], closed: "closedExtend" },
-  report: { button: ["reminders", "buttonReport"], closed: "closedReport" },
-  snooze: { button: ["reminders", "buttonSnooze"], closed: "closedSnooze" },
-  approve: { button: ["workflow", "buttonApproveCompletion"], closed: "closedApprove", decision: true },
-  return: { button: ["workflow", "buttonReturn"], closed: "closedReturn", decision: true },
-  reject: { button: ["workflow", "buttonReject"], closed: "closedReject", decision: true },
+  ack: { button: () => reminders("buttonAck"), closed: () => inbound("closedAck") },
+  "on-track": { button: () => reminders("buttonOnTrack"), closed: () => inbound("closedOnTrack") },
+  difficulty: { button: () => reminders("buttonDifficulty"), closed: () => inbound("closedDifficulty") },
+  complete: { button: () => reminders("buttonComplete"), closed: () => inbound("closedComplete") },
+  extend: { button: () => reminders("buttonExtend"), closed: () => inbound("closedExtend") },
+  report: { button: () => reminders("buttonReport"), closed: () => inbound("closedReport") },
+  snooze: { button: () => reminders("buttonSnooze"), closed: () => inbound("closedSnooze") },
+  approve: {
+    button: () => workflow("buttonApproveCompletion"),
+    closed: () => inbound("closedApprove"),
+    decision: true,
+  },
+  return: { button: () => workflow("buttonReturn"), closed: () => inbound("closedReturn"), decision: true },
+  reject: { button: () => workflow("buttonReject"), closed: () => inbound("closedReject"), decision: true },
   "resolve-difficulty": {
-    button: ["workflow", "buttonResolveDifficulty"],
-    closed: "closedResolveDifficulty",
+    button: () => workflow("buttonResolveDifficulty"),
+    closed: () => inbound("closedResolveDifficulty"),
   },
 } as const satisfies Record<string, CardAction>;
 
@@ -44,18 +52,17 @@ export const isDecisionKey = (key: string): key is DecisionKey =>
   isCardActionKey(key) && "decision" in CARD_ACTIONS[key];
 
 /**
- * The button for `key`. `text` names another key of the same catalog where one action reads
- * differently on another card (批准办结 / 批准延期 are both `approve`).
+ * The button for `key`. `text` replaces its words where one action reads differently on another
+ * card (批准办结 / 批准延期 are both `approve`).
  */
 export function cardButton(
   key: CardActionKey,
   options: { style?: CardButton["style"]; text?: string } = {},
 ): CardButton {
-  const [catalog, textKey] = CARD_ACTIONS[key].button;
-  return { key, text: message(catalog, options.text ?? textKey), style: options.style ?? "default" };
+  return { key, text: options.text ?? CARD_ACTIONS[key].button(), style: options.style ?? "default" };
 }
 
 /** What a card shows in place of its buttons once `actionKey` was clicked; undefined for a key no card has. */
 export function closedCardLabel(actionKey: string): string | undefined {
-  return isCardActionKey(actionKey) ? message("inbound", CARD_ACTIONS[actionKey].closed) : undefined;
+  return isCardActionKey(actionKey) ? CARD_ACTIONS[actionKey].closed() : undefined;
 }

@@ -4,12 +4,12 @@ import { readTaskNumber } from "../progress/read-task-number.js";
 import { replyWithProgress } from "../progress/reply-with-progress.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { Prompt } from "../store/prompt.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { answerPrompt } from "./answer-prompt.js";
 import { findWaitingTasks } from "./find-waiting-tasks.js";
 import type { Turn } from "./inbound-deps.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("progress", key, view);
+const m = messages("progress");
 const WHAT: Record<string, string> = {
   difficulty: "promptWhatDifficulty",
   "progress-text": "promptWhatReport",

@@ -1,9 +1,9 @@
 import { cycleInWords } from "../reminders/format-dates.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import type { Light, LightColor, LightInput } from "./light.js";
 import type { LightSettings } from "./light-settings.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("lights", key, view);
+const m = messages("lights");
 const RANK: Record<LightColor, number> = { green: 0, yellow: 1, red: 2 };
 /** A difficulty note is quoted on the light only so far, to keep the line short. */
 const NOTE_CHARS = 20;

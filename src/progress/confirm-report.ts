@@ -3,7 +3,7 @@ import { assessUnit } from "../lights/assess-unit.js";
 import { cycleInWords } from "../reminders/format-dates.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { ProgressReport } from "../store/progress-report.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import type { TaskContext } from "../workflow/task-context.js";
 import { describeReport } from "./describe-report.js";
 import { exampleFor } from "./example-for.js";
@@ -13,7 +13,7 @@ import { matchUnit } from "./match-unit.js";
 import type { RecordedReport } from "./record-report.js";
 import { writeTarget } from "./write-target.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("progress", key, view);
+const m = messages("progress");
 const STATUS: Record<string, string> = {
   "on-track": "statusOnTrack",
   difficulty: "statusDifficulty",

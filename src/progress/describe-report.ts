@@ -1,10 +1,10 @@
 import type { Task } from "../registry/registry.js";
 import type { ProgressReport } from "../store/progress-report.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { indicatorLabel } from "./indicator-label.js";
 import { shortDate } from "./short-date.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("progress", key, view);
+const m = messages("progress");
 /** A summary is one line on a phone: a note is cut to this many characters. */
 const NOTE_CHARS = 24;
 

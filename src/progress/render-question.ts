@@ -1,10 +1,10 @@
 import type { Task } from "../registry/registry.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { exampleFor } from "./example-for.js";
 import { indicatorLabel } from "./indicator-label.js";
 import type { ReplyQuestion } from "./parsed-reply.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("progress", key, view);
+const m = messages("progress");
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩";
 
 /** The precise question back for a reply that cannot be recorded as it stands. */

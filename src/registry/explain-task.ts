@@ -1,5 +1,5 @@
 import { InputError } from "../shared/errors.js";
-import { message } from "../templates/template-store.js";
+import { message, messages } from "../templates/template-store.js";
 import type { ImportNoticeResult } from "./import-notice.js";
 import {
   ANY_NUMBERING,
@@ -33,7 +33,7 @@ interface Located {
   heading?: boolean;
 }
 
-const say = (key: string, view: Record<string, unknown> = {}) => message("import/explain", key, view);
+const say = messages("import/explain");
 
 /**
  * How task N was read: for each field, the values and the rule that gave them (the label, the

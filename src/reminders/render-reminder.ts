@@ -4,7 +4,7 @@ import type { ChannelLimits } from "../channels/channel-limits.js";
 import type { CardButton, OutboundMessage } from "../channels/message.js";
 import type { PeopleIndex } from "../directory/people.js";
 import type { Task } from "../registry/registry.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { cycleInWords, dateWithWeekday, plainDate } from "./format-dates.js";
 import type { PlannedReminder } from "./plan-reminders.js";
 import { exampleReply, shortTitle } from "./short-title.js";
@@ -34,8 +34,8 @@ export interface CardFacts {
   actuals: ReadonlyMap<number, string>;
 }
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("reminders", key, view);
-const progress = (key: string, view: Record<string, unknown> = {}) => message("progress", key, view);
+const m = messages("reminders");
+const progress = messages("progress");
 
 /**
  * The message a planned reminder carries: a card for the unit's contacts, text for heads and

@@ -36,3 +36,12 @@ export function message(catalog: string, key: string, view: View = {}, dir = TEM
   if (template === undefined) throw new Error(`templates/${catalog}.yaml has no key "${key}"`);
   return renderTemplate(template, view).trimEnd();
 }
+
+/**
+ * `message` bound to one catalogue, for a file that words many messages from it:
+ * `const m = messages("workflow")`, then `m("cardTitle", view)`. The file is read at the first
+ * call, as with `message`. test/unit/templates/template-keys.test.ts checks the keys statically.
+ */
+export function messages(catalog: string): (key: string, view?: View) => string {
+  return (key, view = {}) => message(catalog, key, view);
+}

@@ -4,11 +4,11 @@ import { loadUnitView } from "../progress/load-unit-view.js";
 import { plainDate } from "../reminders/format-dates.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { Decision, WorkflowRequest } from "../store/workflow-request.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { answerDecided } from "./answer-decided.js";
 import type { TaskContext } from "./task-context.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 const CONFIRM = { approved: "decidedApproved", returned: "decidedReturned", rejected: "decidedRejected" };
 const NOTICE = { approved: "noticeApproved", returned: "noticeReturned", rejected: "noticeRejected" };
 

@@ -2,13 +2,13 @@ import type { DecisionKey } from "../cards/card-actions.js";
 import type { Turn } from "../inbound/inbound-deps.js";
 import { openPrompt } from "../progress/open-prompt.js";
 import type { CardInstance } from "../store/card-instance.js";
-import { message } from "../templates/template-store.js";
+import { message, messages } from "../templates/template-store.js";
 import { answerDecided } from "./answer-decided.js";
 import { applyDecision } from "./apply-decision.js";
 import { loadTaskContext } from "./load-task-context.js";
 import { refuse } from "./refuse.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 /** Which buttons each kind of request has (render-decision-card.ts). */
 const BUTTONS: Record<"completion" | "extension", readonly string[]> = {
   completion: ["approve", "return"] satisfies DecisionKey[],

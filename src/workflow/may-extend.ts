@@ -2,9 +2,9 @@ import type { Turn } from "../inbound/inbound-deps.js";
 import type { UnitView } from "../progress/unit-view.js";
 import { plainDate } from "../reminders/format-dates.js";
 import { shortTitle } from "../reminders/short-title.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 
 /** Whether the unit may ask for an extension now; if not, the person has been answered. */
 export async function mayExtend(turn: Turn, view: UnitView): Promise<boolean> {

@@ -6,11 +6,11 @@ import { shortDate } from "../progress/short-date.js";
 import type { UnitView } from "../progress/unit-view.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { ProgressReport } from "../store/progress-report.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { sendAdminCards } from "./send-admin-cards.js";
 import { sendNotice } from "./send-notice.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 
 /**
  * 有困难 reaches the office: each admin gets a card with the unit's text and 已协调解决, recorded

@@ -9,9 +9,9 @@ import { writeTarget } from "../progress/write-target.js";
 import { plainDate } from "../reminders/format-dates.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 /** Co-units named on the card; the rest are counted. */
 const CO_NAMES = 3;
 
@@ -78,7 +78,7 @@ export function renderDecisionCard(
     buttons: completion
       ? [cardButton("approve", { style: "primary" }), cardButton("return", { style: "danger" })]
       : [
-          cardButton("approve", { style: "primary", text: "buttonApproveExtension" }),
+          cardButton("approve", { style: "primary", text: m("buttonApproveExtension") }),
           cardButton("reject", { style: "danger" }),
         ],
   };

@@ -1,13 +1,13 @@
 import type { Turn } from "../inbound/inbound-deps.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { CardInstance } from "../store/card-instance.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { createRequest } from "./create-request.js";
 import { rejectCoUnit } from "./reject-co-unit.js";
 import { resolveTask } from "./resolve-task.js";
 import { sendDecisionCards } from "./send-decision-cards.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 
 /**
  * 申请办结 (推进中 → 申请办结): a completion request the office decides on its decision card. It is

@@ -7,12 +7,12 @@ import { plainDate } from "../reminders/format-dates.js";
 import { shortTitle } from "../reminders/short-title.js";
 import { businessDate } from "../shared/clock.js";
 import type { CardInstance } from "../store/card-instance.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { reportsForOffice } from "./reports-for-office.js";
 import { resolveTask } from "./resolve-task.js";
 import { sendNotice } from "./send-notice.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 
 /**
  * 已协调解决 on the admins' difficulty card (or the same key clicked by the unit's contact): closes

@@ -1,11 +1,11 @@
 import type { Turn } from "../inbound/inbound-deps.js";
 import type { Prompt } from "../store/prompt.js";
-import { message } from "../templates/template-store.js";
+import { message, messages } from "../templates/template-store.js";
 import { answerDecided } from "./answer-decided.js";
 import { applyDecision } from "./apply-decision.js";
 import { loadTaskContext } from "./load-task-context.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 
 /** The admin's answer to 退回's prompt: the reason, with which the request is returned (退回 → 推进中). */
 export async function returnRequest(turn: Turn, prompt: Prompt, text: string): Promise<void> {

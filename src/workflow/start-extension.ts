@@ -3,13 +3,13 @@ import { openPrompt } from "../progress/open-prompt.js";
 import { plainDate } from "../reminders/format-dates.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { CardInstance } from "../store/card-instance.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { extensionExample } from "./extension-example.js";
 import { mayExtend } from "./may-extend.js";
 import { rejectCoUnit } from "./reject-co-unit.js";
 import { resolveTask } from "./resolve-task.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 
 /**
  * 申请延期: accepted only up to the deadline in force (the deadline day itself included), and

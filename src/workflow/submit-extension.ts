@@ -2,7 +2,7 @@ import type { Turn } from "../inbound/inbound-deps.js";
 import { plainDate } from "../reminders/format-dates.js";
 import { shortTitle } from "../reminders/short-title.js";
 import type { Prompt } from "../store/prompt.js";
-import { message } from "../templates/template-store.js";
+import { messages } from "../templates/template-store.js";
 import { createRequest } from "./create-request.js";
 import { extensionExample } from "./extension-example.js";
 import { mayExtend } from "./may-extend.js";
@@ -10,7 +10,7 @@ import { parseExtensionReply } from "./parse-extension-reply.js";
 import { resolveTask } from "./resolve-task.js";
 import { sendDecisionCards } from "./send-decision-cards.js";
 
-const m = (key: string, view: Record<string, unknown> = {}) => message("workflow", key, view);
+const m = messages("workflow");
 
 /**
  * The answer to 申请延期's prompt: the new date and the reason. An unclear answer is asked about
