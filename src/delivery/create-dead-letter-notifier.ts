@@ -1,4 +1,5 @@
 import type { ChannelName } from "../channels/channel.js";
+import { channelLabel } from "../channels/channel-label.js";
 import type { OutboundMessage, Recipient } from "../channels/message.js";
 import { type Clock, inBusinessTz } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
@@ -103,7 +104,7 @@ export function createDeliveryNotifier(options: DeadLetterNotifierOptions): Deli
         summary: parsed.success ? summarize(parsed.data.message) : `#${dead.id}`,
         reason,
         failures,
-        channel: channelName(dead.channel),
+        channel: channelLabel(dead.channel),
         id: dead.id,
         minutes: Math.round(windowMs / 60_000),
       });
@@ -111,7 +112,7 @@ export function createDeliveryNotifier(options: DeadLetterNotifierOptions): Deli
     },
     async outage(report) {
       const text = wording("delivery", "outageNotice", {
-        channel: channelName(report.channel),
+        channel: channelLabel(report.channel),
         since: inWords(report.since),
         held: report.held,
         detail: report.detail,
@@ -130,7 +131,7 @@ export function createDeliveryNotifier(options: DeadLetterNotifierOptions): Deli
           await options.outbox.requeue(held.id, { at: report.at });
       }
       const text = wording("delivery", "recoveredNotice", {
-        channel: channelName(report.channel),
+        channel: channelLabel(report.channel),
         since: inWords(report.since),
         at: inWords(report.at),
         held: report.held,
@@ -144,14 +145,6 @@ export function createDeliveryNotifier(options: DeadLetterNotifierOptions): Deli
 /** The dead-letter handler alone (for callers that tell the admins about nothing else). */
 export function createDeadLetterNotifier(options: DeadLetterNotifierOptions): DeadLetterHandler {
   return createDeliveryNotifier(options).dead;
-}
-
-function channelName(channel: string): string {
-  try {
-    return wording("delivery", `channelName.${channel}`);
-  } catch {
-    return channel;
-  }
 }
 
 /** "3月22日 09:05", in the office's time zone. */

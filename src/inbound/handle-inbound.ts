@@ -1,4 +1,8 @@
 import type { InboundEvent } from "../channels/channel.js";
+import { callerOf } from "../commands/caller-roles.js";
+import { readCommand } from "../commands/read-command.js";
+import { COMMANDS } from "../commands/registry.js";
+import { runCommand } from "../commands/run-command.js";
 import { message } from "../templates/template-store.js";
 import { closeClickedCard } from "./close-clicked-card.js";
 import { handleCardAction } from "./handle-card-action.js";
@@ -10,9 +14,11 @@ import { stranger } from "./stranger.js";
 /**
  * The one entry point for what people send, whatever the channel. It runs on events taken from
  * the inbox (inbound/inbox-processor.ts), which holds each platform event once: a retried
- * delivery is recorded once, while two clicks in the same second are two events. Someone the
- * directory does not know gets a polite refusal on the channel they wrote from, and the attempt
- * is logged in the audit trail.
+ * delivery is recorded once, while two clicks in the same second are two events. A text that is a
+ * command (/help, 帮助) goes to the command runner, from anyone: the commands say who may run
+ * them, and /help and /whoami are how someone not yet in the directory finds their id. Otherwise
+ * someone the directory does not know gets a polite refusal on the channel they wrote from, and
+ * the attempt is logged in the audit trail.
  */
 export function createInboundHandler(deps: InboundDeps) {
   return async (event: InboundEvent): Promise<void> => {
@@ -27,6 +33,12 @@ export function createInboundHandler(deps: InboundDeps) {
     if (event.kind === "text")
       deps.logger.debug("inbound text", { eventId: event.eventId, text: event.text });
     const person = deps.people.byAccount(event.channel, event.from);
+    const command = event.kind === "text" ? readCommand(event.text, COMMANDS) : undefined;
+    if (command) {
+      const turn = startTurn(deps, event, person ?? stranger(event));
+      await runCommand({ turn, caller: callerOf(deps.people, event, person), commands: COMMANDS }, command);
+      return;
+    }
     if (!person) {
       deps.logger.warn("message from someone not in the directory ignored", {
         channel: event.channel,

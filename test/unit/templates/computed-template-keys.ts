@@ -1,5 +1,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: keys are quoted as the source writes them.
+import { COMMANDS } from "../../../src/commands/registry.js";
 import type { ComputedKeys } from "./check-template-uses.js";
+
+/** Each command's words, named in its spec (src/commands/*-command.ts). */
+const commandKeys = (field: "summary" | "usage" | "example") => COMMANDS.map((spec) => spec.text[field]);
 
 /**
  * The keys src/ computes in ways find-template-uses.ts does not follow (a key from a typed field, a
@@ -7,6 +11,10 @@ import type { ComputedKeys } from "./check-template-uses.js";
  * A new computed key fails template-keys.test.ts until it is listed here.
  */
 export const COMPUTED_KEYS: readonly ComputedKeys[] = [
+  { file: "src/commands/help-command.ts", key: "c.text.usage", keys: commandKeys("usage") },
+  { file: "src/commands/help-command.ts", key: "c.text.summary", keys: commandKeys("summary") },
+  { file: "src/commands/run-command.ts", key: "spec.text.usage", keys: commandKeys("usage") },
+  { file: "src/commands/run-command.ts", key: "spec.text.example", keys: commandKeys("example") },
   {
     file: "src/cli/run-outbox.ts",
     key: "`status${target.status}`",
@@ -27,11 +35,11 @@ export const COMPUTED_KEYS: readonly ComputedKeys[] = [
     key: "`role${r.recipient.role}`",
     keys: ["rolecontact", "rolehead", "roleleader", "roleadmin"],
   },
-  // A channel without a name here (dingtalk) is named as configured: the code catches the miss.
+  // A channel without a name in templates/channels.yaml is named as configured: the code catches the miss.
   {
-    file: "src/delivery/create-dead-letter-notifier.ts",
-    key: "`channelName.${channel}`",
-    keys: ["channelName.wecom", "channelName.local"],
+    file: "src/channels/channel-label.ts",
+    key: "`name.${channel}`",
+    keys: ["name.local", "name.wecom", "name.dingtalk"],
   },
   { file: "src/lights/compute-light.ts", key: "worst", keys: ["green", "yellow", "red"] },
   {
