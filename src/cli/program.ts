@@ -17,7 +17,7 @@ const storeDefaults = async () => (await import("./store-defaults.js")).storeDef
  */
 export function buildProgram(): Command {
   const program = new Command("duban")
-    .description("Duban (督办): task supervision inside WeCom and DingTalk")
+    .description("Duban (督办): task supervision inside the chat platforms an office already uses")
     .showHelpAfterError();
   registerServeCommand(program);
   registerImportCommand(program);
