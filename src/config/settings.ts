@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarConfigSchema } from "../calendar/calendar-config.js";
-import { defaultReportingCycleSchema, reportingCycleSchema } from "../reminders/reporting-cycle.js";
+import { defaultReportingCycleSchema, reportingCycleSchema } from "../calendar/reporting-cycle.js";
 import { deliverySettingsSchema } from "./delivery-settings.js";
 import { lightSettingsSchema } from "./light-settings.js";
 import { progressSettingsSchema } from "./progress-settings.js";

@@ -2,7 +2,7 @@ import { exampleFor } from "../progress/example-for.js";
 import { normalizeReply } from "../progress/normalize-reply.js";
 import { readTaskNumber } from "../progress/read-task-number.js";
 import { replyWithProgress } from "../progress/reply-with-progress.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { Prompt } from "../store/prompt.js";
 import { messages } from "../templates/template-store.js";
 import { answerPrompt } from "./answer-prompt.js";

@@ -1,4 +1,4 @@
-import { dateWithWeekday } from "../reminders/format-dates.js";
+import { dateWithWeekday } from "../calendar/format-dates.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { message } from "../templates/template-store.js";
 import type { Turn } from "./inbound-deps.js";

@@ -1,5 +1,5 @@
+import { cycleInWords } from "../calendar/format-dates.js";
 import type { LightSettings } from "../config/light-settings.js";
-import { cycleInWords } from "../reminders/format-dates.js";
 import { messages } from "../templates/template-store.js";
 import type { Light, LightColor, LightInput } from "./light.js";
 

@@ -1,6 +1,6 @@
+import { cycleInWords, dateWithWeekday } from "../calendar/format-dates.js";
 import type { Turn } from "../inbound/inbound-deps.js";
-import { cycleInWords, dateWithWeekday } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { message } from "../templates/template-store.js";
 import { reportsForOffice } from "../workflow/reports-for-office.js";

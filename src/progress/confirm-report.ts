@@ -1,7 +1,7 @@
+import { cycleInWords } from "../calendar/format-dates.js";
 import type { Turn } from "../inbound/inbound-deps.js";
 import { assessUnit } from "../lights/assess-unit.js";
-import { cycleInWords } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import { messages } from "../templates/template-store.js";
 import type { TaskContext } from "../workflow/task-context.js";

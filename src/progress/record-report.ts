@@ -1,6 +1,6 @@
+import { cycleInWords } from "../calendar/format-dates.js";
 import type { Turn } from "../inbound/inbound-deps.js";
-import { cycleInWords } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { ProgressReport, ProgressStatus, ProgressValue } from "../store/progress-report.js";
 import { message } from "../templates/template-store.js";
 import { readDifficulty, saysDifficultySolved } from "../workflow/difficulty-words.js";

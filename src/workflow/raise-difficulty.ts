@@ -4,7 +4,7 @@ import type { Person } from "../directory/people.js";
 import type { Turn } from "../inbound/inbound-deps.js";
 import { shortDate } from "../progress/short-date.js";
 import type { UnitView } from "../progress/unit-view.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import { messages } from "../templates/template-store.js";
 import { sendAdminCards } from "./send-admin-cards.js";

@@ -1,3 +1,4 @@
+import { plainDate } from "../calendar/format-dates.js";
 import { cardButton } from "../cards/card-actions.js";
 import type { ChannelLimits } from "../channels/channel-limits.js";
 import type { Card } from "../channels/message.js";
@@ -6,8 +7,7 @@ import { describeReport } from "../progress/describe-report.js";
 import { indicatorLabel } from "../progress/indicator-label.js";
 import type { UnitView } from "../progress/unit-view.js";
 import { writeTarget } from "../progress/write-target.js";
-import { plainDate } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
 import { messages } from "../templates/template-store.js";
 

@@ -1,10 +1,10 @@
+import { plainDate } from "../calendar/format-dates.js";
 import type { Turn } from "../inbound/inbound-deps.js";
 import { assessUnit } from "../lights/assess-unit.js";
 import { DIFFICULTY_RESOLVED } from "../progress/is-report.js";
 import { loadUnitView } from "../progress/load-unit-view.js";
 import type { UnitView } from "../progress/unit-view.js";
-import { plainDate } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { shortTitle } from "../registry/short-title.js";
 import { businessDate } from "../shared/clock.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { messages } from "../templates/template-store.js";
