@@ -7,7 +7,6 @@ import type { ChannelLimits } from "./channels/channel-limits.js";
 import type { ChannelPlugin, ConfiguredPlugin } from "./channels/channel-plugin.js";
 import { chooseChannel } from "./channels/choose-channel.js";
 import type { LocalChannel } from "./channels/local/local-channel.js";
-import type { Recipient } from "./channels/message.js";
 import { CHANNEL_PLUGINS } from "./channels/plugins.js";
 import { readChannelConfigs } from "./channels/read-channel-configs.js";
 import { channelNames, startChannels } from "./channels/start-channels.js";
@@ -20,6 +19,7 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./del
 import type { Directory } from "./directory/directory.js";
 import { loadDirectory } from "./directory/load-directory.js";
 import { indexPeople, type PeopleIndex } from "./directory/people.js";
+import type { Recipient } from "./directory/recipient.js";
 import { createInboundHandler } from "./inbound/handle-inbound.js";
 import type { InboundDeps } from "./inbound/inbound-deps.js";
 import { createInbox, INBOX_DEDUPE_MS, type Inbox } from "./inbound/inbox-processor.js";

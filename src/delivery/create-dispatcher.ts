@@ -1,8 +1,8 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { Channel, ChannelName, SendResult } from "../channels/channel.js";
-import type { Recipient } from "../channels/message.js";
 import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from "../config/delivery-settings.js";
 import type { SendingHours } from "../config/reminder-settings.js";
+import type { Recipient } from "../directory/recipient.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import type { BudgetStore } from "../store/budget-store.js";
