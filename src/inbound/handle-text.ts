@@ -1,3 +1,4 @@
+import type { Turn } from "../conversation/turn.js";
 import { exampleFor } from "../progress/example-for.js";
 import { normalizeReply } from "../progress/normalize-reply.js";
 import { readTaskNumber } from "../progress/read-task-number.js";
@@ -7,7 +8,6 @@ import type { Prompt } from "../store/prompt.js";
 import { messages } from "../templates/template-store.js";
 import { answerPrompt } from "./answer-prompt.js";
 import { findWaitingTasks } from "./find-waiting-tasks.js";
-import type { Turn } from "./inbound-deps.js";
 
 const m = messages("progress");
 const WHAT: Record<string, string> = {

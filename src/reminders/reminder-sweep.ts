@@ -1,10 +1,10 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import { cardIdFor } from "../cards/card-id.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
-import { loadCardFacts } from "../progress/load-card-facts.js";
 import type { Job, JobReport } from "../scheduler/job.js";
 import { businessDate } from "../shared/clock.js";
 import type { Store } from "../store/store.js";
+import { loadCardFacts } from "./load-card-facts.js";
 import type { PlannedReminder, ReminderWorld } from "./plan-reminders.js";
 import { planRemindersFor } from "./plan-reminders.js";
 import { renderReminder } from "./render-reminder.js";

@@ -24,7 +24,7 @@ export interface RenderContext {
 }
 
 /**
- * What a unit's progress card shows of its own record (src/progress/load-card-facts.ts): its last
+ * What a unit's progress card shows of its own record (load-card-facts.ts): its last
  * report in one line, and the last reported actual of each indicator.
  */
 export interface CardFacts {

@@ -1,5 +1,5 @@
 import { plainDate } from "../calendar/format-dates.js";
-import type { Turn } from "../inbound/inbound-deps.js";
+import type { Turn } from "../conversation/turn.js";
 import { businessDate } from "../shared/clock.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
 import { message } from "../templates/template-store.js";

@@ -1,13 +1,13 @@
 import { plainDate } from "../calendar/format-dates.js";
-import type { Turn } from "../inbound/inbound-deps.js";
+import type { Turn } from "../conversation/turn.js";
 import { assessUnit } from "../lights/assess-unit.js";
-import { DIFFICULTY_RESOLVED } from "../progress/is-report.js";
-import { loadUnitView } from "../progress/load-unit-view.js";
-import type { UnitView } from "../progress/unit-view.js";
 import { shortTitle } from "../registry/short-title.js";
 import { businessDate } from "../shared/clock.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { messages } from "../templates/template-store.js";
+import { DIFFICULTY_RESOLVED } from "../unit-view/is-report.js";
+import { loadUnitView } from "../unit-view/load-unit-view.js";
+import type { UnitView } from "../unit-view/unit-view.js";
 import { reportsForOffice } from "./reports-for-office.js";
 import { resolveTask } from "./resolve-task.js";
 import { sendNotice } from "./send-notice.js";

@@ -1,6 +1,6 @@
 import { plainDate } from "../calendar/format-dates.js";
-import type { Turn } from "../inbound/inbound-deps.js";
-import { openPrompt } from "../progress/open-prompt.js";
+import { openPrompt } from "../conversation/open-prompt.js";
+import type { Turn } from "../conversation/turn.js";
 import { shortTitle } from "../registry/short-title.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { messages } from "../templates/template-store.js";

@@ -1,5 +1,5 @@
 import { plainDate } from "../calendar/format-dates.js";
-import type { Turn } from "../inbound/inbound-deps.js";
+import type { Turn } from "../conversation/turn.js";
 import { shortTitle } from "../registry/short-title.js";
 import type { Prompt } from "../store/prompt.js";
 import { messages } from "../templates/template-store.js";
