@@ -52,26 +52,34 @@ export function findFolderCycles(imports: readonly ModuleImport[]): FolderCycle[
     .sort((a, b) => (a.folders[0] ?? "").localeCompare(b.folders[0] ?? ""));
 }
 
+/** Imports listed per pair of folders; the rest are counted. */
+const LISTED_PER_PAIR = 5;
+
+/**
+ * Each cycle's folders, then the imports from one to another, the thinnest pairs first: a cycle
+ * that one new import closed shows that import on top.
+ */
 export function describeFolderCycles(cycles: readonly FolderCycle[]): string {
   return cycles
     .map((cycle) => {
       const lines = [`folders that import each other: ${cycle.folders.join(", ")}`];
       for (const [pair, edges] of groupByFolderPair(cycle.imports)) {
         lines.push(`  ${pair} (${edges.length}):`);
-        for (const edge of edges) lines.push(`    ${edge.from} → ${edge.to}`);
+        for (const edge of edges.slice(0, LISTED_PER_PAIR)) lines.push(`    ${edge.from} → ${edge.to}`);
+        if (edges.length > LISTED_PER_PAIR) lines.push(`    … and ${edges.length - LISTED_PER_PAIR} more`);
       }
       return lines.join("\n");
     })
     .join("\n\n");
 }
 
-function groupByFolderPair(imports: readonly ModuleImport[]): Map<string, ModuleImport[]> {
+function groupByFolderPair(imports: readonly ModuleImport[]): [string, ModuleImport[]][] {
   const groups = new Map<string, ModuleImport[]>();
   for (const edge of imports) {
     const pair = `${folderOf(edge.from)} → ${folderOf(edge.to)}`;
     groups.set(pair, [...(groups.get(pair) ?? []), edge]);
   }
-  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+  return [...groups].sort(([a, edgesA], [b, edgesB]) => edgesA.length - edgesB.length || a.localeCompare(b));
 }
 
 function compareImports(a: ModuleImport, b: ModuleImport): number {

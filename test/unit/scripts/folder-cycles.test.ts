@@ -68,23 +68,37 @@ describe("findFolderCycles", () => {
 });
 
 describe("describeFolderCycles", () => {
-  it("names the folders and every import between them, grouped by direction", () => {
+  it("names the folders and the imports between them, the thinnest pair first", () => {
     const text = describeFolderCycles(
       findFolderCycles([
-        { from: "src/workflow/c.ts", to: "src/progress/d.ts" },
         { from: "src/progress/a.ts", to: "src/workflow/b.ts" },
         { from: "src/progress/e.ts", to: "src/workflow/b.ts" },
+        { from: "src/workflow/c.ts", to: "src/progress/d.ts" },
       ]),
     );
     expect(text).toBe(
       [
         "folders that import each other: src/progress, src/workflow",
+        "  src/workflow → src/progress (1):",
+        "    src/workflow/c.ts → src/progress/d.ts",
         "  src/progress → src/workflow (2):",
         "    src/progress/a.ts → src/workflow/b.ts",
         "    src/progress/e.ts → src/workflow/b.ts",
-        "  src/workflow → src/progress (1):",
-        "    src/workflow/c.ts → src/progress/d.ts",
       ].join("\n"),
     );
+  });
+
+  it("lists five imports of a pair and counts the rest", () => {
+    const many = Array.from({ length: 7 }, (_, i) => ({ from: `src/a/f${i}.ts`, to: "src/b/x.ts" }));
+    const text = describeFolderCycles(findFolderCycles([...many, { from: "src/b/x.ts", to: "src/a/f0.ts" }]));
+    expect(text.split("\n").slice(3)).toEqual([
+      "  src/a → src/b (7):",
+      "    src/a/f0.ts → src/b/x.ts",
+      "    src/a/f1.ts → src/b/x.ts",
+      "    src/a/f2.ts → src/b/x.ts",
+      "    src/a/f3.ts → src/b/x.ts",
+      "    src/a/f4.ts → src/b/x.ts",
+      "    … and 2 more",
+    ]);
   });
 });
