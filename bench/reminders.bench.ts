@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createChineseDaysCalendar } from "../src/calendar/chinese-days-calendar.js";
+import { COMMON_LIMITS } from "../src/channels/channel-limits.js";
 import { DEFAULT_SETTINGS } from "../src/config/settings.js";
 import { directorySchema } from "../src/directory/directory.js";
 import { indexPeople } from "../src/directory/people.js";
@@ -91,6 +92,7 @@ function syntheticWorld(count: number): ReminderWorld {
     cycleFor: () => DEFAULT_SETTINGS.reporting.defaultCycle,
     start: "2021-01-21",
     channelFor: () => "wecom",
+    limits: COMMON_LIMITS,
     reported: (no, unit, cycle) => reported.has(`${no}/${unit}/${cycle}`),
     closed: () => false,
     deadline: (task) => task.deadline,

@@ -1,5 +1,6 @@
+import type { Recipient } from "../directory/recipient.js";
 import type { ChannelLimits } from "./channel-limits.js";
-import type { CardUpdate, OutboundMessage, Recipient } from "./message.js";
+import type { CardUpdate, OutboundMessage } from "./message.js";
 
 /**
  * The whole platform contract. Features never see a WeCom or DingTalk payload: they send neutral

@@ -1,5 +1,5 @@
+import type { Recipient } from "../directory/recipient.js";
 import type { ChannelName } from "./channel.js";
-import type { Recipient } from "./message.js";
 
 /** The channel the local fallback runs as: it reaches everyone, by person id. */
 export const LOCAL_CHANNEL: ChannelName = "local";

@@ -1,6 +1,6 @@
 import type { ChannelName } from "../channels/channel.js";
+import type { Turn } from "../conversation/turn.js";
 import type { Person } from "../directory/people.js";
-import type { Turn } from "../inbound/inbound-deps.js";
 import type { CommandSpec, Role } from "./command-spec.js";
 
 /** Who sent a command: where from, and what the directory knows of them. */

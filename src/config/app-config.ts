@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDemoInstant } from "../demo/demo-clock.js";
+import { parseDemoInstant } from "./demo-instant.js";
 import { redisUrlProblem } from "./redis-url.js";
 
 const flagSchema = z

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { calendarConfigSchema } from "../calendar/calendar-config.js";
-import { deliverySettingsSchema } from "../delivery/delivery-settings.js";
-import { lightSettingsSchema } from "../lights/light-settings.js";
-import { progressSettingsSchema } from "../progress/progress-settings.js";
-import { reminderSettingsSchema } from "../reminders/reminder-settings.js";
-import { defaultReportingCycleSchema, reportingCycleSchema } from "../reminders/reporting-cycle.js";
-import { retentionSettingsSchema } from "../retention/retention-settings.js";
+import { defaultReportingCycleSchema, reportingCycleSchema } from "../calendar/reporting-cycle.js";
+import { deliverySettingsSchema } from "./delivery-settings.js";
+import { lightSettingsSchema } from "./light-settings.js";
+import { progressSettingsSchema } from "./progress-settings.js";
+import { reminderSettingsSchema } from "./reminder-settings.js";
+import { retentionSettingsSchema } from "./retention-settings.js";
 
 /**
  * Non-secret settings the office may change: `config/duban.yaml` (or DUBAN_SETTINGS). Every

@@ -1,11 +1,12 @@
 import type { ChannelName } from "../channels/channel.js";
 import { channelLabel } from "../channels/channel-label.js";
-import type { OutboundMessage, Recipient } from "../channels/message.js";
+import type { OutboundMessage } from "../channels/message.js";
+import { DEFAULT_DELIVERY_SETTINGS } from "../config/delivery-settings.js";
+import type { Recipient } from "../directory/recipient.js";
 import { type Clock, inBusinessTz } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import type { OutboxMessage, OutboxStore } from "../store/outbox-message.js";
 import { message as wording } from "../templates/template-store.js";
-import { DEFAULT_DELIVERY_SETTINGS } from "./delivery-settings.js";
 import { type OutboxPayload, outboxPayloadSchema } from "./outbox-payload.js";
 
 /**

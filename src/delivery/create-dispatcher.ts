@@ -1,7 +1,8 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { Channel, ChannelName, SendResult } from "../channels/channel.js";
-import type { Recipient } from "../channels/message.js";
-import type { SendingHours } from "../reminders/reminder-settings.js";
+import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from "../config/delivery-settings.js";
+import type { SendingHours } from "../config/reminder-settings.js";
+import type { Recipient } from "../directory/recipient.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import type { BudgetStore } from "../store/budget-store.js";
@@ -9,7 +10,6 @@ import type { OutageStore } from "../store/channel-outage.js";
 import type { OutboxStore } from "../store/outbox-message.js";
 import type { BudgetLedger } from "./budget-ledger.js";
 import type { DeadLetterHandler, DeliveryNotifier } from "./create-dead-letter-notifier.js";
-import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from "./delivery-settings.js";
 import { type DispatchDeps, type DispatchOutcome, dispatchMessage } from "./dispatch-message.js";
 import { createMemoryBudgetLedger } from "./memory-budget-ledger.js";
 import { observeSends } from "./observe-sends.js";

@@ -1,5 +1,5 @@
 import type { Channel, ChannelName, SendResult } from "../channels/channel.js";
-import type { Recipient } from "../channels/message.js";
+import type { Recipient } from "../directory/recipient.js";
 import type { OutboxMessage, OutboxStore } from "../store/outbox-message.js";
 import { message as wording } from "../templates/template-store.js";
 import type { DispatcherOptions } from "./create-dispatcher.js";

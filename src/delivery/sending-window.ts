@@ -1,5 +1,5 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
-import type { SendingHours } from "../reminders/reminder-settings.js";
+import type { SendingHours } from "../config/reminder-settings.js";
 import { BUSINESS_OFFSET_MS, BUSINESS_TZ, businessDate, dayjs, inBusinessTz } from "../shared/clock.js";
 
 /** When messages may go out: working hours of working days, away from :00 and :30. */

@@ -1,5 +1,5 @@
-import type { Recipient } from "../channels/message.js";
 import type { Directory } from "./directory.js";
+import type { Recipient } from "./recipient.js";
 
 /** Someone Duban writes to: a unit's contact or head, a lead leader, or an admin of the office. */
 export interface Person extends Recipient {

@@ -9,7 +9,7 @@ import { describeLocalMessage } from "../channels/local/describe-local-message.j
 import type { LocalChannel } from "../channels/local/local-channel.js";
 import type { Inbox } from "../inbound/inbox-processor.js";
 import { type Clock, inBusinessTz } from "../shared/clock.js";
-import { readRawBody } from "./read-raw-body.js";
+import { readRawBody } from "../shared/read-raw-body.js";
 
 export interface DevRoutesDeps {
   channel: LocalChannel;

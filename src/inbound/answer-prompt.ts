@@ -1,9 +1,9 @@
+import type { Turn } from "../conversation/turn.js";
 import { recordDifficulty } from "../progress/record-difficulty.js";
 import { replyWithProgress } from "../progress/reply-with-progress.js";
 import type { Prompt } from "../store/prompt.js";
 import { returnRequest } from "../workflow/return-request.js";
 import { submitExtension } from "../workflow/submit-extension.js";
-import type { Turn } from "./inbound-deps.js";
 
 /** A reply to a question the bot asked (open-prompt.ts), by what the question was for. */
 export async function answerPrompt(turn: Turn, prompt: Prompt, text: string): Promise<void> {

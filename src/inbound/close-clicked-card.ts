@@ -1,6 +1,6 @@
 import { closedCardLabel } from "../cards/card-actions.js";
 import type { InboundEvent } from "../channels/channel.js";
-import type { Turn } from "./inbound-deps.js";
+import type { Turn } from "../conversation/turn.js";
 
 /**
  * After a click, closes the card the person clicked: its buttons give way to a label saying what

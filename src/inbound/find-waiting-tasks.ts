@@ -1,8 +1,8 @@
+import type { Turn } from "../conversation/turn.js";
 import { indexDirectory } from "../directory/directory-index.js";
-import { isReport } from "../progress/is-report.js";
 import { computeAssignments } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
-import type { Turn } from "./inbound-deps.js";
+import { isReport } from "../unit-view/is-report.js";
 
 /** A task the person's unit was sent a reminder card for, and has not reported on since. */
 export interface WaitingTask {

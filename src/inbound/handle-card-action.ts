@@ -5,6 +5,7 @@ import {
   isDecisionKey,
 } from "../cards/card-actions.js";
 import type { InboundEvent } from "../channels/channel.js";
+import type { Turn } from "../conversation/turn.js";
 import { acknowledgeTask } from "../progress/acknowledge-task.js";
 import { askForDetails } from "../progress/ask-for-details.js";
 import { reportOnTrack } from "../progress/report-on-track.js";
@@ -14,7 +15,6 @@ import { decideRequest } from "../workflow/decide-request.js";
 import { requestCompletion } from "../workflow/request-completion.js";
 import { resolveDifficulty } from "../workflow/resolve-difficulty.js";
 import { startExtension } from "../workflow/start-extension.js";
-import type { Turn } from "./inbound-deps.js";
 import { snoozeReminders } from "./snooze-reminders.js";
 
 /**

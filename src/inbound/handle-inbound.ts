@@ -3,11 +3,11 @@ import { callerOf } from "../commands/caller-roles.js";
 import { readCommand } from "../commands/read-command.js";
 import { COMMANDS } from "../commands/registry.js";
 import { runCommand } from "../commands/run-command.js";
+import type { InboundDeps } from "../conversation/turn.js";
 import { message } from "../templates/template-store.js";
 import { closeClickedCard } from "./close-clicked-card.js";
 import { handleCardAction } from "./handle-card-action.js";
 import { handleText } from "./handle-text.js";
-import type { InboundDeps } from "./inbound-deps.js";
 import { startTurn } from "./start-turn.js";
 import { stranger } from "./stranger.js";
 

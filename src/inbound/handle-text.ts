@@ -1,13 +1,13 @@
+import type { Turn } from "../conversation/turn.js";
 import { exampleFor } from "../progress/example-for.js";
 import { normalizeReply } from "../progress/normalize-reply.js";
 import { readTaskNumber } from "../progress/read-task-number.js";
 import { replyWithProgress } from "../progress/reply-with-progress.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { Prompt } from "../store/prompt.js";
 import { messages } from "../templates/template-store.js";
 import { answerPrompt } from "./answer-prompt.js";
 import { findWaitingTasks } from "./find-waiting-tasks.js";
-import type { Turn } from "./inbound-deps.js";
 
 const m = messages("progress");
 const WHAT: Record<string, string> = {

@@ -1,7 +1,7 @@
-import { dateWithWeekday } from "../reminders/format-dates.js";
+import { dateWithWeekday } from "../calendar/format-dates.js";
+import type { Turn } from "../conversation/turn.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { message } from "../templates/template-store.js";
-import type { Turn } from "./inbound-deps.js";
 
 /**
  * 明天再提醒: no reminder for the person until the next working day's first sending time. The

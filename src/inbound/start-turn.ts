@@ -1,8 +1,8 @@
 import type { InboundEvent } from "../channels/channel.js";
+import type { InboundDeps, Turn } from "../conversation/turn.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
 import type { Person } from "../directory/people.js";
 import { businessDate } from "../shared/clock.js";
-import type { InboundDeps, Turn } from "./inbound-deps.js";
 
 /**
  * The turn for one event: its time, and answers keyed `answer/<channel>/<event id>/<n>`. What the

@@ -1,7 +1,7 @@
 import type { InboundEvent } from "../channels/channel.js";
 import { LOCAL_CHANNEL } from "../channels/choose-channel.js";
-import type { Recipient } from "../channels/message.js";
 import type { Person } from "../directory/people.js";
+import type { Recipient } from "../directory/recipient.js";
 
 /**
  * Someone the directory does not know, as the outbox can still address them: by the account they

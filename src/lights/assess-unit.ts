@@ -1,10 +1,10 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { Settings } from "../config/settings.js";
-import { indicatorLabel } from "../progress/indicator-label.js";
-import { listUnitDues } from "../progress/list-unit-dues.js";
-import { matchUnit } from "../progress/match-unit.js";
-import type { UnitView } from "../progress/unit-view.js";
+import { indicatorLabel } from "../registry/indicator-label.js";
+import { matchUnit } from "../registry/match-unit.js";
 import { businessDate } from "../shared/clock.js";
+import { listUnitDues } from "../unit-view/list-unit-dues.js";
+import type { UnitView } from "../unit-view/unit-view.js";
 import { computeLight } from "./compute-light.js";
 import { computePace } from "./compute-pace.js";
 import type { Light, LightInput } from "./light.js";

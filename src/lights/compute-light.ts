@@ -1,7 +1,7 @@
-import { cycleInWords } from "../reminders/format-dates.js";
+import { cycleInWords } from "../calendar/format-dates.js";
+import type { LightSettings } from "../config/light-settings.js";
 import { messages } from "../templates/template-store.js";
 import type { Light, LightColor, LightInput } from "./light.js";
-import type { LightSettings } from "./light-settings.js";
 
 const m = messages("lights");
 const RANK: Record<LightColor, number> = { green: 0, yellow: 1, red: 2 };

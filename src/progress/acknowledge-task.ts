@@ -1,13 +1,13 @@
-import type { Turn } from "../inbound/inbound-deps.js";
-import { cycleInWords, dateWithWeekday } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { cycleInWords, dateWithWeekday } from "../calendar/format-dates.js";
+import type { Turn } from "../conversation/turn.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { message } from "../templates/template-store.js";
+import { ACKNOWLEDGED } from "../unit-view/is-report.js";
+import { listUnitDues } from "../unit-view/list-unit-dues.js";
 import { reportsForOffice } from "../workflow/reports-for-office.js";
 import { resolveTask } from "../workflow/resolve-task.js";
 import { exampleFor } from "./example-for.js";
-import { ACKNOWLEDGED } from "./is-report.js";
-import { listUnitDues } from "./list-unit-dues.js";
 
 /**
  * 签收: the unit has the task (待签收 → 推进中). Stored once, as a progress record with status

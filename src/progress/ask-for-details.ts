@@ -1,10 +1,10 @@
-import type { Turn } from "../inbound/inbound-deps.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { openPrompt } from "../conversation/open-prompt.js";
+import type { Turn } from "../conversation/turn.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { message } from "../templates/template-store.js";
 import { resolveTask } from "../workflow/resolve-task.js";
 import { exampleFor } from "./example-for.js";
-import { openPrompt } from "./open-prompt.js";
 
 /**
  * 有困难 / 填写进展: asks for the text, naming the task, and waits for it (a prompt with the card's

@@ -1,6 +1,6 @@
+import type { DueDate } from "../calendar/due-dates.js";
 import { addDays, isoWeekKey } from "../calendar/iso-date.js";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
-import type { DueDate } from "../reminders/due-dates.js";
 
 /** A cycle's reporting window opens on its first reminder and lasts until the next one opens. */
 export interface CycleWindow {

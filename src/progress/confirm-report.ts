@@ -1,17 +1,17 @@
-import type { Turn } from "../inbound/inbound-deps.js";
+import { cycleInWords } from "../calendar/format-dates.js";
+import type { Turn } from "../conversation/turn.js";
 import { assessUnit } from "../lights/assess-unit.js";
-import { cycleInWords } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { indicatorLabel } from "../registry/indicator-label.js";
+import { matchUnit } from "../registry/match-unit.js";
+import { shortTitle } from "../registry/short-title.js";
+import { writeTarget } from "../registry/write-target.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import { messages } from "../templates/template-store.js";
+import { describeReport } from "../unit-view/describe-report.js";
+import { loadUnitView } from "../unit-view/load-unit-view.js";
 import type { TaskContext } from "../workflow/task-context.js";
-import { describeReport } from "./describe-report.js";
 import { exampleFor } from "./example-for.js";
-import { indicatorLabel } from "./indicator-label.js";
-import { loadUnitView } from "./load-unit-view.js";
-import { matchUnit } from "./match-unit.js";
 import type { RecordedReport } from "./record-report.js";
-import { writeTarget } from "./write-target.js";
 
 const m = messages("progress");
 const STATUS: Record<string, string> = {

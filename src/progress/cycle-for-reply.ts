@@ -1,8 +1,8 @@
-import type { Turn } from "../inbound/inbound-deps.js";
+import type { Turn } from "../conversation/turn.js";
+import { listUnitDues } from "../unit-view/list-unit-dues.js";
+import type { UnitView } from "../unit-view/unit-view.js";
 import type { TaskContext } from "../workflow/task-context.js";
 import { chooseCycle, cycleWindows } from "./choose-cycle.js";
-import { listUnitDues } from "./list-unit-dues.js";
-import type { UnitView } from "./unit-view.js";
 
 /**
  * The cycle a reply without a card answers (chooseCycle): the cycle whose reporting window is

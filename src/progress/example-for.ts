@@ -1,5 +1,5 @@
 import type { Task } from "../registry/registry.js";
-import { exampleReply } from "../reminders/short-title.js";
+import { exampleReply } from "../registry/short-title.js";
 import { message } from "../templates/template-store.js";
 
 /** A reply the contact could send for the task, without its number: "城镇新增就业3600人". */

@@ -1,7 +1,7 @@
+import { matchUnit } from "../registry/match-unit.js";
 import type { Indicator } from "../registry/registry.js";
 import type { ProgressValue } from "../store/progress-report.js";
 import { extractQuantities, type Quantity, withoutNumbers } from "./extract-quantities.js";
-import { matchUnit } from "./match-unit.js";
 import type { ParsedReply, ReplyQuestion } from "./parsed-reply.js";
 import { scoreClause } from "./score-clause.js";
 

@@ -1,4 +1,4 @@
-import type { Turn } from "../inbound/inbound-deps.js";
+import type { Turn } from "../conversation/turn.js";
 import type { Prompt } from "../store/prompt.js";
 import { message } from "../templates/template-store.js";
 import { resolveTask } from "../workflow/resolve-task.js";

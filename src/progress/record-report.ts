@@ -1,15 +1,15 @@
-import type { Turn } from "../inbound/inbound-deps.js";
-import { cycleInWords } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { cycleInWords } from "../calendar/format-dates.js";
+import type { Turn } from "../conversation/turn.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { ProgressReport, ProgressStatus, ProgressValue } from "../store/progress-report.js";
 import { message } from "../templates/template-store.js";
+import { describeReport } from "../unit-view/describe-report.js";
+import type { UnitView } from "../unit-view/unit-view.js";
 import { readDifficulty, saysDifficultySolved } from "../workflow/difficulty-words.js";
 import { raiseDifficulty } from "../workflow/raise-difficulty.js";
 import { reportsForOffice } from "../workflow/reports-for-office.js";
 import { closeDifficulty } from "../workflow/resolve-difficulty.js";
 import { sendNotice } from "../workflow/send-notice.js";
-import { describeReport } from "./describe-report.js";
-import type { UnitView } from "./unit-view.js";
 
 export interface ReportInput {
   /** The unit's view before this report: it tells whether the cycle has a report already. */

@@ -1,7 +1,7 @@
+import { indicatorLabel } from "../registry/indicator-label.js";
 import type { Task } from "../registry/registry.js";
 import { messages } from "../templates/template-store.js";
 import { exampleFor } from "./example-for.js";
-import { indicatorLabel } from "./indicator-label.js";
 import type { ReplyQuestion } from "./parsed-reply.js";
 
 const m = messages("progress");

@@ -1,5 +1,5 @@
-import type { Turn } from "../inbound/inbound-deps.js";
-import { shortTitle } from "../reminders/short-title.js";
+import type { Turn } from "../conversation/turn.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { message } from "../templates/template-store.js";
 import { resolveTask } from "../workflow/resolve-task.js";

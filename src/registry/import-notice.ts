@@ -1,6 +1,6 @@
-import { checkRegistryNames } from "../directory/check-registry-names.js";
 import type { Directory } from "../directory/directory.js";
 import { indexDirectory } from "../directory/directory-index.js";
+import { checkRegistryNames } from "./check-registry-names.js";
 import { diffRegistry, type RegistryDiff } from "./diff-registry.js";
 import { findSkippedTasks, type SkippedTask } from "./find-skipped-tasks.js";
 import { findUnknownNames, type UnknownNames } from "./find-unknown-names.js";

@@ -6,10 +6,10 @@ import type { Settings } from "../config/settings.js";
 import type { Directory } from "../directory/directory.js";
 import { indexDirectory } from "../directory/directory-index.js";
 import { indexPeople, type PeopleIndex } from "../directory/people.js";
-import { isReport } from "../progress/is-report.js";
 import { type Assignment, computeAssignments } from "../registry/compute-assignments.js";
 import type { Registry, Task } from "../registry/registry.js";
 import type { Store } from "../store/store.js";
+import { isReport } from "../unit-view/is-report.js";
 import type { ReminderWorld } from "./plan-reminders.js";
 
 export interface WorldSources {

@@ -1,12 +1,12 @@
+import { type DueDate, dueDates } from "../calendar/due-dates.js";
+import type { ReportingCycle } from "../calendar/reporting-cycle.js";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { ChannelName } from "../channels/channel.js";
 import type { ChannelLimits } from "../channels/channel-limits.js";
+import type { ReminderSettings } from "../config/reminder-settings.js";
 import type { PeopleIndex, Person } from "../directory/people.js";
 import type { Assignment } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
-import { type DueDate, dueDates } from "./due-dates.js";
-import type { ReminderSettings } from "./reminder-settings.js";
-import type { ReportingCycle } from "./reporting-cycle.js";
 import { sendTime } from "./send-time.js";
 
 export type StepKind = "first" | "due" | "overdue" | "escalation" | "co-request";

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
+import { cardIdFor } from "../cards/card-id.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
-import { loadCardFacts } from "../progress/load-card-facts.js";
 import type { Job, JobReport } from "../scheduler/job.js";
 import { businessDate } from "../shared/clock.js";
 import type { Store } from "../store/store.js";
+import { loadCardFacts } from "./load-card-facts.js";
 import type { PlannedReminder, ReminderWorld } from "./plan-reminders.js";
 import { planRemindersFor } from "./plan-reminders.js";
 import { renderReminder } from "./render-reminder.js";
@@ -41,11 +41,6 @@ export function createReminderSweepJob(deps: ReminderSweepDeps): Job {
       return { date, planned: planned.length, enqueued };
     },
   };
-}
-
-/** A card id WeCom accepts as task_id ([0-9A-Za-z_-@], ≤ 128 bytes) and never sees twice. */
-export function cardIdFor(idempotencyKey: string): string {
-  return `duban-${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 40)}`;
 }
 
 async function enqueueReminder(

@@ -1,13 +1,13 @@
+import { cycleInWords, dateWithWeekday, plainDate } from "../calendar/format-dates.js";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import { cardButton } from "../cards/card-actions.js";
 import type { ChannelLimits } from "../channels/channel-limits.js";
 import type { CardButton, OutboundMessage } from "../channels/message.js";
 import type { PeopleIndex } from "../directory/people.js";
 import type { Task } from "../registry/registry.js";
+import { exampleReply, shortTitle } from "../registry/short-title.js";
 import { messages } from "../templates/template-store.js";
-import { cycleInWords, dateWithWeekday, plainDate } from "./format-dates.js";
 import type { PlannedReminder } from "./plan-reminders.js";
-import { exampleReply, shortTitle } from "./short-title.js";
 
 export interface RenderContext {
   tasks: ReadonlyMap<number, Task>;
@@ -24,7 +24,7 @@ export interface RenderContext {
 }
 
 /**
- * What a unit's progress card shows of its own record (src/progress/load-card-facts.ts): its last
+ * What a unit's progress card shows of its own record (load-card-facts.ts): its last
  * report in one line, and the last reported actual of each indicator.
  */
 export interface CardFacts {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SendingHours } from "./reminder-settings.js";
+import type { SendingHours } from "../config/reminder-settings.js";
 
 /** Minutes past the hour that stay clear of the :00 and :30 marks. */
 function clearOfMarks(minuteOfDay: number): number {

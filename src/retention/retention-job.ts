@@ -1,7 +1,7 @@
+import type { RetentionSettings } from "../config/retention-settings.js";
 import type { Job, JobReport } from "../scheduler/job.js";
 import type { RetentionKind } from "../store/retention-store.js";
 import type { Store } from "../store/store.js";
-import type { RetentionSettings } from "./retention-settings.js";
 
 const DAY_MS = 86_400_000;
 

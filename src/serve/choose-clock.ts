@@ -1,6 +1,7 @@
 import type { ChannelName } from "../channels/channel.js";
 import type { AppConfig } from "../config/app-config.js";
-import { createDemoClock, type DemoClock, parseDemoInstant } from "../demo/demo-clock.js";
+import { parseDemoInstant } from "../config/demo-instant.js";
+import { createDemoClock, type DemoClock } from "../demo/demo-clock.js";
 import { ConfigError } from "../shared/errors.js";
 
 /**

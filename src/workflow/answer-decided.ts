@@ -1,5 +1,5 @@
-import type { Turn } from "../inbound/inbound-deps.js";
-import { plainDate } from "../reminders/format-dates.js";
+import { plainDate } from "../calendar/format-dates.js";
+import type { Turn } from "../conversation/turn.js";
 import { businessDate } from "../shared/clock.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
 import { message } from "../templates/template-store.js";

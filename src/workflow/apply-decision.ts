@@ -1,10 +1,10 @@
+import { plainDate } from "../calendar/format-dates.js";
+import type { Turn } from "../conversation/turn.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
-import type { Turn } from "../inbound/inbound-deps.js";
-import { loadUnitView } from "../progress/load-unit-view.js";
-import { plainDate } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { Decision, WorkflowRequest } from "../store/workflow-request.js";
 import { messages } from "../templates/template-store.js";
+import { loadUnitView } from "../unit-view/load-unit-view.js";
 import { answerDecided } from "./answer-decided.js";
 import type { TaskContext } from "./task-context.js";
 

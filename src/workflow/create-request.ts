@@ -1,4 +1,4 @@
-import type { Turn } from "../inbound/inbound-deps.js";
+import type { Turn } from "../conversation/turn.js";
 import type { NewWorkflowRequest, WorkflowRequest } from "../store/workflow-request.js";
 import { requestIdFor } from "./request-id.js";
 

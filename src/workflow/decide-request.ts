@@ -1,6 +1,6 @@
 import type { DecisionKey } from "../cards/card-actions.js";
-import type { Turn } from "../inbound/inbound-deps.js";
-import { openPrompt } from "../progress/open-prompt.js";
+import { openPrompt } from "../conversation/open-prompt.js";
+import type { Turn } from "../conversation/turn.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { message, messages } from "../templates/template-store.js";
 import { answerDecided } from "./answer-decided.js";

@@ -1,5 +1,5 @@
+import { plainDate } from "../calendar/format-dates.js";
 import { addDays } from "../calendar/iso-date.js";
-import { plainDate } from "../reminders/format-dates.js";
 import { message } from "../templates/template-store.js";
 
 /** "2022年1月31日 因……": a month past the deadline, as an example of the answer's shape. */

@@ -1,8 +1,8 @@
-import type { Turn } from "../inbound/inbound-deps.js";
-import type { UnitView } from "../progress/unit-view.js";
-import { plainDate } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { plainDate } from "../calendar/format-dates.js";
+import type { Turn } from "../conversation/turn.js";
+import { shortTitle } from "../registry/short-title.js";
 import { messages } from "../templates/template-store.js";
+import type { UnitView } from "../unit-view/unit-view.js";
 
 const m = messages("workflow");
 

@@ -1,12 +1,12 @@
 import { cardButton } from "../cards/card-actions.js";
 import type { Card } from "../channels/message.js";
+import type { Turn } from "../conversation/turn.js";
 import type { Person } from "../directory/people.js";
-import type { Turn } from "../inbound/inbound-deps.js";
-import { shortDate } from "../progress/short-date.js";
-import type { UnitView } from "../progress/unit-view.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import { messages } from "../templates/template-store.js";
+import { shortDate } from "../unit-view/short-date.js";
+import type { UnitView } from "../unit-view/unit-view.js";
 import { sendAdminCards } from "./send-admin-cards.js";
 import { sendNotice } from "./send-notice.js";
 

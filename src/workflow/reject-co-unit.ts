@@ -1,6 +1,6 @@
-import type { Turn } from "../inbound/inbound-deps.js";
-import type { UnitView } from "../progress/unit-view.js";
+import type { Turn } from "../conversation/turn.js";
 import { message } from "../templates/template-store.js";
+import type { UnitView } from "../unit-view/unit-view.js";
 import type { TaskContext } from "./task-context.js";
 
 /**

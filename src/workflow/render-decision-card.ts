@@ -1,15 +1,15 @@
+import { plainDate } from "../calendar/format-dates.js";
 import { cardButton } from "../cards/card-actions.js";
 import type { ChannelLimits } from "../channels/channel-limits.js";
 import type { Card } from "../channels/message.js";
 import type { Light } from "../lights/light.js";
-import { describeReport } from "../progress/describe-report.js";
-import { indicatorLabel } from "../progress/indicator-label.js";
-import type { UnitView } from "../progress/unit-view.js";
-import { writeTarget } from "../progress/write-target.js";
-import { plainDate } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { indicatorLabel } from "../registry/indicator-label.js";
+import { shortTitle } from "../registry/short-title.js";
+import { writeTarget } from "../registry/write-target.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
 import { messages } from "../templates/template-store.js";
+import { describeReport } from "../unit-view/describe-report.js";
+import type { UnitView } from "../unit-view/unit-view.js";
 
 const m = messages("workflow");
 /** Co-units named on the card; the rest are counted. */

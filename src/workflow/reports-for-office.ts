@@ -1,4 +1,4 @@
-import type { Turn } from "../inbound/inbound-deps.js";
+import type { Turn } from "../conversation/turn.js";
 
 /**
  * Whether the person of the turn acts for the office rather than as the unit: an admin who is not

@@ -1,7 +1,7 @@
-import type { Turn } from "../inbound/inbound-deps.js";
-import { loadUnitView } from "../progress/load-unit-view.js";
-import type { UnitView } from "../progress/unit-view.js";
+import type { Turn } from "../conversation/turn.js";
 import { message } from "../templates/template-store.js";
+import { loadUnitView } from "../unit-view/load-unit-view.js";
+import type { UnitView } from "../unit-view/unit-view.js";
 import { findReportingUnit } from "./find-reporting-unit.js";
 import { loadTaskContext } from "./load-task-context.js";
 import { refuse } from "./refuse.js";

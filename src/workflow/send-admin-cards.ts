@@ -1,6 +1,6 @@
+import { cardIdFor } from "../cards/card-id.js";
 import type { Card } from "../channels/message.js";
-import type { Turn } from "../inbound/inbound-deps.js";
-import { cardIdFor } from "../reminders/reminder-sweep.js";
+import type { Turn } from "../conversation/turn.js";
 
 /**
  * Puts `card` to every admin of the office, keyed `<key>/<admin>` so a handler that runs again

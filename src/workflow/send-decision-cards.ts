@@ -1,7 +1,7 @@
-import type { Turn } from "../inbound/inbound-deps.js";
+import type { Turn } from "../conversation/turn.js";
 import { assessUnit } from "../lights/assess-unit.js";
-import { loadUnitView } from "../progress/load-unit-view.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
+import { loadUnitView } from "../unit-view/load-unit-view.js";
 import { renderDecisionCard } from "./render-decision-card.js";
 import { sendAdminCards } from "./send-admin-cards.js";
 import type { TaskContext } from "./task-context.js";

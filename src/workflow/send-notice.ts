@@ -1,5 +1,5 @@
+import type { Turn } from "../conversation/turn.js";
 import type { Person } from "../directory/people.js";
-import type { Turn } from "../inbound/inbound-deps.js";
 
 /**
  * Puts a plain-text notice to each person in the outbox, keyed `<key>/<person>` so a handler that

@@ -1,7 +1,7 @@
-import type { Turn } from "../inbound/inbound-deps.js";
-import { openPrompt } from "../progress/open-prompt.js";
-import { plainDate } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { plainDate } from "../calendar/format-dates.js";
+import { openPrompt } from "../conversation/open-prompt.js";
+import type { Turn } from "../conversation/turn.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { CardInstance } from "../store/card-instance.js";
 import { messages } from "../templates/template-store.js";
 import { extensionExample } from "./extension-example.js";

@@ -1,6 +1,6 @@
-import type { Turn } from "../inbound/inbound-deps.js";
-import { plainDate } from "../reminders/format-dates.js";
-import { shortTitle } from "../reminders/short-title.js";
+import { plainDate } from "../calendar/format-dates.js";
+import type { Turn } from "../conversation/turn.js";
+import { shortTitle } from "../registry/short-title.js";
 import type { Prompt } from "../store/prompt.js";
 import { messages } from "../templates/template-store.js";
 import { createRequest } from "./create-request.js";

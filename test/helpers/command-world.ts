@@ -1,8 +1,8 @@
 import type { Caller, CommandContext } from "../../src/commands/command-context.js";
 import type { CommandSpec } from "../../src/commands/command-spec.js";
+import type { Turn } from "../../src/conversation/turn.js";
 import { parseDirectory } from "../../src/directory/load-directory.js";
 import { indexPeople } from "../../src/directory/people.js";
-import type { Turn } from "../../src/inbound/inbound-deps.js";
 import { silentLogger } from "../../src/shared/logger.js";
 import type { NewAuditEntry } from "../../src/store/audit-entry.js";
 

@@ -1,12 +1,12 @@
 import { createChineseDaysCalendar } from "../../src/calendar/chinese-days-calendar.js";
+import type { ReportingCycle } from "../../src/calendar/reporting-cycle.js";
 import { COMMON_LIMITS } from "../../src/channels/channel-limits.js";
+import { DEFAULT_REMINDER_SETTINGS } from "../../src/config/reminder-settings.js";
 import { indexDirectory } from "../../src/directory/directory-index.js";
 import { parseDirectory } from "../../src/directory/load-directory.js";
 import { indexPeople, type Person } from "../../src/directory/people.js";
 import { computeAssignments } from "../../src/registry/compute-assignments.js";
 import type { ReminderWorld } from "../../src/reminders/plan-reminders.js";
-import { DEFAULT_REMINDER_SETTINGS } from "../../src/reminders/reminder-settings.js";
-import type { ReportingCycle } from "../../src/reminders/reporting-cycle.js";
 import { noticeWith, parseText } from "./notice.js";
 
 export const SMALL_DIRECTORY = `

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config/load-config.js";
-import { directoryToYaml, scaffoldDirectory } from "../../src/directory/scaffold-directory.js";
+import { directoryToYaml, scaffoldDirectory } from "../../src/registry/scaffold-directory.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { createLogger, type LogLevel } from "../../src/shared/logger.js";
 import { openStore } from "../../src/store/open-store.js";

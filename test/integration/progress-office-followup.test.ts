@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isReport } from "../../src/progress/is-report.js";
+import { isReport } from "../../src/unit-view/is-report.js";
 import { HR, PEOPLE, type ProgressApp, useProgressApps } from "../helpers/progress-app.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isReport } from "../../src/progress/is-report.js";
+import { isReport } from "../../src/unit-view/is-report.js";
 import { HR, MONDAY_1200, PEOPLE, useProgressApps } from "../helpers/progress-app.js";
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { retentionSettingsSchema } from "../../src/config/retention-settings.js";
 import { createRetentionJob } from "../../src/retention/retention-job.js";
-import { retentionSettingsSchema } from "../../src/retention/retention-settings.js";
 import { RedisStore } from "../../src/store/redis/redis-store.js";
 import type { Store } from "../../src/store/store.js";
 import { tempSqliteStore } from "../fixtures/delivery/delivery-world.js";

@@ -1,9 +1,10 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import type { InboundEvent, SendResult } from "../../src/channels/channel.js";
-import type { Card, Recipient } from "../../src/channels/message.js";
+import type { Card } from "../../src/channels/message.js";
 import { createWecomApi } from "../../src/channels/wecom/wecom-api.js";
 import { createWecomChannel } from "../../src/channels/wecom/wecom-channel.js";
+import type { Recipient } from "../../src/directory/recipient.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { createLogger } from "../../src/shared/logger.js";
 import { OFFICIAL_KEYS } from "../fixtures/wecom/vectors.js";

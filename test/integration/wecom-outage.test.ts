@@ -1,9 +1,9 @@
 import nock from "nock";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { Recipient } from "../../src/channels/message.js";
 import { createWecomApi } from "../../src/channels/wecom/wecom-api.js";
 import { createWecomChannel } from "../../src/channels/wecom/wecom-channel.js";
 import { createDeliveryNotifier } from "../../src/delivery/create-dead-letter-notifier.js";
+import type { Recipient } from "../../src/directory/recipient.js";
 import { createLogger } from "../../src/shared/logger.js";
 import {
   MEMBERS,

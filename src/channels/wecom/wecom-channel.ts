@@ -1,10 +1,10 @@
+import type { Recipient } from "../../directory/recipient.js";
 import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import { message } from "../../templates/template-store.js";
 import type { Channel, SendBudget, SendRequest, SendResult } from "../channel.js";
 import type { ChannelLimits } from "../channel-limits.js";
 import { describeProblem } from "../check-message.js";
-import type { Recipient } from "../message.js";
 import type { WecomApi } from "./wecom-api.js";
 import { createRateBackoff } from "./wecom-rate-backoff.js";
 import { renderWecomMessage } from "./wecom-render-message.js";

@@ -1,8 +1,8 @@
 import type Router from "@koa/router";
 import type Koa from "koa";
-import { readRawBody } from "../../http/read-raw-body.js";
 import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
+import { readRawBody } from "../../shared/read-raw-body.js";
 import type { InboundEvent } from "../channel.js";
 import type { EventInbox } from "../channel-plugin.js";
 import { type CallbackKeys, openWecomCallback, openWecomEchostr } from "./wecom-callback.js";

@@ -1,9 +1,10 @@
+import type { Recipient } from "../../directory/recipient.js";
 import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import { message } from "../../templates/template-store.js";
 import type { CardUpdateRequest, SendRequest, SendResult } from "../channel.js";
 import { checkCardUpdate, describeProblem } from "../check-message.js";
-import type { Card, Recipient } from "../message.js";
+import type { Card } from "../message.js";
 import type { WecomApi } from "./wecom-api.js";
 import { WecomApiError } from "./wecom-api-error.js";
 import { isCardProblem, renderWecomCard } from "./wecom-card.js";

@@ -1,5 +1,5 @@
 import type { ChainableCommander, Redis } from "ioredis";
-import { capStoredText } from "../../retention/cap-stored-text.js";
+import { capStoredText } from "../cap-stored-text.js";
 import { type Prompt, type PromptStore, promptSchema } from "../prompt.js";
 import { selectActivePrompts } from "../select-active-prompts.js";
 import type { StoreDump } from "../store-dump.js";

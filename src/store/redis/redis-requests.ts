@@ -1,5 +1,5 @@
 import type { ChainableCommander, Redis } from "ioredis";
-import { capStoredText } from "../../retention/cap-stored-text.js";
+import { capStoredText } from "../cap-stored-text.js";
 import { RecordNotFoundError, StoreConflictError } from "../store-errors.js";
 import { validateInput } from "../validate-input.js";
 import {

@@ -1,5 +1,4 @@
 import type Database from "better-sqlite3";
-import { capStoredText } from "../../retention/cap-stored-text.js";
 import {
   type AuditEntry,
   type AuditQuery,
@@ -7,6 +6,7 @@ import {
   type NewAuditEntry,
   newAuditEntrySchema,
 } from "../audit-entry.js";
+import { capStoredText } from "../cap-stored-text.js";
 import { toEpochMs } from "../to-epoch-ms.js";
 import { validateInput } from "../validate-input.js";
 

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { capStoredText } from "../../retention/cap-stored-text.js";
+import { capStoredText } from "../cap-stored-text.js";
 import { compareText } from "../compare-text.js";
 import {
   type NewProgressReport,

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createChineseDaysCalendar } from "../../../src/calendar/chinese-days-calendar.js";
 import { runStartupChecks } from "../../../src/checks/run-startup-checks.js";
-import { scaffoldDirectory } from "../../../src/directory/scaffold-directory.js";
 import { decodeText, toLines } from "../../../src/registry/decode-text.js";
 import { parseNotice } from "../../../src/registry/parse-notice.js";
+import { scaffoldDirectory } from "../../../src/registry/scaffold-directory.js";
 import { noticeWith, parseText, SEED_PATH } from "../../helpers/notice.js";
 import { demoDirectory } from "../../helpers/seed-world.js";
 

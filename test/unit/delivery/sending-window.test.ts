@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_REMINDER_SETTINGS } from "../../../src/config/reminder-settings.js";
 import { createSendingWindow } from "../../../src/delivery/sending-window.js";
-import { DEFAULT_REMINDER_SETTINGS } from "../../../src/reminders/reminder-settings.js";
 import { inBusinessTz } from "../../../src/shared/clock.js";
 import { calendar2021 } from "../../fixtures/delivery/delivery-world.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDemoClock, parseDemoInstant } from "../../../src/demo/demo-clock.js";
+import { createDemoClock } from "../../../src/demo/demo-clock.js";
 
 describe("createDemoClock", () => {
   it("starts at the chosen instant and runs `speed` times faster than the wall clock", () => {
@@ -23,22 +23,5 @@ describe("createDemoClock", () => {
     expect(clock.now().toISOString()).toBe("2021-03-23T00:00:00.000Z");
     wall += 1_000;
     expect(clock.now().toISOString()).toBe("2021-03-23T00:00:01.000Z");
-  });
-});
-
-describe("parseDemoInstant", () => {
-  it.each([
-    ["2021-03-22T08:20+08:00", "2021-03-22T00:20:00.000Z"],
-    ["2021-03-22T08:20:30+08:00", "2021-03-22T00:20:30.000Z"],
-    ["2021-03-22T00:20Z", "2021-03-22T00:20:00.000Z"],
-    ["2021-03-22T08:20", "2021-03-22T00:20:00.000Z"], // Beijing time when no offset is given
-    ["2021-03-22 08:20", "2021-03-22T00:20:00.000Z"],
-    ["2021-03-22", "2021-03-21T16:00:00.000Z"],
-  ])("reads %s", (text, iso) => {
-    expect(parseDemoInstant(text)?.toISOString()).toBe(iso);
-  });
-
-  it.each(["tomorrow", "2021-13-40T08:20", "22/03/2021", ""])("refuses %j", (text) => {
-    expect(parseDemoInstant(text)).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createChineseDaysCalendar } from "../../../src/calendar/chinese-days-calendar.js";
+import { sendingHoursSchema } from "../../../src/config/reminder-settings.js";
 import { createSendingWindow } from "../../../src/delivery/sending-window.js";
 import { createDemoClock } from "../../../src/demo/demo-clock.js";
 import { nextWakeUp, skipIdleTime } from "../../../src/demo/skip-idle.js";
-import { sendingHoursSchema } from "../../../src/reminders/reminder-settings.js";
 import { silentLogger } from "../../../src/shared/logger.js";
 
 const calendar = createChineseDaysCalendar();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { lightSettingsSchema } from "../../../src/config/light-settings.js";
 import { computeLight } from "../../../src/lights/compute-light.js";
 import type { LightInput } from "../../../src/lights/light.js";
-import { lightSettingsSchema } from "../../../src/lights/light-settings.js";
 
 const SETTINGS = lightSettingsSchema.parse({});
 

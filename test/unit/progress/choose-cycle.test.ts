@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createChineseDaysCalendar } from "../../../src/calendar/chinese-days-calendar.js";
+import { dueDates } from "../../../src/calendar/due-dates.js";
+import type { ReportingCycle } from "../../../src/calendar/reporting-cycle.js";
 import { chooseCycle, cycleWindows } from "../../../src/progress/choose-cycle.js";
-import { dueDates } from "../../../src/reminders/due-dates.js";
-import type { ReportingCycle } from "../../../src/reminders/reporting-cycle.js";
 
 // On the State Council's 2021 arrangement: 春节 11–17 February (make-up days Sunday 7 and Saturday
 // 20 February), 清明 3–5 April, 劳动节 1–5 May (make-up days Sunday 25 April and Saturday 8 May).

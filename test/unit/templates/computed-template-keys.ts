@@ -107,7 +107,7 @@ export const COMPUTED_KEYS: readonly ComputedKeys[] = [
     keys: ["names.units", "names.groups", "names.emptyGroups", "names.leaders"],
   },
   {
-    file: "src/reminders/format-dates.ts",
+    file: "src/calendar/format-dates.ts",
     key: "`weekday${isoWeekday(date)}`",
     keys: ["weekday1", "weekday2", "weekday3", "weekday4", "weekday5", "weekday6", "weekday7"],
   },

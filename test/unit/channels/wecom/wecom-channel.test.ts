@@ -1,8 +1,8 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import type { Recipient } from "../../../../src/channels/message.js";
 import { createWecomApi } from "../../../../src/channels/wecom/wecom-api.js";
 import { createWecomChannel } from "../../../../src/channels/wecom/wecom-channel.js";
+import type { Recipient } from "../../../../src/directory/recipient.js";
 import { APP, type MovingClock, movingClock, QYAPI, recordingLogger, replyToken } from "./wecom-api-kit.js";
 
 type Body = { touser: string; msgtype: string; [field: string]: unknown };

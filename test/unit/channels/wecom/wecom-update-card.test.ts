@@ -1,8 +1,9 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import type { Card, Recipient } from "../../../../src/channels/message.js";
+import type { Card } from "../../../../src/channels/message.js";
 import { createWecomApi } from "../../../../src/channels/wecom/wecom-api.js";
 import { createWecomChannel } from "../../../../src/channels/wecom/wecom-channel.js";
+import type { Recipient } from "../../../../src/directory/recipient.js";
 import { APP, movingClock, QYAPI, recordingLogger, replyToken } from "./wecom-api-kit.js";
 
 const recipient: Recipient = { personId: "p1", name: "张三", accounts: { wecom: "zhangsan" } };

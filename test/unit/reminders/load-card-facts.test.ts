@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { loadCardFacts } from "../../../src/progress/load-card-facts.js";
+import { loadCardFacts } from "../../../src/reminders/load-card-facts.js";
 import { planRemindersFor } from "../../../src/reminders/plan-reminders.js";
 import { renderReminder } from "../../../src/reminders/render-reminder.js";
 import { openStore } from "../../../src/store/open-store.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveWorkflowState } from "../../../src/workflow/derive-workflow-state.js";
+import { deriveWorkflowState } from "../../../src/unit-view/derive-workflow-state.js";
 
 const ack = { status: "acknowledged" };
 const report = { status: "on-track" };

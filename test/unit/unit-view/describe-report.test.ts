@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { describeReport } from "../../../src/progress/describe-report.js";
-import { indicatorLabel } from "../../../src/progress/indicator-label.js";
+import { indicatorLabel } from "../../../src/registry/indicator-label.js";
 import type { Indicator } from "../../../src/registry/registry.js";
 import type { ProgressReport } from "../../../src/store/progress-report.js";
+import { describeReport } from "../../../src/unit-view/describe-report.js";
 
 const JOBS: Indicator = { text: "年内城镇新增就业6000人", value: 6000, unit: "人", bound: "min" };
 const RATE: Indicator = { text: "城镇登记失业率控制在3%以内", value: 3, unit: "%", bound: "max" };

@@ -1,9 +1,9 @@
 import type { Assignment } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
-import type { CardFacts } from "../reminders/render-reminder.js";
 import type { Store } from "../store/store.js";
-import { describeReport } from "./describe-report.js";
-import { loadUnitView } from "./load-unit-view.js";
+import { describeReport } from "../unit-view/describe-report.js";
+import { loadUnitView } from "../unit-view/load-unit-view.js";
+import type { CardFacts } from "./render-reminder.js";
 
 /**
  * What a unit's reminder card shows of its record (renderReminder's `facts`): the last report in

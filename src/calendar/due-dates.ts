@@ -1,6 +1,6 @@
-import type { WorkCalendar } from "../calendar/work-calendar.js";
 import { listNominalDates } from "./list-nominal-dates.js";
 import type { ReportingCycle } from "./reporting-cycle.js";
+import type { WorkCalendar } from "./work-calendar.js";
 
 /** One report a unit owes: the cycle's key, its nominal day, and the working day it is due. */
 export interface DueDate {

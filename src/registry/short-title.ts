@@ -1,4 +1,4 @@
-import type { Indicator, Task } from "../registry/registry.js";
+import type { Indicator, Task } from "./registry.js";
 
 const MAX_TITLE = 24;
 

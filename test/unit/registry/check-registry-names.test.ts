@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { DEMO_DIRECTORY } from "../../../src/config/load-config.js";
-import { checkRegistryNames } from "../../../src/directory/check-registry-names.js";
 import { indexDirectory } from "../../../src/directory/directory-index.js";
 import { parseDirectory } from "../../../src/directory/load-directory.js";
-import { directoryToYaml, scaffoldDirectory } from "../../../src/directory/scaffold-directory.js";
+import { checkRegistryNames } from "../../../src/registry/check-registry-names.js";
 import { decodeText, toLines } from "../../../src/registry/decode-text.js";
 import { parseNotice } from "../../../src/registry/parse-notice.js";
+import { directoryToYaml, scaffoldDirectory } from "../../../src/registry/scaffold-directory.js";
 import { noticeWith, parseText, SEED_PATH } from "../../helpers/notice.js";
 
 const seed = parseNotice(toLines(decodeText(readFileSync(SEED_PATH), "seed").text), { now: new Date() });

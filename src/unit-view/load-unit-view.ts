@@ -2,7 +2,7 @@ import type { Assignment } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import type { Store } from "../store/store.js";
-import { deriveWorkflowState } from "../workflow/derive-workflow-state.js";
+import { deriveWorkflowState } from "./derive-workflow-state.js";
 import { DIFFICULTY_RESOLVED, isReport } from "./is-report.js";
 import type { Actual, UnitView } from "./unit-view.js";
 

@@ -1,5 +1,5 @@
-import { isoWeekday } from "../calendar/iso-date.js";
 import { message } from "../templates/template-store.js";
+import { isoWeekday } from "./iso-date.js";
 
 /** 2021年3月25日（周四） */
 export function dateWithWeekday(date: string): string {

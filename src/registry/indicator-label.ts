@@ -1,4 +1,4 @@
-import type { Indicator } from "../registry/registry.js";
+import type { Indicator } from "./registry.js";
 
 /**
  * What an indicator measures, without its number and the target's wording:

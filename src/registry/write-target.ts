@@ -1,5 +1,5 @@
-import type { Indicator } from "../registry/registry.js";
 import { message } from "../templates/template-store.js";
+import type { Indicator } from "./registry.js";
 
 const KEY = { min: "targetMin", max: "targetMax", exact: "targetExact" } as const;
 

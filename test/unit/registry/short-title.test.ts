@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exampleReply } from "../../../src/reminders/short-title.js";
+import { exampleReply } from "../../../src/registry/short-title.js";
 
 const indicator = (text: string, value: number, unit: string) => ({
   text,

@@ -1,8 +1,8 @@
 import { stringify } from "yaml";
-import type { Registry } from "../registry/registry.js";
+import type { Directory, Group, Unit } from "../directory/directory.js";
+import { guessUnitKind } from "../directory/guess-unit-kind.js";
 import { renderFile } from "../templates/template-store.js";
-import type { Directory, Group, Unit } from "./directory.js";
-import { guessUnitKind } from "./guess-unit-kind.js";
+import type { Registry } from "./registry.js";
 
 /**
  * A directory with every unit, group and leader the registry names, ready for the office to fill

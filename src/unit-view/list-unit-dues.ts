@@ -1,7 +1,7 @@
+import { type DueDate, dueDates } from "../calendar/due-dates.js";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { Settings } from "../config/settings.js";
 import type { Task } from "../registry/registry.js";
-import { type DueDate, dueDates } from "../reminders/due-dates.js";
 
 /**
  * The reports a unit owes on a task, up to its deadline in force: the same cycles the reminder

@@ -1,11 +1,4 @@
-import {
-  addDays,
-  assertIsoDate,
-  daysInMonth,
-  isoDate,
-  isoWeekday,
-  isoWeekKey,
-} from "../calendar/iso-date.js";
+import { addDays, assertIsoDate, daysInMonth, isoDate, isoWeekday, isoWeekKey } from "./iso-date.js";
 import type { ReportingCycle } from "./reporting-cycle.js";
 
 /** A cycle's stable key ("2021-W12", "2021-03", "2021-Q1", "once") and its due day before any move. */

@@ -5,7 +5,7 @@ import {
   DEFAULT_REPORTING_CYCLE,
   defaultReportingCycleSchema,
   reportingCycleSchema,
-} from "../../../src/reminders/reporting-cycle.js";
+} from "../../../src/calendar/reporting-cycle.js";
 
 function firstMessage(raw: unknown): string {
   const result = reportingCycleSchema.safeParse(raw);

@@ -1,7 +1,7 @@
+import { indicatorLabel } from "../registry/indicator-label.js";
 import type { Task } from "../registry/registry.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import { messages } from "../templates/template-store.js";
-import { indicatorLabel } from "./indicator-label.js";
 import { shortDate } from "./short-date.js";
 
 const m = messages("progress");

@@ -2,7 +2,7 @@ import type { Assignment } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
 import type { ProgressReport, ProgressValue } from "../store/progress-report.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
-import type { WorkflowState } from "../workflow/workflow-state.js";
+import type { WorkflowState } from "./workflow-state.js";
 
 /** The latest value a unit reported for one indicator, and when. */
 export interface Actual extends ProgressValue {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listNominalDates } from "../../../src/reminders/list-nominal-dates.js";
-import type { ReportingCycle } from "../../../src/reminders/reporting-cycle.js";
+import { listNominalDates } from "../../../src/calendar/list-nominal-dates.js";
+import type { ReportingCycle } from "../../../src/calendar/reporting-cycle.js";
 
 const list = (cycle: ReportingCycle, start: string, deadline: string) =>
   listNominalDates(cycle, start, deadline).map((d) => `${d.cycle} ${d.nominal}`);

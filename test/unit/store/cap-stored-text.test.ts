@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capStoredText, STORED_TEXT_MAX_BYTES } from "../../../src/retention/cap-stored-text.js";
+import { capStoredText, STORED_TEXT_MAX_BYTES } from "../../../src/store/cap-stored-text.js";
 
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 

@@ -1,5 +1,5 @@
-import type { Turn } from "../inbound/inbound-deps.js";
 import type { Prompt } from "../store/prompt.js";
+import type { Turn } from "./turn.js";
 import { validFor } from "./valid-for.js";
 
 /** What a prompt waits for; `answerPrompt` (src/inbound) routes the answer by it. */

@@ -7,6 +7,9 @@ import type { PeopleIndex, Person } from "../directory/people.js";
 import type { Logger } from "../shared/logger.js";
 import type { Store } from "../store/store.js";
 
+// A leaf: inbound, commands, progress and workflow all take a Turn, so it imports no feature
+// folder; otherwise those folders would import each other through it.
+
 /** What handling what people send needs; built once by the composition root. */
 export interface InboundDeps {
   store: Store;

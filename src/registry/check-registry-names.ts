@@ -1,6 +1,6 @@
-import type { Problem, Registry } from "../registry/registry.js";
+import type { DirectoryIndex } from "../directory/directory-index.js";
 import { message } from "../templates/template-store.js";
-import type { DirectoryIndex } from "./directory-index.js";
+import type { Problem, Registry } from "./registry.js";
 
 /** Every unit, group and leader a registry names that the directory does not know (or leaves empty). */
 export function checkRegistryNames(registry: Registry, directory: DirectoryIndex): Problem[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createChineseDaysCalendar } from "../../../src/calendar/chinese-days-calendar.js";
-import { dueDates } from "../../../src/reminders/due-dates.js";
-import type { ReportingCycle } from "../../../src/reminders/reporting-cycle.js";
+import { dueDates } from "../../../src/calendar/due-dates.js";
+import type { ReportingCycle } from "../../../src/calendar/reporting-cycle.js";
 
 // Every expected day was checked against the State Council's 2021 arrangement (国办发明电〔2020〕27号).
 const calendar = createChineseDaysCalendar();

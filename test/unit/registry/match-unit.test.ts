@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchUnit } from "../../../src/progress/match-unit.js";
+import { matchUnit } from "../../../src/registry/match-unit.js";
 
 describe("matchUnit", () => {
   it.each([
