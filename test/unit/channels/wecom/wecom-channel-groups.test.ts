@@ -1,11 +1,11 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import type { Recipient } from "../../../../src/channels/message.js";
 import { createWecomApi } from "../../../../src/channels/wecom/wecom-api.js";
 import { createWecomChannel } from "../../../../src/channels/wecom/wecom-channel.js";
 import { createWecomRobot } from "../../../../src/channels/wecom/wecom-robot.js";
 import { parseDirectory } from "../../../../src/directory/load-directory.js";
 import { indexPeople } from "../../../../src/directory/people.js";
+import type { Recipient } from "../../../../src/directory/recipient.js";
 import { APP, movingClock, QYAPI, recordingLogger } from "./wecom-api-kit.js";
 
 const KEY = "leaders-robot-key-0001";
