@@ -60,9 +60,17 @@ export type SendResult =
       newCardId?: string;
     }
   | { status: "invalid-recipient"; reason: string }
-  | { status: "rate-limited"; retryAfterMs: number; reason: string }
-  | { status: "transient-error"; reason: string }
+  | { status: "rate-limited"; retryAfterMs: number; reason: string; scope?: FailureScope }
+  | { status: "transient-error"; reason: string; scope?: FailureScope }
   | { status: "permanent-error"; reason: string };
+
+/**
+ * `channel`: the failure is the channel's, not the message's: nothing could be sent to anyone
+ * (the platform refused the app's token, the app's rate limit, the platform unreachable). The
+ * dispatcher then pauses the whole channel as one incident, and the messages wait without an
+ * attempt counted against them. Absent: the failure concerns this message and its recipients.
+ */
+export type FailureScope = "channel";
 
 /** At most `limit` messages per `windowMs`, per recipient or for the whole channel. */
 export interface SendBudget {

@@ -9,6 +9,7 @@ import type { BudgetStore } from "../store/budget-store.js";
 import type { OutageStore } from "../store/channel-outage.js";
 import type { OutboxStore } from "../store/outbox-message.js";
 import type { BudgetLedger } from "./budget-ledger.js";
+import { createChannelPauses } from "./channel-pauses.js";
 import type { DeadLetterHandler, DeliveryNotifier } from "./create-dead-letter-notifier.js";
 import { type DispatchDeps, type DispatchOutcome, dispatchMessage } from "./dispatch-message.js";
 import { createMemoryBudgetLedger } from "./memory-budget-ledger.js";
@@ -77,6 +78,8 @@ export interface DispatchReport {
   retried: number;
   deferredQuiet: number;
   deferredBudget: number;
+  /** Messages held back while their channel was paused by a channel-wide failure. */
+  deferredChannel: number;
   dead: number;
   /** Reminders dropped because a later step of the ladder was enqueued for the same people. */
   superseded: number;
@@ -93,6 +96,7 @@ export function emptyDispatchReport(): DispatchReport {
     retried: 0,
     deferredQuiet: 0,
     deferredBudget: 0,
+    deferredChannel: 0,
     dead: 0,
     superseded: 0,
     errors: 0,
@@ -114,6 +118,7 @@ const FIELD: Record<DispatchOutcome, keyof DispatchReport> = {
   retried: "retried",
   "deferred-quiet": "deferredQuiet",
   "deferred-budget": "deferredBudget",
+  "deferred-channel": "deferredChannel",
   dead: "dead",
   superseded: "superseded",
   lost: "lost",
@@ -158,6 +163,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           })
         : undefined,
     queueEnds: new Map(),
+    pauses: createChannelPauses(),
   };
 
   return {

@@ -2,6 +2,7 @@ import type { Channel, ChannelName, SendResult } from "../channels/channel.js";
 import type { Recipient } from "../directory/recipient.js";
 import type { OutboxMessage, OutboxStore } from "../store/outbox-message.js";
 import { message as wording } from "../templates/template-store.js";
+import type { ChannelPauses } from "./channel-pauses.js";
 import type { DispatcherOptions } from "./create-dispatcher.js";
 import { findSuperseding } from "./find-superseding.js";
 import { outboxPayloadSchema } from "./outbox-payload.js";
@@ -24,6 +25,8 @@ export interface DispatchDeps
   window: SendingWindow;
   /** Per budget key, when the next message it held back may come back (this process's view). */
   queueEnds: Map<string, number>;
+  /** Channels paused by a channel-wide failure (this process's view). */
+  pauses: ChannelPauses;
 }
 
 /** `lost`: the lease ran out and another worker took the message before the outcome was recorded. */
@@ -32,6 +35,7 @@ export type DispatchOutcome =
   | "retried"
   | "deferred-quiet"
   | "deferred-budget"
+  | "deferred-channel"
   | "dead"
   | "superseded"
   | "lost";
@@ -107,6 +111,13 @@ export async function dispatchMessage(
     const reason = wording("delivery", "deferredQuietHours");
     return defer(deps.window.place(round.now), reason, "deferred-quiet");
   }
+  // While the channel is paused by an incident, its messages wait for the pause's end, untried.
+  const pause = deps.pauses.admit(channel.name, deps.clock.now().getTime());
+  if (pause !== undefined) {
+    const at = new Date(pause.untilMs);
+    const reason = wording("delivery", "deferredChannel", { reason: pause.reason });
+    return defer(immediate ? at : deps.window.place(at), reason, "deferred-channel");
+  }
   // The budget is taken at the moment of sending, not at the batch's start: that is what the
   // platform counts.
   const budget = await takeBudgets(
@@ -126,9 +137,31 @@ export async function dispatchMessage(
     return defer(immediate ? at : deps.window.place(at), reason, "deferred-budget");
   }
 
+  /**
+   * The channel failed, not the message: one incident pauses the channel, the message waits for
+   * the pause's end with no attempt counted, and nothing is dead-lettered for it.
+   */
+  const channelFailed = async (result: ChannelFailure): Promise<DispatchOutcome> => {
+    const now = deps.clock.now();
+    const retryAfterMs = result.status === "rate-limited" ? result.retryAfterMs : undefined;
+    const pause = deps.pauses.failed(channel.name, now.getTime(), result.reason, retryAfterMs);
+    if (pause.fresh)
+      deps.logger.warn("channel paused: its sends fail for every message", {
+        channel: channel.name,
+        status: result.status,
+        until: new Date(pause.untilMs).toISOString(),
+        reason: result.reason,
+      });
+    if (result.status === "transient-error") await deps.outages?.failed(channel.name, result.reason, now);
+    const at = new Date(pause.untilMs);
+    const reason = wording("delivery", "deferredChannel", { reason: result.reason });
+    return defer(immediate ? at : deps.window.place(at), reason, "deferred-channel");
+  };
+
   const result = await sendSafely(channel, recipient, claimed.idempotencyKey, message, cardId);
   switch (result.status) {
     case "sent":
+      deps.pauses.answered(channel.name);
       await deps.outbox.markSent(claimed.id, {
         platformMessageId: result.platformMessageId,
         at: deps.clock.now().toISOString(),
@@ -137,9 +170,12 @@ export async function dispatchMessage(
       return "sent";
     case "invalid-recipient":
     case "permanent-error":
+      deps.pauses.answered(channel.name);
       return dead(result.reason, failures + 1);
     case "rate-limited":
     case "transient-error": {
+      if (result.scope === "channel") return channelFailed(result);
+      deps.pauses.answered(channel.name);
       const failed = failures + 1;
       if (deps.maxAttempts !== undefined && failed >= deps.maxAttempts)
         return dead(tooManyFailures(failed, result.reason), failed);
@@ -165,6 +201,9 @@ export async function dispatchMessage(
     }
   }
 }
+
+/** The dispatch of one message after its send failed for the whole channel. */
+type ChannelFailure = Extract<SendResult, { status: "rate-limited" | "transient-error" }>;
 
 /** A channel must not throw for a platform answer; if it does anyway, the send is retried. */
 async function sendSafely(

@@ -28,8 +28,13 @@ export interface OutageTrackerOptions {
  */
 export function createOutageTracker(options: OutageTrackerOptions): OutageTracker {
   const { outages, logger } = options;
+  // Held back: failed and waiting for a retry, or waiting for the channel's pause to end (a
+  // channel-wide failure defers its messages with the reason, without counting a failure).
   const held = async (channel: string) =>
-    (await options.outbox.list({ status: "failed" })).filter((m) => m.channel === channel).length;
+    [
+      ...(await options.outbox.list({ status: "failed" })),
+      ...(await options.outbox.list({ status: "pending" })),
+    ].filter((m) => m.channel === channel && (m.status === "failed" || m.lastError !== undefined)).length;
 
   // Telling the admins must never cost a message its outcome: a store error is logged, not thrown.
   const safely =

@@ -47,6 +47,7 @@ const paused = (retryAfterMs: number): SendResult => ({
   status: "rate-limited",
   retryAfterMs,
   reason: message("wecom", "rateLimited", { errcode: 45009 }),
+  scope: "channel",
 });
 
 /** The self-built app as a Channel: message/send for everything, update_template_card after clicks. */

@@ -55,7 +55,7 @@ export async function sendWecomBatch(
       if (typeof answer.response_code === "string") responseCode ??= answer.response_code;
     } catch (error) {
       const retryMs = error instanceof WecomApiError && error.errcode === 45009 ? deps.backoff.hit() : 0;
-      const failure = toSendFailure(error, retryMs || deps.backoff.remainingMs() || 60_000);
+      const failure = forTheApp(toSendFailure(error, retryMs || deps.backoff.remainingMs() || 60_000));
       // Debug only: the dispatcher logs the failure once per message, with what it does next.
       deps.logger.debug("WeCom message/send failed", {
         error,
@@ -72,6 +72,19 @@ export async function sendWecomBatch(
     ...(responseCode ? { updateToken: responseCode } : {}),
   };
   return new Map(userIds.map((id) => [userKey(id), failed.get(userKey(id)) ?? sent]));
+}
+
+/**
+ * A message/send that failed without naming members failed for the app: no token, the app's rate
+ * limit (45009/45033: WeCom does not say which window, and the members' own limits are kept by the
+ * dispatcher's budgets), the platform busy or unreachable. Every message would fail the same way
+ * now, so the failure is the channel's (the dispatcher pauses it, and counts nothing against the
+ * messages); a permanent refusal stays the message's.
+ */
+function forTheApp(failure: SendFailure): SendFailure {
+  return failure.status === "transient-error" || failure.status === "rate-limited"
+    ? { ...failure, scope: "channel" }
+    : failure;
 }
 
 /** "u1|u2" → ["u1", "u2"]; absent or empty → []. */
