@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { onTestFailed, onTestFinished } from "vitest";
+import { expect, onTestFailed, onTestFinished } from "vitest";
+import { makeTempDir } from "./temp-dir.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = fileURLToPath(new URL("../../bin/duban.js", import.meta.url));
@@ -24,6 +25,18 @@ export function runBuiltCli(args: string[], env: Record<string, string>) {
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * A data directory of its own for this test (removed after it) with the seed imported by the built
+ * `duban import`, as an operator starts: the path, for DUBAN_DATA_DIR.
+ */
+export function seededDataDir(name: string, env: Record<string, string> = {}): string {
+  const data = makeTempDir(name);
+  onTestFinished(data.remove);
+  const imported = runBuiltCli(["import", SEED_NOTICE], { ...env, DUBAN_DATA_DIR: data.path });
+  expect(imported.code, imported.stderr).toBe(0);
+  return data.path;
 }
 
 export interface LogRecord {

@@ -4,8 +4,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { V1_ENV } from "../fixtures/wecom/vectors.js";
 import { startFakeWecomApi } from "../helpers/fake-wecom-api.js";
 import { burstUsers, CONTACTS, sendsPerUser, startSilentApi, textCallback } from "../helpers/inbox-faults.js";
-import { runBuiltCli, SEED_NOTICE, startServiceProcess, waitFor } from "../helpers/service-process.js";
-import { makeTempDir } from "../helpers/temp-dir.js";
+import { seededDataDir, startServiceProcess, waitFor } from "../helpers/service-process.js";
 
 const USERS = burstUsers(56);
 
@@ -13,9 +12,7 @@ const USERS = burstUsers(56);
 // none of them: the restarted service takes them over once their lease is over.
 describe("duban serve SIGKILLed right after acknowledging a burst of callbacks, then restarted", () => {
   it("processes every acknowledged callback exactly once", async () => {
-    const data = makeTempDir("duban-inbox-kill");
-    onTestFinished(data.remove);
-    expect(runBuiltCli(["import", SEED_NOTICE], { DUBAN_DATA_DIR: data.path }).code).toBe(0);
+    const data = { path: seededDataDir("duban-inbox-kill") };
     const wecom = await startFakeWecomApi();
     const env = { ...V1_ENV, DUBAN_DATA_DIR: data.path };
 

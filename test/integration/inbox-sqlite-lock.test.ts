@@ -4,8 +4,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { V1_ENV } from "../fixtures/wecom/vectors.js";
 import { startFakeWecomApi } from "../helpers/fake-wecom-api.js";
 import { CONTACTS, sendsPerUser, textCallback } from "../helpers/inbox-faults.js";
-import { runBuiltCli, SEED_NOTICE, startServiceProcess, waitFor } from "../helpers/service-process.js";
-import { makeTempDir } from "../helpers/temp-dir.js";
+import { seededDataDir, startServiceProcess, waitFor } from "../helpers/service-process.js";
 
 const USERS = CONTACTS.slice(0, 3);
 
@@ -13,9 +12,7 @@ const USERS = CONTACTS.slice(0, 3);
 // WeCom must not get its 200 (it never retries after one); it gets a 5xx, and its retry counts.
 describe("callbacks while another connection holds SQLite's write lock", () => {
   it("answer 5xx, and WeCom's retry after the lock is released is processed once", async () => {
-    const data = makeTempDir("duban-inbox-lock");
-    onTestFinished(data.remove);
-    expect(runBuiltCli(["import", SEED_NOTICE], { DUBAN_DATA_DIR: data.path }).code).toBe(0);
+    const data = { path: seededDataDir("duban-inbox-lock") };
     const wecom = await startFakeWecomApi();
     const service = await startServiceProcess({
       ...V1_ENV,

@@ -1,6 +1,5 @@
-import { describe, expect, it, onTestFinished } from "vitest";
-import { runBuiltCli, SEED_NOTICE, startServiceProcess, waitFor } from "../helpers/service-process.js";
-import { makeTempDir } from "../helpers/temp-dir.js";
+import { describe, expect, it } from "vitest";
+import { seededDataDir, startServiceProcess, waitFor } from "../helpers/service-process.js";
 
 interface Delivered {
   to: string;
@@ -15,10 +14,7 @@ const ADMIN = "wecom:demo.admin1"; // 袁振华, admin of the office
 // `duban import`, commands sent over /dev/inbound and their answers read in /dev/outbox.
 describe("duban serve: chat commands, from the outside", () => {
   it("answers /help, 帮助, /whoami and /hlep for a contact and for an admin", async () => {
-    const data = makeTempDir("duban-commands");
-    onTestFinished(data.remove);
-    const imported = runBuiltCli(["import", SEED_NOTICE], { DUBAN_DATA_DIR: data.path });
-    expect(imported.code, imported.stderr).toBe(0);
+    const data = { path: seededDataDir("duban-commands") };
     const service = await startServiceProcess({
       DUBAN_DATA_DIR: data.path,
       DUBAN_CLOCK: "2021-03-22T08:20+08:00",

@@ -1,6 +1,5 @@
-import { describe, expect, it, onTestFinished } from "vitest";
-import { runBuiltCli, SEED_NOTICE, startServiceProcess, waitFor } from "../helpers/service-process.js";
-import { makeTempDir } from "../helpers/temp-dir.js";
+import { describe, expect, it } from "vitest";
+import { seededDataDir, startServiceProcess, waitFor } from "../helpers/service-process.js";
 
 /** What /dev/outbox lists: one entry per message the local channel delivered. */
 interface Delivered {
@@ -19,10 +18,7 @@ const ADMIN = "wecom:demo.admin1";
 // seed imported with `duban import`, the demo clock — driven over HTTP only.
 describe("duban serve on the demo clock: a reporting cycle of the seed, from the outside", () => {
   it("reminds, takes 签收 and a numeric reply, stops the ladder for that unit, and escalates the silent one", async () => {
-    const data = makeTempDir("duban-cycle");
-    onTestFinished(data.remove);
-    const imported = runBuiltCli(["import", SEED_NOTICE], { DUBAN_DATA_DIR: data.path });
-    expect(imported.code, imported.stderr).toBe(0);
+    const data = { path: seededDataDir("duban-cycle") };
 
     // 08:20 on Monday 22 March 2021; two hours a second, nights and days off skipped.
     const service = await startServiceProcess({

@@ -1,8 +1,7 @@
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { V1_ENV } from "../fixtures/wecom/vectors.js";
 import { startFakeWecomApi } from "../helpers/fake-wecom-api.js";
-import { runBuiltCli, SEED_NOTICE, startServiceProcess, waitFor } from "../helpers/service-process.js";
-import { makeTempDir } from "../helpers/temp-dir.js";
+import { seededDataDir, startServiceProcess, waitFor } from "../helpers/service-process.js";
 import { sealWecomCallback } from "../helpers/wecom-request.js";
 
 const CONTACTS = Array.from({ length: 24 }, (_, i) => `demo.u${String(i + 1).padStart(2, "0")}.contact`);
@@ -24,9 +23,7 @@ function textCallback(user: string, n: number) {
 // Issue 9: SIGTERM in the middle of sending, then a restart: every answer reaches WeCom exactly once.
 describe("duban serve stopped by SIGTERM mid-dispatch and started again", () => {
   it("loses nothing and sends nothing twice", async () => {
-    const data = makeTempDir("duban-sigterm");
-    onTestFinished(data.remove);
-    expect(runBuiltCli(["import", SEED_NOTICE], { DUBAN_DATA_DIR: data.path }).code).toBe(0);
+    const data = { path: seededDataDir("duban-sigterm") };
     const wecom = await startFakeWecomApi({ sendDelayMs: 150 });
     const env = { ...V1_ENV, WECOM_API_BASE_URL: wecom.baseUrl, DUBAN_DATA_DIR: data.path };
     const toContacts = () => wecom.sends.filter((s) => CONTACTS.includes(s.touser));
