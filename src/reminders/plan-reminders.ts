@@ -77,7 +77,10 @@ export function planRemindersFor(world: ReminderWorld, date: string): PlannedRem
   ];
   // The due date each step of today refers to: today is `offset` working days from it.
   const dueFor = new Map(steps.map((s) => [s.step, world.calendar.addWorkingDays(date, -s.offset)]));
-  const schedules = new Map<string, Map<string, DueDate>>();
+  // Tasks share a few schedules (cycle and deadline); on most days no step of a schedule is due, so
+  // each schedule's steps due today are found once, and its assignments are passed over at once.
+  // By cycle, then deadline: the cycles are the settings' own objects, so no key is built.
+  const schedules = new Map<ReportingCycle, Map<string, { step: (typeof steps)[number]; due: DueDate }[]>>();
   const planned: PlannedReminder[] = [];
 
   for (const assignment of world.assignments) {
@@ -85,18 +88,25 @@ export function planRemindersFor(world: ReminderWorld, date: string): PlannedRem
     if (!task || world.closed(task.no, assignment.unit)) continue;
     const deadline = world.deadline(task, assignment.unit);
     const cycle = world.cycleFor(task);
-    const scheduleKey = `${JSON.stringify(cycle)}|${deadline}`;
-    let byDue = schedules.get(scheduleKey);
-    if (!byDue) {
-      byDue = new Map(
+    let ofCycle = schedules.get(cycle);
+    if (!ofCycle) {
+      ofCycle = new Map();
+      schedules.set(cycle, ofCycle);
+    }
+    let today = ofCycle.get(deadline);
+    if (!today) {
+      const byDue = new Map(
         dueDates({ cycle, start: world.start, deadline, calendar: world.calendar }).map((d) => [d.due, d]),
       );
-      schedules.set(scheduleKey, byDue);
+      today = steps.flatMap((step) => {
+        const due = byDue.get(dueFor.get(step.step) as string);
+        return due ? [{ step, due }] : [];
+      });
+      ofCycle.set(deadline, today);
     }
-    for (const s of steps) {
+    for (const { step: s, due } of today) {
       if (s.role !== assignment.role) continue;
-      const due = byDue.get(dueFor.get(s.step) as string);
-      if (!due || world.reported(task.no, assignment.unit, due.cycle)) continue;
+      if (world.reported(task.no, assignment.unit, due.cycle)) continue;
       for (const recipient of recipientsOf(world, task, assignment.unit, s.step)) {
         const stand = world.substituteFor(recipient, date);
         const to = stand ?? recipient;
