@@ -77,19 +77,20 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
 
   const latestCycle = new Map<string, string>();
   const acknowledged = new Set<string>();
-  for (const task of registry.tasks) {
-    for (const record of await store.progress.latestPerUnit(task.no)) {
-      const key = `${task.no}/${record.unit}`;
-      acknowledged.add(key);
-      if (isReport(record)) {
-        latestCycle.set(key, record.cycle);
-        continue;
-      }
-      // The latest record is a 签收, which reports nothing: the unit's latest report comes before
-      // it, if there is one. Rare (once per unit and task), so the history read stays cheap.
-      const last = (await store.progress.history(task.no, record.unit)).filter(isReport).at(-1);
-      if (last) latestCycle.set(key, last.cycle);
+  // One read for every task (the sweep runs several times a day); reports on tasks a later import
+  // dropped are passed over.
+  for (const record of await store.progress.latestOfEveryUnit()) {
+    if (!tasks.has(record.taskNo)) continue;
+    const key = `${record.taskNo}/${record.unit}`;
+    acknowledged.add(key);
+    if (isReport(record)) {
+      latestCycle.set(key, record.cycle);
+      continue;
     }
+    // The latest record is a 签收, which reports nothing: the unit's latest report comes before
+    // it, if there is one. Rare (once per unit and task), so the history read stays cheap.
+    const last = (await store.progress.history(record.taskNo, record.unit)).filter(isReport).at(-1);
+    if (last) latestCycle.set(key, last.cycle);
   }
   const closed = new Set<string>();
   const extended = new Map<string, string>();

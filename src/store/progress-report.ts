@@ -65,4 +65,9 @@ export interface ProgressStore {
   latest(taskNo: number, unit: string, cycle?: string): Promise<ProgressReport | undefined>;
   /** Each unit's most recent report on the task, ordered by unit name. */
   latestPerUnit(taskNo: number): Promise<ProgressReport[]>;
+  /**
+   * Each unit's most recent report on every task, ordered by task then unit name: what the
+   * reminder sweep reads several times a day, in one read rather than one per task.
+   */
+  latestOfEveryUnit(): Promise<ProgressReport[]>;
 }

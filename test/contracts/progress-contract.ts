@@ -78,6 +78,28 @@ export function progressContract(ctx: ContractContext): void {
     expect(await progress.latestPerUnit(1)).toEqual([]);
   });
 
+  it("gives each unit's latest report on every task in one read, by task then unit name", async () => {
+    const { progress } = ctx.store;
+    expect(await progress.latestOfEveryUnit()).toEqual([]);
+    await progress.append(sampleReport({ taskNo: 53, unit: HOST, note: "53 h1" }));
+    await progress.append(sampleReport({ unit: HOST, note: "h1" }));
+    await progress.append(sampleReport({ unit: CO, note: "c1" }));
+    await progress.append(sampleReport({ taskNo: 7, unit: CO, note: "7 c1" }));
+    await progress.append(sampleReport({ unit: HOST, note: "h2" }));
+    const all = await progress.latestOfEveryUnit();
+    const [first, second] = [HOST, CO].sort();
+    const notes52: Record<string, string> = { [HOST]: "h2", [CO]: "c1" };
+    expect(all.map((r) => [r.taskNo, r.unit, r.note])).toEqual([
+      [7, CO, "7 c1"],
+      [52, first, notes52[first as string]],
+      [52, second, notes52[second as string]],
+      [53, HOST, "53 h1"],
+    ]);
+    // The same as asking task by task.
+    for (const taskNo of [7, 52, 53])
+      expect(all.filter((r) => r.taskNo === taskNo)).toEqual(await progress.latestPerUnit(taskNo));
+  });
+
   it("never skips or repeats a version when two instances append at the same time", async () => {
     const other = await ctx.another();
     const writes = Array.from({ length: 30 }, (_, i) =>

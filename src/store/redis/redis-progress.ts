@@ -64,6 +64,17 @@ export class RedisProgress implements ProgressStore {
     return parseAll(rows).sort((a, b) => compareText(a.unit, b.unit));
   }
 
+  async latestOfEveryUnit(): Promise<ProgressReport[]> {
+    const tasks = (await this.redis.smembers(this.keys.key("prog:tasks"))).map(Number).sort((a, b) => a - b);
+    const pipeline = this.redis.pipeline();
+    for (const taskNo of tasks) pipeline.hvals(this.taskKeys(taskNo).latestOfUnit);
+    const results = (await pipeline.exec()) ?? [];
+    return results.flatMap(([error, rows]) => {
+      if (error) throw error;
+      return parseAll(rows as string[]).sort((a, b) => compareText(a.unit, b.unit));
+    });
+  }
+
   async dump(): Promise<ProgressReport[]> {
     const tasks = (await this.redis.smembers(this.keys.key("prog:tasks"))).map(Number).sort((a, b) => a - b);
     const pipeline = this.redis.pipeline();

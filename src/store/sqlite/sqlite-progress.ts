@@ -18,6 +18,7 @@ export class SqliteProgress implements ProgressStore {
   private readonly lastOfUnit: Database.Statement;
   private readonly lastOfCycle: Database.Statement;
   private readonly lastPerUnit: Database.Statement;
+  private readonly lastOfEach: Database.Statement;
   private readonly everything: Database.Statement;
 
   constructor(db: Database.Database) {
@@ -45,6 +46,10 @@ export class SqliteProgress implements ProgressStore {
       )
       .pluck();
     this.everything = db.prepare("SELECT json FROM progress ORDER BY task_no, id").pluck();
+    // progress_by_unit (task_no, unit, id) answers the inner query from the index alone.
+    this.lastOfEach = db
+      .prepare("SELECT json FROM progress WHERE id IN (SELECT max(id) FROM progress GROUP BY task_no, unit)")
+      .pluck();
     const tx = db.transaction((report: NewProgressReport): ProgressReport => {
       const version = nextVersion.get(report.taskNo, report.unit, report.cycle) as number;
       const stored = { ...report, version };
@@ -72,6 +77,10 @@ export class SqliteProgress implements ProgressStore {
 
   async latestPerUnit(taskNo: number): Promise<ProgressReport[]> {
     return parseAll(this.lastPerUnit.all(taskNo)).sort((a, b) => compareText(a.unit, b.unit));
+  }
+
+  async latestOfEveryUnit(): Promise<ProgressReport[]> {
+    return parseAll(this.lastOfEach.all()).sort((a, b) => a.taskNo - b.taskNo || compareText(a.unit, b.unit));
   }
 
   dumpSync(): ProgressReport[] {
