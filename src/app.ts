@@ -9,6 +9,8 @@ import { createHealthCheck } from "./health/check-health.js";
 import { createRuntimeStatus } from "./health/runtime-status.js";
 import { createServer } from "./http/create-server.js";
 import { mountDevRoutes } from "./http/dev-routes.js";
+import { createMetrics } from "./metrics/create-metrics.js";
+import { mountMetricsRoute } from "./metrics/metrics-route.js";
 import { createScheduler, type ScheduleFn } from "./scheduler/create-scheduler.js";
 import { createServices, type Services } from "./services.js";
 import { type Clock, systemClock } from "./shared/clock.js";
@@ -52,11 +54,19 @@ export async function createApp(
 ): Promise<App> {
   const clock = options.clock ?? systemClock;
   const runtime = createRuntimeStatus(clock);
+  const metrics =
+    config.DUBAN_METRICS === "off"
+      ? undefined
+      : createMetrics({ clock, storeTimeoutMs: config.DUBAN_HEALTH_TIMEOUT_MS });
   const services = await createServices({
     config,
     logger,
     clock,
-    onSend: runtime.channelSent,
+    onSend: (channel, result) => {
+      runtime.channelSent(channel, result);
+      metrics?.channelSent(channel, result);
+    },
+    ...(metrics ? { onInbound: metrics.inboundAccepted, onRefused: metrics.inboundRefused } : {}),
     ...(options.env ? { env: options.env } : {}),
     ...(options.store ? { store: options.store } : {}),
     ...(options.plugins ? { plugins: options.plugins } : {}),
@@ -85,6 +95,14 @@ export async function createApp(
       clock,
       onReceived: () => loop?.wake(),
     });
+  if (metrics) {
+    metrics.watch({
+      store,
+      channels: [...services.channels.keys()],
+      jobs: services.jobs.map((job) => job.name),
+    });
+    mountMetricsRoute(routes, { metrics, access: config.DUBAN_METRICS === "open" ? "open" : "loopback" });
+  }
   const http = createServer({
     logger,
     routes,
@@ -105,7 +123,10 @@ export async function createApp(
     clock,
     logger,
     ...(options.schedule ? { schedule: options.schedule } : {}),
-    onRun: runtime.jobRan,
+    onRun: (job, run, durationMs) => {
+      runtime.jobRan(job, run);
+      metrics?.jobRan(job, run, durationMs);
+    },
     onRunning: runtime.schedulerRunning,
   });
   return {

@@ -4,7 +4,7 @@ import { createChineseDaysCalendar } from "./calendar/chinese-days-calendar.js";
 import type { WorkCalendar } from "./calendar/work-calendar.js";
 import type { Channel, ChannelName } from "./channels/channel.js";
 import type { ChannelLimits } from "./channels/channel-limits.js";
-import type { ChannelPlugin, ConfiguredPlugin } from "./channels/channel-plugin.js";
+import type { ChannelPlugin, ConfiguredPlugin, PluginDeps } from "./channels/channel-plugin.js";
 import { chooseChannel } from "./channels/choose-channel.js";
 import type { LocalChannel } from "./channels/local/local-channel.js";
 import { CHANNEL_PLUGINS } from "./channels/plugins.js";
@@ -22,7 +22,7 @@ import { loadDirectory } from "./directory/load-directory.js";
 import { indexPeople, type PeopleIndex } from "./directory/people.js";
 import type { Recipient } from "./directory/recipient.js";
 import { createInboundHandler } from "./inbound/handle-inbound.js";
-import { createInbox, INBOX_DEDUPE_MS, type Inbox } from "./inbound/inbox-processor.js";
+import { createInbox, INBOX_DEDUPE_MS, type Inbox, type InboxOptions } from "./inbound/inbox-processor.js";
 import { recipientFromPersonId } from "./inbound/stranger.js";
 import { noticeJobs } from "./notices/notice-jobs.js";
 import { notifyAdmins } from "./notices/notify-admins.js";
@@ -71,8 +71,11 @@ export interface ServiceOptions {
   configured?: readonly ConfiguredPlugin[];
   /** Opened by the caller (tests, simulate); otherwise from the config. */
   store?: Store;
-  /** Told each send's result per channel (the runtime status behind GET /healthz). */
+  /** Told each send's result per channel (the runtime status behind GET /healthz, the metrics). */
   onSend?: DispatcherOptions["onSend"];
+  /** Told how the inbox took each inbound event, and each callback a platform refused (metrics). */
+  onInbound?: InboxOptions["onAccepted"];
+  onRefused?: PluginDeps["onRefused"];
 }
 
 /**
@@ -113,6 +116,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     redisKeyPrefix: config.REDIS_KEY_PREFIX,
     notifyAdmins: ({ key, text }) =>
       void notifyAdmins({ store, admins: people.admins(), channelFor, key, text, now: clock.now() }),
+    ...(options.onRefused ? { onRefused: options.onRefused } : {}),
   });
   const { channels, limits } = running;
   const inboundDeps: InboundDeps = {
@@ -138,6 +142,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     logger,
     worker: `${hostname()}:${process.pid}`,
     dedupeMs: Math.max(INBOX_DEDUPE_MS, running.redeliveryMs),
+    ...(options.onInbound ? { onAccepted: options.onInbound } : {}),
   });
   const routes = new Router();
   running.receive({ inbox, router: routes });

@@ -53,6 +53,11 @@ export interface PluginDeps {
   redisKeyPrefix: string;
   /** Tells the office's admins something about the platform (a webhook key that stopped working). */
   notifyAdmins(notice: { key: string; text: string }): void;
+  /**
+   * Told when a callback is refused before it reaches the inbox (a bad signature, a replay, a
+   * malformed body), with a short word from a fixed set of the plugin's: metrics count it.
+   */
+  onRefused?(channel: ChannelName, reason: string): void;
 }
 
 export interface StartedChannel {

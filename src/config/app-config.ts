@@ -41,6 +41,15 @@ export const appConfigSchema = z.object({
     .min(50, "at least 50")
     .max(30_000, "at most 30000")
     .default(1_000),
+  /**
+   * Who may read GET /metrics (Prometheus): `loopback` (this machine only), `open` (any address:
+   * put a firewall or the scraper's network in front), `off` (no route).
+   */
+  DUBAN_METRICS: z
+    .enum(["off", "loopback", "open"], {
+      error: "not a choice for GET /metrics (loopback: this machine only; open: any address; off: no route)",
+    })
+    .default("loopback"),
   /** debug | info | warn | error */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**

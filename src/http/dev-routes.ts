@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { isIP } from "node:net";
 import type Router from "@koa/router";
 import type Koa from "koa";
 import { z } from "zod";
@@ -9,6 +8,7 @@ import { describeLocalMessage } from "../channels/local/describe-local-message.j
 import type { LocalChannel } from "../channels/local/local-channel.js";
 import type { Inbox } from "../inbound/inbox-processor.js";
 import { type Clock, inBusinessTz } from "../shared/clock.js";
+import { isLoopback } from "../shared/is-loopback.js";
 import { readRawBody } from "../shared/read-raw-body.js";
 
 export interface DevRoutesDeps {
@@ -126,13 +126,6 @@ const loopbackOnly: Koa.Middleware = async (ctx, next) => {
   }
   await next();
 };
-
-export function isLoopback(address: string | undefined): boolean {
-  if (address === undefined) return false;
-  const v4 = address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
-  if (isIP(v4) === 4) return v4.startsWith("127.");
-  return address === "::1";
-}
 
 function badRequest(ctx: Koa.Context, error: z.ZodError): void {
   ctx.status = 400;

@@ -1,4 +1,4 @@
-import type { InboundEvent } from "../channels/channel.js";
+import type { ChannelName, InboundEvent } from "../channels/channel.js";
 import type { Logger } from "../shared/logger.js";
 import type { InboxStore } from "../store/inbox-entry.js";
 import { batchByTurn } from "./inbox-batch.js";
@@ -23,7 +23,12 @@ export interface InboxOptions {
   dedupeMs?: number;
   leaseMs?: number;
   sweepEveryMs?: number;
+  /** Told how the store took each event (the metrics count callbacks by channel and outcome). */
+  onAccepted?: (channel: ChannelName, outcome: AcceptOutcome) => void;
 }
+
+/** How `accept` ended for one event: stored as new, a redelivery, or the store failed (a 5xx). */
+export type AcceptOutcome = "accepted" | "duplicate" | "store-failed";
 
 export interface Inbox {
   /**
@@ -57,12 +62,26 @@ export function createInbox(options: InboxOptions): Inbox {
   const logger = options.logger.child({ part: "inbox" });
   const { worker } = options;
   const leaseMs = options.leaseMs ?? INBOX_LEASE_MS;
-  const accept = batchByTurn<InboundEvent, boolean>((events) =>
+  const store = batchByTurn<InboundEvent, boolean>((events) =>
     options.inbox.accept(
       events.map((event) => ({ key: inboxKey(event), event })),
       { ttlMs: options.dedupeMs ?? INBOX_DEDUPE_MS, leaseMs, worker },
     ),
   );
+  const observe = options.onAccepted;
+  const accept = !observe
+    ? store
+    : async (event: InboundEvent): Promise<boolean> => {
+        let fresh: boolean;
+        try {
+          fresh = await store(event);
+        } catch (error) {
+          observe(event.channel, "store-failed");
+          throw error;
+        }
+        observe(event.channel, fresh ? "accepted" : "duplicate");
+        return fresh;
+      };
   const markProcessed = batchByTurn<string, boolean>((keys) => options.inbox.markProcessed(keys, worker));
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;

@@ -30,8 +30,11 @@ export interface SchedulerOptions {
    * crashed instance blocks the job. Default 15 min.
    */
   lockTtlMs?: number;
-  /** Told how each run ended (GET /healthz shows each job's last run, success and error). */
-  onRun?: (job: string, run: JobRun) => void;
+  /**
+   * Told how each run ended (GET /healthz shows each job's last run, success and error) and how
+   * long it took in real milliseconds, the lock included (whatever clock the service runs on).
+   */
+  onRun?: (job: string, run: JobRun, durationMs: number) => void;
   /** Told when the timers start and stop. */
   onRunning?: (running: boolean) => void;
 }
@@ -67,9 +70,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       logger.info("skipped: the previous run is still going on", { job: job.name });
       return Promise.resolve({ status: "skipped", reason: "running-here" });
     }
+    const startedAt = performance.now();
     const running = runLockedJob(deps, job, tick)
       .then((result) => {
-        options.onRun?.(job.name, result);
+        options.onRun?.(job.name, result, performance.now() - startedAt);
         return result;
       })
       .finally(() => inFlight.delete(job.name));

@@ -86,6 +86,8 @@ export async function startProgressApp(at: string, env: Record<string, string> =
     app,
     store,
     clock,
+    /** http://127.0.0.1:<port> of the app. */
+    base,
     /** Runs the reminder sweep at the clock's time, then sends whatever is due by `sendAt`. */
     async sweep(sendAt?: string) {
       const job = app.services.jobs.find((j) => j.name === "reminder-sweep");

@@ -52,7 +52,14 @@ export const wecomPlugin: ChannelPlugin<WecomConfig> = {
         logger,
         ...(config.seats !== undefined ? { seats: config.seats } : {}),
       }),
-      receive: ({ inbox, router }) => mountWecomRoute(router, { config, inbox, logger, clock: deps.clock }),
+      receive: ({ inbox, router }) =>
+        mountWecomRoute(router, {
+          config,
+          inbox,
+          logger,
+          clock: deps.clock,
+          onRefused: (reason) => deps.onRefused?.("wecom", reason),
+        }),
       close: async () => {
         redis?.disconnect();
       },

@@ -17,6 +17,8 @@ export interface WecomRouteDeps {
   inbox: EventInbox;
   logger: Logger;
   clock: Clock;
+  /** Told each refused callback, with why (the WecomRefusal words); the 503 is the inbox's to tell. */
+  onRefused?: (reason: WecomRefusal) => void;
   /** Receives the post-acknowledgement work; tests collect it to await it. Default: run detached. */
   waitUntil?: (task: Promise<unknown>) => void;
   path?: string;
@@ -28,6 +30,12 @@ export interface WecomRouteDeps {
  * (WecomTeam/wecom-openclaw-plugin LIMITS.MAX_REQUEST_BODY_SIZE, brief §1.9.4).
  */
 export const WECOM_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Why a callback was refused, in words fixed here (the metrics' label values): forged or foreign
+ * (401), a replay outside the window, malformed (400), over the size cap, or our own failure (500).
+ */
+export type WecomRefusal = "unauthorised" | "replay" | "malformed" | "too-large" | "failed";
 
 /**
  * The same decoded values as Koa's `ctx.query` (which is built on URLSearchParams too), without
@@ -48,7 +56,8 @@ export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
   const logger = deps.logger.child({ route: path });
   const waitUntil = deps.waitUntil ?? ((task: Promise<unknown>) => void task);
 
-  const refuse = (ctx: Koa.Context, error: unknown): void => {
+  const refuse = (ctx: Koa.Context, error: unknown, reason = refusalOf(error)): void => {
+    deps.onRefused?.(reason);
     ctx.type = "text/plain";
     ctx.body = "";
     if (error instanceof WecomCryptoError || error instanceof WecomReplayError) {
@@ -90,7 +99,11 @@ export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
     }
     if (body === "too-large") {
       ctx.set("Connection", "close");
-      refuse(ctx, new WecomCryptoError(WECOM_CRYPTO_CODES.parseXml, "request body exceeds the size cap"));
+      refuse(
+        ctx,
+        new WecomCryptoError(WECOM_CRYPTO_CODES.parseXml, "request body exceeds the size cap"),
+        "too-large",
+      );
       return;
     }
     let event: InboundEvent | undefined;
@@ -128,4 +141,10 @@ export function mountWecomRoute(router: Router, deps: WecomRouteDeps): void {
     const answered = new Promise((resolve) => ctx.res.once("close", resolve));
     waitUntil(answered.then(() => deps.inbox.process(accepted)));
   });
+}
+
+function refusalOf(error: unknown): WecomRefusal {
+  if (error instanceof WecomReplayError) return "replay";
+  if (!(error instanceof WecomCryptoError)) return "failed";
+  return error.status === 401 ? "unauthorised" : error.status === 400 ? "malformed" : "failed";
 }

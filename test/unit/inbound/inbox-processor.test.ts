@@ -89,6 +89,24 @@ describe("the inbox", () => {
     await expect(inbox.accept(text(1))).rejects.toThrow();
   });
 
+  it("tells how the store took each event: accepted, duplicate, store-failed", async () => {
+    const { store } = world();
+    const told: string[] = [];
+    const inbox = createInbox({
+      inbox: store.inbox,
+      handle: async () => {},
+      logger: createLogger({ level: "error", write: () => {} }),
+      worker: "w1",
+      onAccepted: (channel, outcome) => void told.push(`${channel}:${outcome}`),
+    });
+    cleanup.push(() => inbox.stop());
+    await Promise.all([inbox.receive(text(1)), inbox.receive(text(1))]);
+    expect(await inbox.accept(text(2))).toBe(true);
+    await store.close();
+    await expect(inbox.accept(text(3))).rejects.toThrow();
+    expect(told).toEqual(["wecom:accepted", "wecom:duplicate", "wecom:accepted", "wecom:store-failed"]);
+  });
+
   it("waits, when stopped, for the events being processed", async () => {
     const { store, instance } = world();
     let release: () => void = () => {};

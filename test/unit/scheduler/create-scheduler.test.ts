@@ -114,6 +114,30 @@ describe("createScheduler", () => {
     expect(lines.map((l) => JSON.parse(l)).filter((r) => r.msg === "job failed")).toHaveLength(2);
   });
 
+  it("tells each run's outcome and how long it took in real time, whatever the clock says", async () => {
+    const told: { job: string; status: string; durationMs: number }[] = [];
+    const slow: Job = {
+      name: "slow",
+      cron: "* * * * *",
+      run: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        return { ok: true };
+      },
+    };
+    const scheduler = createScheduler({
+      jobs: [slow],
+      store: store(),
+      clock: virtualClock(NOW),
+      logger: silentLogger,
+      schedule: fakeCron().schedule,
+      onRun: (job, run, durationMs) => void told.push({ job, status: run.status, durationMs }),
+    });
+    await scheduler.runNow("slow");
+    expect(told).toEqual([{ job: "slow", status: "ran", durationMs: expect.any(Number) }]);
+    expect(told[0]?.durationMs).toBeGreaterThanOrEqual(55);
+    expect(told[0]?.durationMs).toBeLessThan(5_000);
+  });
+
   it("refuses to run a job it does not know", () => {
     const scheduler = createScheduler({
       jobs: [],

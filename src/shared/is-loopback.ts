@@ -1,0 +1,12 @@
+import { isIP } from "node:net";
+
+/**
+ * Whether a socket's remote address is this machine's loopback (127.0.0.0/8, ::1, or 127.x mapped
+ * into IPv6). Give it the socket's address only: X-Forwarded-For is the client's word.
+ */
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
+  if (isIP(v4) === 4) return v4.startsWith("127.");
+  return address === "::1";
+}
