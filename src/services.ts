@@ -114,8 +114,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     logger,
     ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
     redisKeyPrefix: config.REDIS_KEY_PREFIX,
+    // Told from a platform's own work (a robot key gone bad): a store that fails is logged, never thrown.
     notifyAdmins: ({ key, text }) =>
-      void notifyAdmins({ store, admins: people.admins(), channelFor, key, text, now: clock.now() }),
+      void notifyAdmins({ store, admins: people.admins(), channelFor, key, text, now: clock.now() }).catch(
+        (error: unknown) => logger.error("could not tell the admins", { key, error }),
+      ),
     ...(options.onRefused ? { onRefused: options.onRefused } : {}),
   });
   const { channels, limits } = running;

@@ -44,7 +44,7 @@ describe("runStartupChecks", () => {
       now: IN_2021,
     }).find((w) => w.code === "leaders_without_ids");
     expect(leaders?.count).toBe(14);
-    expect(leaders?.text).toMatch(/^14位牵头领导没有企业微信或钉钉用户 ID.*leaders\[\]\.wecomUserId/);
+    expect(leaders?.text).toMatch(/^14位牵头领导没有企业微信或钉钉用户 ID.*leaders\[\]\.accounts/);
     directory.leaders = directory.leaders.map((leader, i) =>
       i === 0 ? leader : { ...leader, accounts: { wecom: `u${i}` } },
     );
