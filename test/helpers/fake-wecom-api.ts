@@ -10,10 +10,14 @@ export interface FakeWecomSend {
 /**
  * A stand-in for qyapi.weixin.qq.com on 127.0.0.1, for tests whose service runs in another
  * process (nock only fakes HTTP inside the test's own process). It answers gettoken and
- * message/send the way WeCom documents them, each send after `sendDelayMs`, and records the sends.
+ * message/send the way WeCom documents them, each send after `sendDelayMs`, and records the sends;
+ * for the first `rateLimitForMs` every send is refused with 45009 (the app's frequency limit).
  */
-export async function startFakeWecomApi(options: { sendDelayMs?: number } = {}) {
+export async function startFakeWecomApi(options: { sendDelayMs?: number; rateLimitForMs?: number } = {}) {
   const sends: FakeWecomSend[] = [];
+  /** When message/send calls were answered 45009 (every one in the first `rateLimitForMs`). */
+  const refused: number[] = [];
+  const stormEnds = Date.now() + (options.rateLimitForMs ?? 0);
   const server: Server = createServer((req, res) => {
     void answer(req).then((body) => {
       res.writeHead(200, { "content-type": "application/json" });
@@ -28,6 +32,10 @@ export async function startFakeWecomApi(options: { sendDelayMs?: number } = {}) 
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>;
     if (url.pathname === "/cgi-bin/message/send") {
+      if (Date.now() < stormEnds) {
+        refused.push(Date.now());
+        return { errcode: 45009, errmsg: "api freq out of limit" };
+      }
       await new Promise((resolve) => setTimeout(resolve, options.sendDelayMs ?? 0));
       sends.push({ touser: String(body.touser), msgtype: String(body.msgtype), body });
       return { errcode: 0, errmsg: "ok", invaliduser: "", msgid: `msg-${sends.length}` };
@@ -39,5 +47,5 @@ export async function startFakeWecomApi(options: { sendDelayMs?: number } = {}) 
   onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { baseUrl: `http://127.0.0.1:${port}`, sends };
+  return { baseUrl: `http://127.0.0.1:${port}`, sends, refused };
 }

@@ -139,6 +139,25 @@ describe("createWecomChannel send", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("does not lengthen the pause for 45009s answering sends that were in flight when it began", async () => {
+    const { scope, channel, sendReplies } = setup();
+    const limited = { errcode: 45009, errmsg: "api freq out of limit" };
+    sendReplies(limited, limited, limited, limited);
+    // Four sends at once, as the dispatcher's lanes make them: four refusals, one pause of a minute.
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(async (i) =>
+        (await channel.send({ idempotencyKey: `k${i}`, recipients: [person(i)], message: text })).get(
+          `p${i}`,
+        ),
+      ),
+    );
+    for (const result of results) expect(result).toMatchObject({ status: "rate-limited", scope: "channel" });
+    expect(results.map((r) => (r?.status === "rate-limited" ? r.retryAfterMs : 0))).toEqual([
+      60_000, 60_000, 60_000, 60_000,
+    ]);
+    expect(scope.isDone()).toBe(true);
+  });
+
   it.each([
     ["system busy (-1)", { errcode: -1, errmsg: "system busy" }],
     ["HTTP 502", 502],
