@@ -1,6 +1,4 @@
 import type Router from "@koa/router";
-import type { Clock } from "../shared/clock.js";
-import type { Logger } from "../shared/logger.js";
 import type { Channel, ChannelName } from "./channel.js";
 import { type ChannelLimits, strictestLimits } from "./channel-limits.js";
 import type { ConfiguredPlugin, EventInbox, PluginDeps, StartedChannel } from "./channel-plugin.js";
@@ -10,7 +8,6 @@ import { createLocalChannel, type LocalChannel } from "./local/local-channel.js"
 export interface RunningChannels {
   /** By name, in order of preference (the plugin table's). */
   channels: ReadonlyMap<ChannelName, Channel>;
-  names: readonly ChannelName[];
   /** The in-process channel, when no platform is configured. */
   local?: LocalChannel;
   /** What a message rendered for any of them may hold. */
@@ -32,7 +29,7 @@ export const channelNames = (configured: readonly ConfiguredPlugin[]): ChannelNa
  */
 export async function startChannels(
   configured: readonly ConfiguredPlugin[],
-  deps: PluginDeps & { clock: Clock; logger: Logger },
+  deps: PluginDeps,
 ): Promise<RunningChannels> {
   const started: StartedChannel[] = [];
   const channels = new Map<ChannelName, Channel>();
@@ -53,7 +50,6 @@ export async function startChannels(
   if (local) channels.set(LOCAL_CHANNEL, local);
   return {
     channels,
-    names: channelNames(configured),
     ...(local ? { local } : {}),
     limits: strictestLimits([...channels.values()].map((channel) => channel.limits)),
     redeliveryMs,

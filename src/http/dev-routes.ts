@@ -37,8 +37,6 @@ const inboundSchema = z.discriminatedUnion("kind", [
     actionKey: z.string().min(1),
     /** As a platform sends with a click: lets a scenario exercise the card update after it. */
     updateToken: z.string().min(1).optional(),
-    /** The same, by the name WeCom gives it (scenarios written before the token was neutral). */
-    responseCode: z.string().min(1).optional(),
   }),
 ]);
 
@@ -111,10 +109,7 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
 function toEvent(input: z.infer<typeof inboundSchema>, now: Date): InboundEvent {
   const eventId = input.eventId ?? `local-${randomUUID()}`;
   const at = now.toISOString();
-  if (input.kind === "text") return { ...input, eventId, channel: LOCAL_CHANNEL, at };
-  const { responseCode, updateToken, ...click } = input;
-  const token = updateToken ?? responseCode;
-  return { ...click, eventId, channel: LOCAL_CHANNEL, at, ...(token ? { updateToken: token } : {}) };
+  return { ...input, eventId, channel: LOCAL_CHANNEL, at };
 }
 
 /** The socket's address only: X-Forwarded-For is the client's word and is never trusted here. */

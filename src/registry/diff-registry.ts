@@ -8,7 +8,7 @@ export interface RegistryDiff {
 }
 
 /** Fields whose change matters to the office; `line` moves whenever text above it changes. */
-const COMPARED: (keyof Task)[] = [
+export const COMPARED: readonly (keyof Task)[] = [
   "section",
   "subsection",
   "text",

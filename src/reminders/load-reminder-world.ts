@@ -19,11 +19,8 @@ export interface WorldSources {
   calendar: WorkCalendar;
   /** The channels that are on, in order of preference. */
   channels: readonly ChannelName[];
-  /**
-   * Every channel of the plugin table, in its order: person ids are made from it (personIdOf).
-   * Default: `channels`.
-   */
-  accountOrder?: readonly ChannelName[];
+  /** Every channel of the plugin table, in its order: person ids are made from it (personIdOf). */
+  accountOrder: readonly ChannelName[];
   /** What a message may hold on all of them (default: what every platform can show). */
   limits?: ChannelLimits;
 }
@@ -72,7 +69,7 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   const current = await store.registry.current();
   if (!current) return undefined;
   const { registry } = current;
-  const people = peopleIn(directory, sources.accountOrder ?? sources.channels);
+  const people = peopleIn(directory, sources.accountOrder);
   const { tasks, assignments } = derivedFrom(registry, directory);
 
   const latestCycle = new Map<string, string>();

@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer } from "node:net";
 import { onTestFinished } from "vitest";
 import { V1_ENV } from "../fixtures/wecom/vectors.js";
+import { waitFor } from "./service-process.js";
 import { sealWecomCallback } from "./wecom-request.js";
 
 /** The demo directory's 24 contacts, and strangers (who get a polite refusal): one answer each. */
@@ -36,6 +37,27 @@ export function sendsPerUser(sends: readonly { touser: string }[]): Map<string, 
   const perUser = new Map<string, number>();
   for (const send of sends) perUser.set(send.touser, (perUser.get(send.touser) ?? 0) + 1);
   return perUser;
+}
+
+/**
+ * Waits until each of `users` has had an answer at the fake WeCom API, then 2 s more (a late
+ * duplicate would show by then), and gives the sends per user for the test to check.
+ */
+export async function answersOnceSettled(
+  sends: readonly { touser: string }[],
+  users: readonly string[],
+  timeoutMs: number,
+): Promise<Map<string, number>> {
+  await waitFor(
+    "an answer to every acknowledged callback",
+    async () => {
+      const perUser = sendsPerUser(sends);
+      return users.every((user) => (perUser.get(user) ?? 0) >= 1);
+    },
+    { timeoutMs, everyMs: 200 },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  return sendsPerUser(sends);
 }
 
 /**

@@ -101,14 +101,14 @@ export async function startProgressApp(at: string, env: Record<string, string> =
     say: (from: string, text: string, eventId?: string) =>
       post({ kind: "text", from, text, ...(eventId ? { eventId } : {}) }),
     /** A button click, then the dispatcher's round. */
-    click: (from: string, cardId: string, actionKey: string, eventId?: string, responseCode?: string) =>
+    click: (from: string, cardId: string, actionKey: string, eventId?: string, updateToken?: string) =>
       post({
         kind: "card-action",
         from,
         cardId,
         actionKey,
         ...(eventId ? { eventId } : {}),
-        ...(responseCode ? { responseCode } : {}),
+        ...(updateToken ? { updateToken } : {}),
       }),
     /** What the local channel sent to `to` (everything when omitted), oldest first. */
     async outbox(to?: string): Promise<SentMessage[]> {

@@ -3,8 +3,14 @@ import Database from "better-sqlite3";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { V1_ENV } from "../fixtures/wecom/vectors.js";
 import { startFakeWecomApi } from "../helpers/fake-wecom-api.js";
-import { burstUsers, CONTACTS, sendsPerUser, startSilentApi, textCallback } from "../helpers/inbox-faults.js";
-import { seededDataDir, startServiceProcess, waitFor } from "../helpers/service-process.js";
+import {
+  answersOnceSettled,
+  burstUsers,
+  CONTACTS,
+  startSilentApi,
+  textCallback,
+} from "../helpers/inbox-faults.js";
+import { seededDataDir, startServiceProcess } from "../helpers/service-process.js";
 
 const USERS = burstUsers(56);
 
@@ -37,14 +43,7 @@ describe("duban serve SIGKILLed right after acknowledging a burst of callbacks, 
     db.close();
 
     const second = await startServiceProcess({ ...env, WECOM_API_BASE_URL: wecom.baseUrl });
-    const answered = () => sendsPerUser(wecom.sends);
-    await waitFor(
-      "an answer to every acknowledged callback",
-      async () => acknowledged.every((user) => (answered().get(user) ?? 0) >= 1),
-      { timeoutMs: 60_000, everyMs: 200 },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 2_000)); // a late duplicate would show by now
-    const perUser = answered();
+    const perUser = await answersOnceSettled(wecom.sends, acknowledged, 60_000);
     expect([...perUser.keys()].sort()).toEqual([...acknowledged].sort());
     expect([...perUser.values()].every((count) => count === 1)).toBe(true);
     const resumed = second.logs().filter((r) => r.msg === "inbound event resumed");

@@ -3,8 +3,8 @@ import Database from "better-sqlite3";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { V1_ENV } from "../fixtures/wecom/vectors.js";
 import { startFakeWecomApi } from "../helpers/fake-wecom-api.js";
-import { sendsPerUser, startSilentApi, textCallback } from "../helpers/inbox-faults.js";
-import { seededDataDir, startServiceProcess, waitFor } from "../helpers/service-process.js";
+import { answersOnceSettled, startSilentApi, textCallback } from "../helpers/inbox-faults.js";
+import { seededDataDir, startServiceProcess } from "../helpers/service-process.js";
 
 /** Strangers only: each gets one polite answer, and none has a reminder card in the way. */
 const USERS = Array.from({ length: 40 }, (_, i) => `fault.pair${String(i + 1).padStart(3, "0")}`);
@@ -40,16 +40,7 @@ describe("two duban serve instances on one store, one SIGKILLed mid-burst", () =
     db.exec("DROP TRIGGER fault_hold_answers");
     db.close();
 
-    await waitFor(
-      "an answer to every acknowledged callback",
-      async () => sendsPerUser(wecom.sends).size >= USERS.length,
-      {
-        timeoutMs: 90_000,
-        everyMs: 200,
-      },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 2_000)); // a late duplicate would show by now
-    const perUser = sendsPerUser(wecom.sends);
+    const perUser = await answersOnceSettled(wecom.sends, USERS, 90_000);
     expect([...perUser.keys()].sort()).toEqual([...USERS].sort());
     expect([...perUser.values()].every((count) => count === 1)).toBe(true);
     // Half of the answers could only come from the killed instance's events, taken over by the

@@ -89,16 +89,10 @@ describe("POST /wecom/callback", () => {
     app = await startWecomApp({
       config: KEYS,
       clock: fixedClock(NOW),
-      wrapInbox: (inbox) => ({
-        ...inbox,
-        claimStale: (o) => inbox.claimStale(o),
-        markProcessed: (keys, worker) => inbox.markProcessed(keys, worker),
-        pendingCount: () => inbox.pendingCount(),
-        accept: (entries, o) => {
-          batches.push({ keys: entries.map((e) => e.key), ttlMs: o.ttlMs });
-          return inbox.accept(entries, o);
-        },
-      }),
+      wrapAccept: (accept) => (entries, o) => {
+        batches.push({ keys: entries.map((e) => e.key), ttlMs: o.ttlMs });
+        return accept(entries, o);
+      },
     });
     const text = sealWecomCallback(readFixture("text-message.xml"), KEYS, { timestamp: NOW_S });
     const click = sealWecomCallback(readFixture("template-card-event-button.xml"), KEYS, {
@@ -119,16 +113,10 @@ describe("POST /wecom/callback", () => {
     app = await startWecomApp({
       config: { ...KEYS, replayWindowS: 30 * 24 * 3600 },
       clock: fixedClock(NOW),
-      wrapInbox: (inbox) => ({
-        ...inbox,
-        claimStale: (o) => inbox.claimStale(o),
-        markProcessed: (keys, worker) => inbox.markProcessed(keys, worker),
-        pendingCount: () => inbox.pendingCount(),
-        accept: (entries, o) => {
-          windows.push(o.ttlMs);
-          return inbox.accept(entries, o);
-        },
-      }),
+      wrapAccept: (accept) => (entries, o) => {
+        windows.push(o.ttlMs);
+        return accept(entries, o);
+      },
     });
     const sealed = sealWecomCallback(readFixture("text-message.xml"), KEYS, { timestamp: NOW_S });
     await post(sealed.search, sealed.body);
@@ -144,14 +132,8 @@ describe("POST /wecom/callback", () => {
     app = await startWecomApp({
       config: KEYS,
       clock: fixedClock(NOW),
-      wrapInbox: (inbox) => ({
-        ...inbox,
-        claimStale: (o) => inbox.claimStale(o),
-        markProcessed: (keys, worker) => inbox.markProcessed(keys, worker),
-        pendingCount: () => inbox.pendingCount(),
-        accept: (entries, o) =>
-          down ? Promise.reject(new Error("SQLITE_BUSY: database is locked")) : inbox.accept(entries, o),
-      }),
+      wrapAccept: (accept) => (entries, o) =>
+        down ? Promise.reject(new Error("SQLITE_BUSY: database is locked")) : accept(entries, o),
     });
     const sealed = sealWecomCallback(readFixture("text-message.xml"), KEYS, { timestamp: NOW_S });
     expect((await post(sealed.search, sealed.body)).status).toBe(503);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { V1_ENV } from "../fixtures/wecom/vectors.js";
 import { startFakeWecomApi } from "../helpers/fake-wecom-api.js";
-import { CONTACTS, sendsPerUser, textCallback } from "../helpers/inbox-faults.js";
-import { runBuiltCli, seededDataDir, startServiceProcess, waitFor } from "../helpers/service-process.js";
+import { answersOnceSettled, CONTACTS, textCallback } from "../helpers/inbox-faults.js";
+import { runBuiltCli, seededDataDir, startServiceProcess } from "../helpers/service-process.js";
 
 // Issue 11, items 3 and 8: a 45009 storm against the built service. WeCom refuses every send for a
 // while; the channel pauses as one incident (WeCom's first pause is a minute), a few calls probe it,
@@ -18,16 +18,7 @@ describe("duban serve through a 45009 storm", () => {
       const callback = textCallback(user, n);
       expect((await service.post(callback.path, callback.body)).status).toBe(200);
     }
-    await waitFor(
-      "every answer after the storm",
-      async () => sendsPerUser(wecom.sends).size >= CONTACTS.length,
-      {
-        timeoutMs: 150_000,
-        everyMs: 500,
-      },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 2_000)); // a late duplicate would show by now
-    const perUser = sendsPerUser(wecom.sends);
+    const perUser = await answersOnceSettled(wecom.sends, CONTACTS, 150_000);
     expect([...perUser.keys()].sort()).toEqual([...CONTACTS].sort());
     expect([...perUser.values()].every((count) => count === 1)).toBe(true);
     // 24 answers waited through the storm on the calls the dispatcher's four lanes had in flight

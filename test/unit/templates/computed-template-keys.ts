@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: keys are quoted as the source writes them.
 import { COMMANDS } from "../../../src/commands/registry.js";
+import { COMPARED } from "../../../src/registry/diff-registry.js";
 import type { ComputedKeys } from "./check-template-uses.js";
 
 /** Each command's words, named in its spec (src/commands/*-command.ts). */
@@ -76,17 +77,7 @@ export const COMPUTED_KEYS: readonly ComputedKeys[] = [
   {
     file: "src/registry/summarize-import.ts",
     key: "f",
-    keys: [
-      "section",
-      "subsection",
-      "text",
-      "leaders",
-      "hostUnits",
-      "coUnits",
-      "unitGroups",
-      "indicators",
-      "deadline",
-    ],
+    keys: [...COMPARED],
   },
   {
     file: "src/registry/summarize-import.ts",
