@@ -58,6 +58,19 @@ export interface PluginDeps {
    * malformed body), with a short word from a fixed set of the plugin's: metrics count it.
    */
   onRefused?(channel: ChannelName, reason: string): void;
+  /**
+   * Counters kept in the store and shared by every instance (a platform's monthly API quota).
+   * Not yet wired by the composition root in every path; plugins that meter calls need it.
+   */
+  counters?: SharedCounters;
+}
+
+/** Counters in the store: working state shared by every instance, each forgotten after its expiry. */
+export interface SharedCounters {
+  /** Adds `by` (≥ 0) to `key` and answers the new total; the counter is dropped after `expiresAt`. */
+  add(key: string, by: number, expiresAt: Date): Promise<number>;
+  /** The counter's total, 0 when absent or expired at `now`. */
+  read(key: string, now: Date): Promise<number>;
 }
 
 export interface StartedChannel {
