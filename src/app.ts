@@ -113,6 +113,7 @@ export async function createApp(
       runtime,
       jobs: services.jobs.map((job) => job.name),
       channels: [...services.channels.keys()],
+      receiving: services.receiving,
       storeTimeoutMs: config.DUBAN_HEALTH_TIMEOUT_MS,
     }),
   });

@@ -4,7 +4,12 @@ import { createChineseDaysCalendar } from "./calendar/chinese-days-calendar.js";
 import type { WorkCalendar } from "./calendar/work-calendar.js";
 import type { Channel, ChannelName } from "./channels/channel.js";
 import type { ChannelLimits } from "./channels/channel-limits.js";
-import type { ChannelPlugin, ConfiguredPlugin, PluginDeps } from "./channels/channel-plugin.js";
+import type {
+  ChannelPlugin,
+  ConfiguredPlugin,
+  PluginDeps,
+  ReceivingHealth,
+} from "./channels/channel-plugin.js";
 import { chooseChannel } from "./channels/choose-channel.js";
 import type { LocalChannel } from "./channels/local/local-channel.js";
 import { CHANNEL_PLUGINS } from "./channels/plugins.js";
@@ -57,6 +62,8 @@ export interface Services {
   jobs: Job[];
   /** The platforms' callback routes, for the HTTP app to mount. */
   routes: Router;
+  /** How receiving stands on the platforms that keep a connection of their own (GET /healthz). */
+  receiving(): Record<ChannelName, ReceivingHealth>;
   close(): Promise<void>;
 }
 
@@ -120,6 +127,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         (error: unknown) => logger.error("could not tell the admins", { key, error }),
       ),
     ...(options.onRefused ? { onRefused: options.onRefused } : {}),
+    counters: {
+      add: (key, by, keepUntil) => store.counters.add(key, by, clock.now(), keepUntil),
+      read: (key, now) => store.counters.read(key, now),
+    },
   });
   const { channels, limits } = running;
   const inboundDeps: InboundDeps = {
@@ -199,6 +210,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     inbox,
     jobs,
     routes,
+    receiving: () => running.receiving(),
     close: async () => {
       await inbox.stop();
       await running.close();

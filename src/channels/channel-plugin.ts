@@ -58,11 +58,8 @@ export interface PluginDeps {
    * malformed body), with a short word from a fixed set of the plugin's: metrics count it.
    */
   onRefused?(channel: ChannelName, reason: string): void;
-  /**
-   * Counters kept in the store and shared by every instance (a platform's monthly API quota).
-   * Not yet wired by the composition root in every path; plugins that meter calls need it.
-   */
-  counters?: SharedCounters;
+  /** Counters kept in the store and shared by every instance (a platform's monthly API quota). */
+  counters: SharedCounters;
 }
 
 /** Counters in the store: working state shared by every instance, each forgotten after its expiry. */
@@ -82,4 +79,16 @@ export interface StartedChannel {
   receive?(from: { inbox: EventInbox; router: Router }): void;
   /** Stops receiving and lets go of connections. */
   close(): Promise<void>;
+  /**
+   * How receiving stands now, for GET /healthz, where the platform keeps a connection of its own
+   * (DingTalk's stream): its state, and a warning when people's messages may not be arriving.
+   */
+  receiving?(): ReceivingHealth;
+}
+
+export interface ReceivingHealth {
+  /** Shown as is under the channel in /healthz: no secrets. */
+  state: Record<string, unknown>;
+  /** Set while messages may not be arriving (disconnected for a while); shown, never a 503. */
+  warning?: string;
 }

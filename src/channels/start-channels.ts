@@ -1,7 +1,13 @@
 import type Router from "@koa/router";
 import type { Channel, ChannelName } from "./channel.js";
 import { type ChannelLimits, strictestLimits } from "./channel-limits.js";
-import type { ConfiguredPlugin, EventInbox, PluginDeps, StartedChannel } from "./channel-plugin.js";
+import type {
+  ConfiguredPlugin,
+  EventInbox,
+  PluginDeps,
+  ReceivingHealth,
+  StartedChannel,
+} from "./channel-plugin.js";
 import { LOCAL_CHANNEL } from "./choose-channel.js";
 import { createLocalChannel, type LocalChannel } from "./local/local-channel.js";
 
@@ -16,6 +22,8 @@ export interface RunningChannels {
   redeliveryMs: number;
   /** Starts each platform's receiving (routes, streams) into the inbox. */
   receive(from: { inbox: EventInbox; router: Router }): void;
+  /** How receiving stands, for the platforms that keep a connection of their own. */
+  receiving(): Record<ChannelName, ReceivingHealth>;
   close(): Promise<void>;
 }
 
@@ -31,13 +39,13 @@ export async function startChannels(
   configured: readonly ConfiguredPlugin[],
   deps: PluginDeps,
 ): Promise<RunningChannels> {
-  const started: StartedChannel[] = [];
+  const started: Array<StartedChannel & { name: ChannelName }> = [];
   const channels = new Map<ChannelName, Channel>();
   let redeliveryMs = 0;
   try {
     for (const { plugin, config } of configured) {
       const platform = await plugin.start(config, deps);
-      started.push(platform);
+      started.push({ ...platform, name: plugin.name });
       channels.set(plugin.name, platform.channel);
       redeliveryMs = Math.max(redeliveryMs, plugin.redeliveryMs?.(config) ?? 0);
     }
@@ -56,6 +64,13 @@ export async function startChannels(
     receive: (from) => {
       for (const platform of started) platform.receive?.(from);
     },
+    receiving: () =>
+      Object.fromEntries(
+        started.flatMap((platform) => {
+          const health = platform.receiving?.();
+          return health ? [[platform.name, health]] : [];
+        }),
+      ),
     close: async () => {
       await Promise.allSettled(started.map((platform) => platform.close()));
     },

@@ -1,5 +1,6 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { ChannelName } from "../channels/channel.js";
+import type { ReceivingHealth } from "../channels/channel-plugin.js";
 import { runStartupChecks } from "../checks/run-startup-checks.js";
 import type { StartupWarning } from "../checks/startup-warning.js";
 import type { Directory } from "../directory/directory.js";
@@ -29,6 +30,8 @@ export interface HealthDeps {
   jobs: readonly string[];
   /** The channels this process sends on. */
   channels: readonly ChannelName[];
+  /** How receiving stands on the platforms that keep a connection of their own. */
+  receiving?: () => Record<ChannelName, ReceivingHealth>;
   /**
    * How long the store may take to answer before it counts as unavailable (DUBAN_HEALTH_TIMEOUT_MS);
    * default 1 s, so that a probe gets its 503 before it gives up.
@@ -47,7 +50,8 @@ export interface HealthBody {
   scheduler: LoopStatus & { jobs: Record<string, JobStatus> };
   /** `lagMs`: how long the oldest due message has waited (0 when none is waiting). */
   dispatcher: DispatchStatus & { lagMs?: number; oldestDueAt?: string };
-  channels: Record<string, ChannelStatus & { configured: true }>;
+  /** `receiving`: the platform's own connection (a stream), where it keeps one. */
+  channels: Record<string, ChannelStatus & { configured: true; receiving?: ReceivingHealth }>;
   /** The start-up checks, re-run: an import after the start shows here. Never make it unavailable. */
   warnings: StartupWarning[];
 }
@@ -63,6 +67,7 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<{ healthy: bo
     const now = deps.clock.now();
     const problems: string[] = [];
     const runtime = deps.runtime.snapshot();
+    const receivingNow = deps.receiving?.() ?? {};
     let read: Awaited<ReturnType<typeof readStore>> | undefined;
     let storeError: string | undefined;
     try {
@@ -101,7 +106,13 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<{ healthy: bo
       },
       dispatcher,
       channels: Object.fromEntries(
-        deps.channels.map((name) => [name, { configured: true as const, ...runtime.channels[name] }]),
+        deps.channels.map((name) => {
+          const receiving = receivingNow[name];
+          return [
+            name,
+            { configured: true as const, ...runtime.channels[name], ...(receiving ? { receiving } : {}) },
+          ];
+        }),
       ),
       warnings: runStartupChecks({
         directory: deps.directory,

@@ -2,6 +2,7 @@ import type { AuditStore } from "./audit-entry.js";
 import type { BudgetStore } from "./budget-store.js";
 import type { CardStore } from "./card-instance.js";
 import type { OutageStore } from "./channel-outage.js";
+import type { CounterStore } from "./counter-store.js";
 import type { InboxStore } from "./inbox-entry.js";
 import type { OutboxStore } from "./outbox-message.js";
 import type { PeopleStore } from "./person-settings.js";
@@ -41,6 +42,8 @@ export interface Store {
   readonly audit: AuditStore;
   /** Sending budgets shared by every instance (sliding windows, taken all or nothing). */
   readonly budgets: BudgetStore;
+  /** Counters shared by every instance (a platform's monthly API quota): working state, not in dumps. */
+  readonly counters: CounterStore;
   /** Channels in an outage (working state, like claims: not in dumps, erased by a replacing restore). */
   readonly outages: OutageStore;
   /** Removes what is past its retention window, in bounded batches (retention/retention-job.ts). */

@@ -4,6 +4,7 @@ import { auditContract } from "./audit-contract.js";
 import { budgetsContract } from "./budgets-contract.js";
 import { cardsContract } from "./cards-contract.js";
 import { claimManyContract } from "./claim-many-contract.js";
+import { countersContract } from "./counters-contract.js";
 import { dumpContract } from "./dump-contract.js";
 import { inboxContract } from "./inbox-contract.js";
 import { lockExtensionContract } from "./lock-extension-contract.js";
@@ -62,6 +63,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
     describe("inbox", () => inboxContract(ctx));
     describe("lock extension", () => lockExtensionContract(ctx));
     describe("budgets", () => budgetsContract(ctx));
+    describe("counters", () => countersContract(ctx));
     describe("export and import", () => dumpContract(ctx));
     describe("retention", () => retentionContract(ctx));
     describe("stored free text", () => storedTextContract(ctx));

@@ -9,6 +9,7 @@ import { RedisAudit } from "./redis-audit.js";
 import { RedisBudgets } from "./redis-budgets.js";
 import { RedisCards } from "./redis-cards.js";
 import { RedisClaims } from "./redis-claims.js";
+import { RedisCounters } from "./redis-counters.js";
 import { RedisInbox } from "./redis-inbox.js";
 import { RedisKeys } from "./redis-keys.js";
 import { RedisOutages } from "./redis-outages.js";
@@ -44,6 +45,7 @@ export class RedisStore implements Store {
   readonly people: RedisPeople;
   readonly audit: RedisAudit;
   readonly budgets: RedisBudgets;
+  readonly counters: RedisCounters;
   readonly outages: RedisOutages;
   readonly retention: RedisRetention;
   readonly inbox: RedisInbox;
@@ -65,6 +67,7 @@ export class RedisStore implements Store {
     this.people = new RedisPeople(redis, this.keys);
     this.audit = new RedisAudit(redis, this.keys);
     this.budgets = new RedisBudgets(redis, this.keys);
+    this.counters = new RedisCounters(redis, this.keys);
     this.outages = new RedisOutages(redis, this.keys);
     this.claims = new RedisClaims(redis, this.keys);
     this.retention = new RedisRetention(redis, this.keys);

@@ -104,4 +104,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX inbox_unprocessed ON inbox (lease_ms) WHERE processed_ms IS NULL;
   CREATE INDEX inbox_processed_expiry ON inbox (expires_ms) WHERE processed_ms IS NOT NULL;
   `,
+  // 6: counters shared by every process on the file (a platform's monthly quota; store/counter-store.ts).
+  `
+  CREATE TABLE counters (key TEXT PRIMARY KEY, total INTEGER NOT NULL, keep_until_ms INTEGER NOT NULL);
+  CREATE INDEX counters_by_expiry ON counters (keep_until_ms);
+  `,
 ];

@@ -9,6 +9,7 @@ import { SqliteAudit } from "./sqlite-audit.js";
 import { SqliteBudgets } from "./sqlite-budgets.js";
 import { SqliteCards } from "./sqlite-cards.js";
 import { SqliteClaims } from "./sqlite-claims.js";
+import { SqliteCounters } from "./sqlite-counters.js";
 import { SqliteInbox } from "./sqlite-inbox.js";
 import { SqliteOutages } from "./sqlite-outages.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
@@ -33,7 +34,7 @@ const RECORD_TABLES = [
   "audit",
 ];
 /** Working state that guards work in flight: not records, erased by a replacing restore. */
-const WORKING_TABLES = ["claims", "locks", "budget_slots", "channel_outages", "inbox"];
+const WORKING_TABLES = ["claims", "locks", "budget_slots", "channel_outages", "inbox", "counters"];
 
 /** Where the SQLite store lives, and the clock its TTLs run on. */
 export interface SqliteStoreOptions extends SqliteOpenOptions {
@@ -59,6 +60,7 @@ export class SqliteStore implements Store {
   readonly people: SqlitePeople;
   readonly audit: SqliteAudit;
   readonly budgets: SqliteBudgets;
+  readonly counters: SqliteCounters;
   readonly outages: SqliteOutages;
   readonly retention: SqliteRetention;
   readonly inbox: SqliteInbox;
@@ -77,6 +79,7 @@ export class SqliteStore implements Store {
     this.people = new SqlitePeople(this.db);
     this.audit = new SqliteAudit(this.db);
     this.budgets = new SqliteBudgets(this.db);
+    this.counters = new SqliteCounters(this.db);
     this.outages = new SqliteOutages(this.db);
     this.claims = new SqliteClaims(this.db, options.clock ?? systemClock);
     this.retention = new SqliteRetention(this.db, options.clock ?? systemClock);
