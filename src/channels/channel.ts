@@ -13,6 +13,12 @@ export interface Channel {
   /** What one message may hold on this platform; renderers keep within the strictest channel's. */
   readonly limits: ChannelLimits;
   /**
+   * How long the platform drops a message sent again with the same content (WeCom's duplicate
+   * check). A message whose earlier send has no recorded outcome (the worker died mid-send) is
+   * sent again only within this window; absent: never, a person decides (it is dead-lettered).
+   */
+  readonly duplicateWindowMs?: number;
+  /**
    * Sends one message to each recipient. `idempotencyKey` reaches the platform where it can use
    * one, so that a message re-sent after a crash can be recognised as a duplicate.
    * Never throws for a platform answer: every recipient gets a result.

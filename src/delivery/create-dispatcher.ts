@@ -18,6 +18,7 @@ import { type BackoffOptions, DEFAULT_BACKOFF } from "./retry-delay.js";
 import { createSendingWindow } from "./sending-window.js";
 import { createStoreBudgetLedger } from "./store-budget-ledger.js";
 import { createOutageTracker } from "./track-outages.js";
+import { createUnrecordedOutcomes } from "./unrecorded-outcomes.js";
 
 export interface DispatcherOptions {
   /**
@@ -87,6 +88,8 @@ export interface DispatchReport {
   errors: number;
   /** Messages another worker took over (this worker's lease had run out); its outcome stands. */
   lost: number;
+  /** Sends whose outcome the store could not take: kept in memory, written before anything else is sent. */
+  unrecorded: number;
 }
 
 export function emptyDispatchReport(): DispatchReport {
@@ -101,6 +104,7 @@ export function emptyDispatchReport(): DispatchReport {
     superseded: 0,
     errors: 0,
     lost: 0,
+    unrecorded: 0,
   };
 }
 
@@ -111,6 +115,12 @@ export interface Dispatcher {
    * sent is handed back to the outbox, due at once; sends in progress finish and are recorded.
    */
   dispatchDue(options?: { signal?: AbortSignal }): Promise<DispatchReport>;
+  /**
+   * At shutdown, after the last round: writes the outcomes kept in memory while the store was
+   * down. Those it still cannot write are logged by id: their messages carry `sendingSince`, so
+   * the next claimer will not send them blindly.
+   */
+  settle(): Promise<void>;
 }
 
 const FIELD: Record<DispatchOutcome, keyof DispatchReport> = {
@@ -122,6 +132,7 @@ const FIELD: Record<DispatchOutcome, keyof DispatchReport> = {
   dead: "dead",
   superseded: "superseded",
   lost: "lost",
+  unrecorded: "unrecorded",
 };
 
 /** The reason kept on a message handed back at shutdown. */
@@ -164,16 +175,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         : undefined,
     queueEnds: new Map(),
     pauses: createChannelPauses(),
+    unrecorded: createUnrecordedOutcomes(logger),
   };
 
   return {
     async dispatchDue({ signal } = {}) {
       const report = emptyDispatchReport();
+      // What was sent while the store was down is recorded first; while it cannot be (this
+      // throws), nothing new is claimed, so nothing is sent twice.
+      await deps.unrecorded.flush();
       while (!signal?.aborted) {
         const now = options.clock.now();
         const batch = await deps.outbox.claimDue(now, { limit: batchSize, leaseMs, worker: options.worker });
         report.claimed += batch.length;
-        const round = { now, open: deps.window.isOpen(now) };
+        const round = { now, open: deps.window.isOpen(now), halted: false };
         let next = 0;
         const lane = async () => {
           for (let message = batch[next++]; message !== undefined; message = batch[next++]) {
@@ -181,10 +196,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               await release(message.id);
               continue;
             }
+            // The store failed: what is still claimed returns when its lease ends, unsent.
+            if (round.halted) continue;
             try {
               report[FIELD[await dispatchMessage(deps, message, round)]]++;
             } catch (error) {
               report.errors++;
+              round.halted = true;
               logger.error("dispatch failed; the message returns when its lease ends", {
                 id: message.id,
                 error,
@@ -193,12 +211,25 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           }
         };
         await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
-        if (batch.length < batchSize) break;
+        if (round.halted || batch.length < batchSize) break;
       }
       if (report.claimed > 0) logger.debug("dispatched", { ...report });
       return report;
     },
+    settle,
   };
+
+  async function settle(): Promise<void> {
+    if (deps.unrecorded.size === 0) return;
+    try {
+      await deps.unrecorded.flush();
+    } catch (error) {
+      logger.error("stopping with send outcomes not recorded: the store does not answer", {
+        ids: deps.unrecorded.ids(),
+        error,
+      });
+    }
+  }
 
   async function release(id: number): Promise<void> {
     const until = options.clock.now().toISOString();

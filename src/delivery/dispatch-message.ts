@@ -1,5 +1,6 @@
 import type { Channel, ChannelName, SendResult } from "../channels/channel.js";
 import type { Recipient } from "../directory/recipient.js";
+import { inBusinessTz } from "../shared/clock.js";
 import type { OutboxMessage, OutboxStore } from "../store/outbox-message.js";
 import { message as wording } from "../templates/template-store.js";
 import type { ChannelPauses } from "./channel-pauses.js";
@@ -10,6 +11,7 @@ import { retryDelayMs } from "./retry-delay.js";
 import type { SendingWindow } from "./sending-window.js";
 import { takeBudgets } from "./take-budgets.js";
 import type { OutageTracker } from "./track-outages.js";
+import type { UnrecordedOutcomes } from "./unrecorded-outcomes.js";
 
 /** Everything one dispatch needs, with the dispatcher's defaults filled in; built once. */
 export interface DispatchDeps
@@ -27,6 +29,8 @@ export interface DispatchDeps
   queueEnds: Map<string, number>;
   /** Channels paused by a channel-wide failure (this process's view). */
   pauses: ChannelPauses;
+  /** Outcomes of sends the store could not take: kept to be written before anything else is sent. */
+  unrecorded: UnrecordedOutcomes;
 }
 
 /** `lost`: the lease ran out and another worker took the message before the outcome was recorded. */
@@ -38,12 +42,19 @@ export type DispatchOutcome =
   | "deferred-channel"
   | "dead"
   | "superseded"
-  | "lost";
+  | "lost"
+  /** Sent (or answered), but the store could not take the outcome: it waits in memory. */
+  | "unrecorded";
 
 /** One dispatchDue batch: when it was claimed, and whether the sending window was open then. */
 export interface DispatchRound {
   now: Date;
   open: boolean;
+  /**
+   * Set when the store failed during the round: nothing more is sent in it (the messages still
+   * claimed return when their leases end), since no outcome could be recorded.
+   */
+  halted: boolean;
 }
 
 /** Sends one claimed message, or defers, retries or dead-letters it, and records which in the outbox. */
@@ -70,8 +81,38 @@ export async function dispatchMessage(
     await deps.onDead({ ...claimed, status: "dead", lastError: reason }, reason, failed);
     return "dead";
   };
-  const defer = async (until: Date, reason: string, outcome: DispatchOutcome): Promise<DispatchOutcome> =>
-    (await deps.outbox.defer(claimed.id, { until: until.toISOString(), reason, worker })) ? outcome : lost();
+  const defer = async (
+    until: Date,
+    reason: string,
+    outcome: DispatchOutcome,
+    answered = false,
+  ): Promise<DispatchOutcome> =>
+    (await deps.outbox.defer(claimed.id, {
+      until: until.toISOString(),
+      reason,
+      worker,
+      ...(answered ? { answered } : {}),
+    }))
+      ? outcome
+      : lost();
+  /**
+   * Records the outcome of a send the platform has answered. When the store cannot take it, the
+   * outcome waits in memory (written before anything else is sent) and the round stops: sending
+   * the message again would be a duplicate.
+   */
+  const afterSend = async (
+    outcome: string,
+    record: () => Promise<DispatchOutcome>,
+  ): Promise<DispatchOutcome> => {
+    try {
+      return await record();
+    } catch (error) {
+      round.halted = true;
+      deps.logger.error("the store failed after a send", { id: claimed.id, outcome, error });
+      deps.unrecorded.keep({ id: claimed.id, outcome, write: record });
+      return "unrecorded";
+    }
+  };
 
   const payload = outboxPayloadSchema.safeParse(claimed.payload);
   if (!payload.success) return dead(wording("delivery", "unreadablePayload"));
@@ -104,6 +145,26 @@ export async function dispatchMessage(
       deps.logger.info("reminder superseded by a later step; dropped", { id: claimed.id, later });
       return "superseded";
     }
+  }
+
+  // A send started by a worker that died (or lost the store) before recording its outcome: the
+  // platform may have the message already. It goes again only where the platform drops a copy
+  // sent within its duplicate window (WeCom's duplicate check); else a person decides.
+  if (claimed.sendingSince !== undefined) {
+    const window = channel.duplicateWindowMs;
+    const sinceMs = Date.parse(claimed.sendingSince);
+    if (window === undefined || round.now.getTime() - sinceMs >= window)
+      return dead(
+        wording("delivery", "outcomeUnknown", { since: inBusinessTz(sinceMs).format("M月D日 HH:mm") }),
+      );
+    deps.logger.info(
+      "sending again a message whose earlier send has no recorded outcome: the platform drops a copy",
+      {
+        id: claimed.id,
+        channel: channel.name,
+        sendingSince: claimed.sendingSince,
+      },
+    );
   }
 
   const { immediate, message, cardId } = payload.data;
@@ -155,50 +216,58 @@ export async function dispatchMessage(
     if (result.status === "transient-error") await deps.outages?.failed(channel.name, result.reason, now);
     const at = new Date(pause.untilMs);
     const reason = wording("delivery", "deferredChannel", { reason: result.reason });
-    return defer(immediate ? at : deps.window.place(at), reason, "deferred-channel");
+    return defer(immediate ? at : deps.window.place(at), reason, "deferred-channel", true);
   };
 
+  /** The send failed for this message (or, channel-wide, for all): retried later, or dead at the limit. */
+  const retryLater = async (result: ChannelFailure): Promise<DispatchOutcome> => {
+    if (result.scope === "channel") return channelFailed(result);
+    deps.pauses.answered(channel.name);
+    const failed = failures + 1;
+    if (deps.maxAttempts !== undefined && failed >= deps.maxAttempts)
+      return dead(tooManyFailures(failed, result.reason), failed);
+    const minimum = result.status === "rate-limited" ? result.retryAfterMs : 0;
+    const at = new Date(
+      round.now.getTime() + Math.max(minimum, retryDelayMs(failed, deps.random, deps.backoff)),
+    );
+    const retryAt = (immediate ? at : deps.window.place(at)).toISOString();
+    if (!(await deps.outbox.markFailed(claimed.id, { error: result.reason, retryAt, worker }))) return lost();
+    // The one log line for this failure (the channel logs its details at debug only).
+    deps.logger.warn("send failed; will retry", {
+      id: claimed.id,
+      channel: channel.name,
+      status: result.status,
+      failures: failed,
+      retryAt,
+      reason: result.reason,
+    });
+    if (result.status === "transient-error")
+      await deps.outages?.failed(channel.name, result.reason, deps.clock.now());
+    return "retried";
+  };
+
+  // Noted before the platform is asked, so that a worker dying mid-send leaves a trace; a store
+  // that cannot take the note sends nothing.
+  if (!(await deps.outbox.markSending(claimed.id, { at: deps.clock.now().toISOString(), worker })))
+    return lost();
   const result = await sendSafely(channel, recipient, claimed.idempotencyKey, message, cardId);
   switch (result.status) {
-    case "sent":
+    case "sent": {
       deps.pauses.answered(channel.name);
-      await deps.outbox.markSent(claimed.id, {
-        platformMessageId: result.platformMessageId,
-        at: deps.clock.now().toISOString(),
+      const sent = { platformMessageId: result.platformMessageId, at: deps.clock.now().toISOString() };
+      return afterSend("sent", async () => {
+        await deps.outbox.markSent(claimed.id, sent);
+        await deps.outages?.succeeded(channel.name, deps.clock.now());
+        return "sent";
       });
-      await deps.outages?.succeeded(channel.name, deps.clock.now());
-      return "sent";
+    }
     case "invalid-recipient":
     case "permanent-error":
       deps.pauses.answered(channel.name);
-      return dead(result.reason, failures + 1);
+      return afterSend("dead", () => dead(result.reason, failures + 1));
     case "rate-limited":
-    case "transient-error": {
-      if (result.scope === "channel") return channelFailed(result);
-      deps.pauses.answered(channel.name);
-      const failed = failures + 1;
-      if (deps.maxAttempts !== undefined && failed >= deps.maxAttempts)
-        return dead(tooManyFailures(failed, result.reason), failed);
-      const minimum = result.status === "rate-limited" ? result.retryAfterMs : 0;
-      const at = new Date(
-        round.now.getTime() + Math.max(minimum, retryDelayMs(failed, deps.random, deps.backoff)),
-      );
-      const retryAt = (immediate ? at : deps.window.place(at)).toISOString();
-      if (!(await deps.outbox.markFailed(claimed.id, { error: result.reason, retryAt, worker })))
-        return lost();
-      // The one log line for this failure (the channel logs its details at debug only).
-      deps.logger.warn("send failed; will retry", {
-        id: claimed.id,
-        channel: channel.name,
-        status: result.status,
-        failures: failed,
-        retryAt,
-        reason: result.reason,
-      });
-      if (result.status === "transient-error")
-        await deps.outages?.failed(channel.name, result.reason, deps.clock.now());
-      return "retried";
-    }
+    case "transient-error":
+      return afterSend(result.status, () => retryLater(result));
   }
 }
 

@@ -91,6 +91,7 @@ export function startDispatchLoop(dispatcher: Dispatcher, options: DispatchLoopO
       options.onRunning?.(false);
       clearTimeout(timer);
       await current;
+      await dispatcher.settle();
     },
   };
 }

@@ -40,6 +40,12 @@ export const outboxMessageSchema = newOutboxMessageSchema.extend({
   lastError: z.string().optional(),
   sentAt: isoInstantSchema.optional(),
   platformMessageId: z.string().optional(),
+  /**
+   * When a worker started sending it and recorded no outcome yet. Left on a message whose worker
+   * died (or lost the store) mid-send, it tells the next claimer that the platform may have it
+   * already; every recorded outcome clears it, a deferral before any send keeps it.
+   */
+  sendingSince: isoInstantSchema.optional(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
@@ -61,6 +67,11 @@ export interface OutboxDeferral {
   reason: string;
   /** The worker that holds the claim; anyone else's deferral is refused. */
   worker: string;
+  /**
+   * The platform answered a send of it (refusing it for the whole channel): the started send is
+   * settled, so `sendingSince` is cleared. Absent: a deferral before any send, which keeps it.
+   */
+  answered?: boolean;
 }
 
 /**
@@ -75,6 +86,11 @@ export interface OutboxStore {
    * other claimer, in any process, until `now + leaseMs`.
    */
   claimDue(now: Date | string, options: ClaimOptions): Promise<OutboxMessage[]>;
+  /**
+   * Records that `worker` starts sending its claimed message now (`sendingSince`), before the
+   * platform is asked: false (and no change) when the claim is not the worker's any more.
+   */
+  markSending(id: number, start: { at: string; worker: string }): Promise<boolean>;
   /** Records delivery; false (and no change) if it was recorded as sent already. */
   markSent(id: number, result: { platformMessageId: string; at: string }): Promise<boolean>;
   /**
@@ -103,7 +119,8 @@ export interface OutboxStore {
   /**
    * An operator's retry: a pending or failed message becomes due at `at` (its attempts kept); with
    * `revive`, a dead one starts over as if enqueued at `at`: pending, `notBefore` and `dueAt` set to
-   * `at` (so its delivery lifetime starts again), attempts and deferrals reset, its last error kept.
+   * `at` (so its delivery lifetime starts again), attempts and deferrals reset, its last error kept
+   * (and `sendingSince` cleared: the operator decided to send it again).
    * False (and no change) for a claimed, sent, or (without `revive`) dead message.
    */
   requeue(id: number, options: { at: string; revive?: boolean }): Promise<boolean>;

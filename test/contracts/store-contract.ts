@@ -13,6 +13,7 @@ import { outboxContract } from "./outbox-contract.js";
 import { outboxDeferContract } from "./outbox-defer-contract.js";
 import { outboxNextDueContract } from "./outbox-next-due-contract.js";
 import { outboxRequeueContract } from "./outbox-requeue-contract.js";
+import { outboxSendingContract } from "./outbox-sending-contract.js";
 import { peopleAndPromptsContract } from "./people-prompts-contract.js";
 import { primitivesContract } from "./primitives-contract.js";
 import { progressContract } from "./progress-contract.js";
@@ -54,6 +55,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
     describe("outbox: defer, and claims held by a worker", () => outboxDeferContract(ctx));
     describe("outbox: next due", () => outboxNextDueContract(ctx));
     describe("outbox: find by key, requeue", () => outboxRequeueContract(ctx));
+    describe("outbox: started sends", () => outboxSendingContract(ctx));
     describe("channel outages", () => outagesContract(ctx));
     describe("cards", () => cardsContract(ctx));
     describe("prompts and people", () => peopleAndPromptsContract(ctx));

@@ -198,6 +198,7 @@ describe("GET /healthz: the background parts", () => {
         dispatchDue: async () => {
           throw new Error("the store is unreachable");
         },
+        settle: async () => {},
       },
       {
         logger: silentLogger,

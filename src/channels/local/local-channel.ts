@@ -62,6 +62,12 @@ export interface LocalChannelOptions {
   latencyMs?: number;
   /** Sends the "platform" saw before this process started (a restart after a crash). */
   alreadySent?: readonly { idempotencyKey: string; to: string; platformMessageId: string }[];
+  /**
+   * Declared as the channel's duplicate window, as a platform that drops copies would (tests of
+   * re-sends after a crash; the channel recognises a repeated key whatever the window). Absent
+   * by default: the local channel forgets everything at a restart.
+   */
+  duplicateWindowMs?: number;
 }
 
 /** The in-process channel: what tests use and what `npm start` runs with no platform configured. */
@@ -157,6 +163,7 @@ export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
     name: "local",
     budgets: options.budgets ?? [],
     limits: COMMON_LIMITS,
+    ...(options.duplicateWindowMs !== undefined ? { duplicateWindowMs: options.duplicateWindowMs } : {}),
     send,
     async updateCard({ cardId, recipient, update }) {
       const problem = checkCardUpdate(cardId, update);

@@ -120,6 +120,9 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
     name: "wecom",
     budgets,
     limits: WECOM_LIMITS,
+    // message/send asks WeCom to drop a copy sent within the interval (wecom-send-batch.ts); a
+    // margin keeps a re-send decided near its end inside it.
+    duplicateWindowMs: Math.max(0, deps.duplicateCheckIntervalS * 1000 - 60_000),
     send,
     updateCard: (request) => updateWecomCard(request, { ...deps, clock: options.clock, send }),
   };

@@ -25,6 +25,7 @@ export function toOutboxFields(m: Omit<OutboxMessage, "id"> & { id?: number }): 
     lastError: m.lastError,
     sentAt: m.sentAt,
     platformMessageId: m.platformMessageId,
+    sendingSince: m.sendingSince,
   };
   return Object.entries(fields).flatMap(([k, v]) => (v === undefined ? [] : [k, String(v)]));
 }
@@ -45,7 +46,14 @@ export function fromOutboxFields(h: Record<string, string>): OutboxMessage {
   };
   // Absent until the first deferral; a hash field is never 0 (the scripts only increment it).
   if (h.deferrals !== undefined) message.deferrals = Number(h.deferrals);
-  for (const key of ["claimedBy", "leaseUntil", "lastError", "sentAt", "platformMessageId"] as const) {
+  for (const key of [
+    "claimedBy",
+    "leaseUntil",
+    "lastError",
+    "sentAt",
+    "platformMessageId",
+    "sendingSince",
+  ] as const) {
     const value = h[key];
     if (value !== undefined) message[key] = value;
   }

@@ -16,6 +16,8 @@ local function current(id)
   return key, redis.call('HGET', key, 'status')
 end
 local function release(key) redis.call('HDEL', key, 'claimedBy', 'leaseUntil', 'leaseMs') end
+-- A recorded outcome: the started send, if any, is no longer in doubt.
+local function settle(key) redis.call('HDEL', key, 'sendingSince') end
 local function heldBy(key, worker) return redis.call('HGET', key, 'claimedBy') == worker end
 local function move(m, from, to)
   redis.call('ZREM', P .. 'ob:st:' .. from, m)
@@ -69,6 +71,15 @@ end
 return claimed
 `);
 
+/** ARGV: prefix, id, at ISO, worker. Notes that the worker starts sending its claimed message. */
+export const MARK_SENDING = new RedisScript(`${PRELUDE}
+local key, status = current(ARGV[2])
+if not status then return -1 end
+if status ~= 'claimed' or not heldBy(key, ARGV[4]) then return 0 end
+redis.call('HSET', key, 'sendingSince', ARGV[3])
+return 1
+`);
+
 /** ARGV: prefix, id, sent at, platform message id. Returns 1 applied, 0 refused, -1 unknown. */
 export const MARK_SENT = new RedisScript(`${PRELUDE}
 local key, status = current(ARGV[2])
@@ -77,6 +88,7 @@ if status == 'sent' then return 0 end
 move(member(ARGV[2]), status, 'sent')
 redis.call('HSET', key, 'status', 'sent', 'sentAt', ARGV[3], 'platformMessageId', ARGV[4])
 release(key)
+settle(key)
 return 1
 `);
 
@@ -91,12 +103,14 @@ move(m, status, 'failed')
 redis.call('ZADD', P .. 'ob:due', ARGV[5], m)
 redis.call('HSET', key, 'status', 'failed', 'lastError', ARGV[3], 'dueAt', ARGV[4], 'dueMs', ARGV[5])
 release(key)
+settle(key)
 return 1
 `);
 
 /**
- * ARGV: prefix, id, until ISO, until ms, reason, worker. Back to pending without counting the
- * claim as an attempt.
+ * ARGV: prefix, id, until ISO, until ms, reason, worker, answered ("1": a send was answered, so
+ * its start is settled; "": deferred before sending, the start of an earlier send is kept).
+ * Back to pending without counting the claim as an attempt.
  */
 export const DEFER = new RedisScript(`${PRELUDE}
 local key, status = current(ARGV[2])
@@ -109,6 +123,7 @@ redis.call('HSET', key, 'status', 'pending', 'lastError', ARGV[5], 'dueAt', ARGV
 if tonumber(redis.call('HGET', key, 'attempts')) > 0 then redis.call('HINCRBY', key, 'attempts', -1) end
 redis.call('HINCRBY', key, 'deferrals', 1)
 release(key)
+if ARGV[7] == '1' then settle(key) end
 return 1
 `);
 
@@ -121,6 +136,7 @@ if ARGV[4] ~= '' and (status ~= 'claimed' or not heldBy(key, ARGV[4])) then retu
 move(member(ARGV[2]), status, 'dead')
 redis.call('HSET', key, 'status', 'dead', 'lastError', ARGV[3])
 release(key)
+settle(key)
 return 1
 `);
 
@@ -142,5 +158,6 @@ move(m, status, 'pending')
 redis.call('ZADD', P .. 'ob:due', ARGV[4], m)
 redis.call('HSET', key, 'status', 'pending', 'attempts', 0, 'notBefore', ARGV[3], 'dueAt', ARGV[3], 'dueMs', ARGV[4])
 redis.call('HDEL', key, 'deferrals')
+settle(key)
 return 1
 `);

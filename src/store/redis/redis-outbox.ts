@@ -22,6 +22,7 @@ import {
   ENQUEUE,
   MARK_DEAD,
   MARK_FAILED,
+  MARK_SENDING,
   MARK_SENT,
   REQUEUE,
 } from "./redis-outbox-scripts.js";
@@ -63,6 +64,11 @@ export class RedisOutbox implements OutboxStore {
     return rows.map((pairs) => fromOutboxFields(pairsToRecord(pairs)));
   }
 
+  async markSending(id: number, start: { at: string; worker: string }): Promise<boolean> {
+    toEpochMs(start.at, "outbox.markSending at");
+    return (await this.script(MARK_SENDING, id, start.at, start.worker)) === 1;
+  }
+
   async markSent(id: number, result: { platformMessageId: string; at: string }): Promise<boolean> {
     toEpochMs(result.at, "outbox.markSent at");
     return this.applied(
@@ -91,7 +97,8 @@ export class RedisOutbox implements OutboxStore {
   async defer(id: number, deferral: OutboxDeferral): Promise<boolean> {
     const dueMs = toEpochMs(deferral.until, "outbox.defer until");
     const { until, reason, worker } = deferral;
-    return this.applied(id, await this.script(DEFER, id, until, dueMs, reason, worker), "defer");
+    const answered = deferral.answered ? "1" : "";
+    return this.applied(id, await this.script(DEFER, id, until, dueMs, reason, worker, answered), "defer");
   }
 
   async markDead(id: number, failure: { error: string; worker?: string }): Promise<boolean> {

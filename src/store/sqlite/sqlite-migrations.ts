@@ -109,4 +109,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE TABLE counters (key TEXT PRIMARY KEY, total INTEGER NOT NULL, keep_until_ms INTEGER NOT NULL);
   CREATE INDEX counters_by_expiry ON counters (keep_until_ms);
   `,
+  // 7: when a worker started sending a claimed message (outbox.markSending), cleared by its outcome.
+  `
+  ALTER TABLE outbox ADD COLUMN sending_since TEXT;
+  `,
 ];

@@ -21,6 +21,7 @@ export interface OutboxRow {
   last_error: string | null;
   sent_at: string | null;
   platform_message_id: string | null;
+  sending_since: string | null;
 }
 
 /** A row as the message the features see; NULL columns become absent fields. */
@@ -43,6 +44,7 @@ export function toOutboxMessage(row: OutboxRow): OutboxMessage {
   if (row.last_error !== null) message.lastError = row.last_error;
   if (row.sent_at !== null) message.sentAt = row.sent_at;
   if (row.platform_message_id !== null) message.platformMessageId = row.platform_message_id;
+  if (row.sending_since !== null) message.sendingSince = row.sending_since;
   return message;
 }
 
@@ -69,5 +71,6 @@ export function toOutboxRow(
     last_error: m.lastError ?? null,
     sent_at: m.sentAt ?? null,
     platform_message_id: m.platformMessageId ?? null,
+    sending_since: m.sendingSince ?? null,
   };
 }

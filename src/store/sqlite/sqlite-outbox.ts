@@ -55,10 +55,10 @@ export class SqliteOutbox implements OutboxStore {
     this.insert = db.prepare(`
       INSERT INTO outbox (id, idempotency_key, channel, recipient, payload, not_before, created_at, status,
         attempts, deferrals, due_at, due_ms, claimed_by, lease_until, lease_ms, last_error, sent_at,
-        platform_message_id)
+        platform_message_id, sending_since)
       VALUES (@id, @idempotency_key, @channel, @recipient, @payload, @not_before, @created_at, @status,
         @attempts, @deferrals, @due_at, @due_ms, @claimed_by, @lease_until, @lease_ms, @last_error, @sent_at,
-        @platform_message_id)
+        @platform_message_id, @sending_since)
       ON CONFLICT (idempotency_key) DO NOTHING`);
     this.idOfKey = db.prepare("SELECT id FROM outbox WHERE idempotency_key = ?").pluck();
     this.row = db.prepare("SELECT * FROM outbox WHERE id = ?");
@@ -92,6 +92,11 @@ export class SqliteOutbox implements OutboxStore {
     return this.claimTx(toEpochMs(now, "outbox.claimDue now"), checkClaimOptions(options));
   }
 
+  async markSending(id: number, start: { at: string; worker: string }): Promise<boolean> {
+    toEpochMs(start.at, "outbox.markSending at");
+    return this.updates.sending.run({ id, ...start }).changes === 1;
+  }
+
   async markSent(id: number, result: { platformMessageId: string; at: string }): Promise<boolean> {
     toEpochMs(result.at, "outbox.markSent at");
     return this.applied(id, this.updates.sent.run({ id, ...result }).changes, "markSent");
@@ -114,7 +119,14 @@ export class SqliteOutbox implements OutboxStore {
 
   async defer(id: number, deferral: OutboxDeferral): Promise<boolean> {
     const dueMs = toEpochMs(deferral.until, "outbox.defer until");
-    const params = { id, reason: deferral.reason, until: deferral.until, dueMs, worker: deferral.worker };
+    const params = {
+      id,
+      reason: deferral.reason,
+      until: deferral.until,
+      dueMs,
+      worker: deferral.worker,
+      answered: deferral.answered ? 1 : 0,
+    };
     return this.applied(id, this.updates.deferred.run(params).changes, "defer");
   }
 

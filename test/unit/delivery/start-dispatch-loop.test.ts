@@ -14,6 +14,7 @@ describe("startDispatchLoop", () => {
     });
     const loop = startDispatchLoop(
       {
+        settle: async () => {},
         async dispatchDue() {
           expect(inProgress).toBe(false);
           inProgress = true;
@@ -41,6 +42,7 @@ describe("startDispatchLoop: wake and fatal", () => {
     let calls = 0;
     const loop = startDispatchLoop(
       {
+        settle: async () => {},
         async dispatchDue() {
           calls++;
           return emptyDispatchReport();
@@ -61,6 +63,7 @@ describe("startDispatchLoop: wake and fatal", () => {
     const fatal: unknown[] = [];
     const loop = startDispatchLoop(
       {
+        settle: async () => {},
         async dispatchDue() {
           clock += 1_000;
           throw new Error("store unavailable");
