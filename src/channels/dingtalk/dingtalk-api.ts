@@ -36,7 +36,7 @@ export type DingtalkClient = DingtalkApi & { blocked(): DingtalkFailure | undefi
  * The DingTalk OpenAPI (api.dingtalk.com, or DINGTALK_API_BASE_URL) for one app. Create ONE per
  * app and process and hand it to every sender (robot messages, cards): the rate bucket, the QPS
  * hold and the IP ban it keeps are the app's, and two clients would each spend the whole budget.
- * A call goes: quota already spent? → its slot in the bucket (or the ban) → a token → counted
+ * A call goes: quota already spent or an IP ban? → a token → its slot in the bucket → counted
  * against the monthly quota (metered calls) → sent → its answer classified. An InvalidAuthentication
  * is answered by a fresh token and one retry. Never throws for a platform answer.
  */
@@ -122,7 +122,8 @@ export function createDingtalkApi(options: DingtalkApiOptions): DingtalkClient {
     };
     let counted = false;
     for (let attempt = 1; ; attempt++) {
-      const banned = await gate.pass();
+      // During a ban not even the token is asked for.
+      const banned = gate.banned();
       if (banned) return { ok: false, failure: banned };
       let token: string;
       try {
@@ -131,6 +132,10 @@ export function createDingtalkApi(options: DingtalkApiOptions): DingtalkClient {
         if (error instanceof DingtalkTokenError) return failed(error.failure);
         throw error;
       }
+      // The slot is taken last, right before sending: calls that waited for the token together
+      // must not leave together.
+      const stopped = await gate.pass();
+      if (stopped) return { ok: false, failure: stopped };
       if (request.metered && !counted) {
         const refused = await quota.take();
         if (refused) return { ok: false, failure: refused };

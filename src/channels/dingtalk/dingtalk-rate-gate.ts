@@ -6,9 +6,9 @@ import { IP_BAN_MS } from "./dingtalk-failure.js";
 /**
  * Every OpenAPI call of one app passes here first (per process). Three things hold calls back:
  * - the app's QPS limit (20/40/60 by edition; above it DingTalk queues, then refuses with
- *   QpsLimitForApi, brief §9): calls are paced at 75% of it, one every 1000/(0.75 × limit) ms, so
- *   that no second sees more than 0.75 × limit + 1 calls from this process. A call waits for its
- *   slot in order of arrival; it does not fail for it;
+ *   QpsLimitForApi, brief §9): calls are paced at 75% of it, one every ⌈1000 / (0.75 × limit)⌉ ms
+ *   (67 ms for 20 QPS), so that no second sees more than 0.75 × limit calls from this process
+ *   (15 of 20). A call waits for its slot in order of arrival; it does not fail for it;
  * - a QpsLimitForApi all the same (another process of the app, a neighbour on the edition's limit):
  *   every call of the app waits 1–2 s, jittered so that several processes do not come back together;
  * - an IP ban (a non-JSON answer: the per-IP limit, 10,000 calls in 20 s, bans for five minutes):
@@ -41,7 +41,8 @@ const HOLD_SPREAD_MS = 1_000;
 export function createRateGate(options: RateGateOptions): DingtalkRateGate {
   const { clock } = options;
   const perSecond = Math.max(1, Math.floor(options.qpsLimit * QPS_SHARE));
-  const intervalMs = 1000 / perSecond;
+  // Whole milliseconds, rounded up: n + 1 calls then span at least a second.
+  const intervalMs = Math.ceil(1000 / perSecond);
   const nowMs = () => clock.now().getTime();
   let nextSlotMs = 0;
   let heldUntilMs = 0;

@@ -2,7 +2,10 @@ import { Redis } from "ioredis";
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryTokenCache } from "../../../../src/channels/access-token-cache.js";
-import { dingtalkTokenKey, REFRESH_EARLY_MS } from "../../../../src/channels/dingtalk/dingtalk-access-token.js";
+import {
+  dingtalkTokenKey,
+  REFRESH_EARLY_MS,
+} from "../../../../src/channels/dingtalk/dingtalk-access-token.js";
 import { createDingtalkApi } from "../../../../src/channels/dingtalk/dingtalk-api.js";
 import { createRedisTokenCache } from "../../../../src/channels/redis-access-token-cache.js";
 import { deleteKeys, randomKeyPrefix, redisAvailable, TEST_REDIS_URL } from "../../../helpers/redis.js";
@@ -57,7 +60,9 @@ describe("the DingTalk access token", () => {
     const time = virtualTime();
     const seen: string[] = [];
     const scope = replyToken(nock(OPENAPI), T1);
-    scope.post(PATH).reply(401, { code: "InvalidAuthentication", requestid: "r1", message: "不合法的access_token" });
+    scope
+      .post(PATH)
+      .reply(401, { code: "InvalidAuthentication", requestid: "r1", message: "不合法的access_token" });
     replyToken(scope, T2);
     replyOk(scope, seen);
     const cache = createMemoryTokenCache(time);
@@ -78,7 +83,10 @@ describe("the DingTalk access token", () => {
     const { logger, lines } = recordingLogger();
     const api = createDingtalkApi({ config: APP, clock: time, sleep: time.sleep, logger });
     const answer = await time.run(api.call(call));
-    expect(answer).toMatchObject({ ok: false, failure: { kind: "invalid-token", code: "InvalidAuthentication" } });
+    expect(answer).toMatchObject({
+      ok: false,
+      failure: { kind: "invalid-token", code: "InvalidAuthentication" },
+    });
     expect(scope.isDone()).toBe(true);
     const shown = JSON.stringify(answer) + lines.join("\n");
     for (const secret of [T1, T2, APP.clientSecret]) expect(shown).not.toContain(secret);

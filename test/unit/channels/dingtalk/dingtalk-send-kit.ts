@@ -106,7 +106,10 @@ export function fakeCounters(clock: Clock): SharedCounters & { totals: Map<strin
 }
 
 /** A fetch that records when each request left (on `clock`) and where to, then lets nock answer it. */
-export function recordingFetch(clock: Clock): { fetch: typeof fetch; sent: Array<{ atMs: number; path: string }> } {
+export function recordingFetch(clock: Clock): {
+  fetch: typeof fetch;
+  sent: Array<{ atMs: number; path: string }>;
+} {
   const sent: Array<{ atMs: number; path: string }> = [];
   return {
     sent,
