@@ -207,15 +207,3 @@ describe("createDingtalkApi: holding calls back", () => {
     expect(maxInAnySecond(calls().map((c) => c.atMs))).toBeLessThanOrEqual(45);
   });
 });
-
-/** The most calls in any window [t, t + 1000 ms). */
-export function maxInAnySecond(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= 1000) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}

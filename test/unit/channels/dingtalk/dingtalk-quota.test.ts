@@ -186,12 +186,10 @@ describe("the quota in the OpenAPI client", () => {
     const counters = fakeCounters(time);
     const notices: Array<{ key: string; text: string }> = [];
     const scope = replyToken(nock(OPENAPI), "tok-0001");
-    scope
-      .post(metered.path)
-      .reply(200, {
-        errcode: 90020,
-        errmsg: "您的企业本月api调用量已超过限制，调用量:10001次，额度:10000次",
-      });
+    scope.post(metered.path).reply(200, {
+      errcode: 90020,
+      errmsg: "您的企业本月api调用量已超过限制，调用量:10001次，额度:10000次",
+    });
     const one = client(time, counters, notices);
     const answer = await time.run(one.api.call(metered));
     expect(answer).toMatchObject({

@@ -119,3 +119,15 @@ export function recordingFetch(clock: Clock): {
     },
   };
 }
+
+/** The most calls in any window [t, t + 1000 ms). */
+export function maxInAnySecond(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= 1000) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
