@@ -4,6 +4,7 @@ import { createDingtalkApi } from "../../../../src/channels/dingtalk/dingtalk-ap
 import type { DingtalkCall } from "../../../../src/channels/dingtalk/dingtalk-contracts.js";
 import {
   APP,
+  maxInAnySecond,
   OPENAPI,
   recordingFetch,
   recordingLogger,
