@@ -83,6 +83,19 @@ export function createRobotSender(deps: RobotSenderDeps): RobotSender {
           return new Map(batch.users.map((id) => [id, failure]));
         }
         return perUser(batch.users, answer.body);
+      })
+      .catch((error: unknown) => {
+        // Not a platform answer (those come back as failures): a fault here. Nobody may wait on
+        // this batch for ever, nor join it later.
+        seal();
+        deps.logger.error("DingTalk batchSend failed unexpectedly", { error });
+        const failure: SendResult = {
+          status: "transient-error",
+          reason: message("delivery", "sendFailed", {
+            detail: error instanceof Error ? error.name : "error",
+          }),
+        };
+        return new Map(batch.users.map((id) => [id, failure]));
       });
     return batch;
   }

@@ -2,10 +2,7 @@ import { Redis } from "ioredis";
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryTokenCache } from "../../../../src/channels/access-token-cache.js";
-import {
-  dingtalkTokenKey,
-  REFRESH_EARLY_MS,
-} from "../../../../src/channels/dingtalk/dingtalk-access-token.js";
+import { dingtalkTokenKey } from "../../../../src/channels/dingtalk/dingtalk-access-token.js";
 import { createDingtalkApi } from "../../../../src/channels/dingtalk/dingtalk-api.js";
 import { createRedisTokenCache } from "../../../../src/channels/redis-access-token-cache.js";
 import { deleteKeys, randomKeyPrefix, redisAvailable, TEST_REDIS_URL } from "../../../helpers/redis.js";

@@ -340,6 +340,10 @@ describe("createDingtalkChannel: replies through the session webhook", () => {
     // Forgotten: the next reply does not try it again (nock would refuse a second webhook post).
     expect((await ctx.send([person(1)])).get("p1")).toEqual({ status: "sent", platformMessageId: "api-2" });
     expect(ctx.batches).toHaveLength(2);
+    // The webhook's session is a credential, as the token and the secret are: none is logged.
+    const logged = ctx.lines.join("\n");
+    expect(logged).toContain("session webhook refused a reply");
+    for (const secret of ["session=s1", TOKEN, APP.clientSecret]) expect(logged).not.toContain(secret);
   });
 
   it("falls back when the webhook answers HTTP 500", async () => {
