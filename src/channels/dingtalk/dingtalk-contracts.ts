@@ -14,6 +14,12 @@ export interface DingtalkCall {
   path: string;
   body?: unknown;
   /**
+   * Instead of `body`: called once, just before the request goes out (after the rate bucket and the
+   * quota let it through), so that a robot batch can take in the recipients that arrived while it
+   * waited for its slot. A retry after a refreshed token sends the same body again.
+   */
+  buildBody?: () => unknown;
+  /**
    * Counts against the organisation's monthly quota (robot sends, card sends and updates). While
    * the quota is spent, a metered call is not made and answers `quota-spent`.
    */
@@ -52,6 +58,11 @@ export type DingtalkAnswer<T> = { ok: true; body: T } | { ok: false; failure: Di
 /** The OpenAPI as the senders see it: tokens, limits and the quota are its business. */
 export interface DingtalkApi {
   call<T = unknown>(call: DingtalkCall): Promise<DingtalkAnswer<T>>;
+  /**
+   * What stops every call right now (an IP ban), for senders that reach DingTalk without `call`
+   * (session webhooks): they must not send either. Optional so that fakes need not have it.
+   */
+  blocked?(): DingtalkFailure | undefined;
 }
 
 /** A recipient the DingTalk channel can reach: a person's userId (staffId) or a group. */
@@ -87,6 +98,8 @@ export interface SessionWebhooks {
   remember(userId: string, webhook: SessionWebhook): void;
   /** The person's webhook while it stays valid for a while yet at `nowMs`, else undefined. */
   valid(userId: string, nowMs: number): SessionWebhook | undefined;
+  /** The webhook `url` failed: forget it (if it is still the person's), the robot API serves instead. */
+  forget?(userId: string, url: string): void;
 }
 
 /** How a recipient's DingTalk account is written in the directory. */

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
+import type { AccessTokenCache, CachedToken } from "../access-token-cache.js";
 import { WecomApiError, WecomTransportError } from "./wecom-api-error.js";
 import { requestWecomJson } from "./wecom-request-json.js";
-import type { CachedToken, WecomTokenCache } from "./wecom-token-cache.js";
 
 export interface WecomTokenSource {
   /** A token valid for a while yet; fetched, shared and refreshed as brief §5 asks. */
@@ -17,7 +17,7 @@ export interface WecomTokenSourceOptions {
   agentId: number;
   secret: string;
   apiBaseUrl: string;
-  cache: WecomTokenCache;
+  cache: AccessTokenCache;
   clock: Clock;
   fetch: typeof fetch;
   timeoutMs: number;

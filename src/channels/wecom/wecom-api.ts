@@ -1,10 +1,10 @@
 import { type Clock, systemClock } from "../../shared/clock.js";
 import { type Logger, silentLogger } from "../../shared/logger.js";
+import { type AccessTokenCache, createMemoryTokenCache } from "../access-token-cache.js";
 import { createWecomTokenSource, type WecomTokenSource } from "./wecom-access-token.js";
 import { WecomApiError } from "./wecom-api-error.js";
 import type { WecomConfig } from "./wecom-config.js";
 import { requestWecomJson, type WecomAnswer } from "./wecom-request-json.js";
-import { createMemoryTokenCache, type WecomTokenCache } from "./wecom-token-cache.js";
 
 /** The self-built app's qyapi client (Doc 90236, 94888, 91039). */
 export interface WecomApi {
@@ -19,7 +19,7 @@ export interface WecomApi {
 export interface WecomApiOptions {
   config: Pick<WecomConfig, "corpId" | "agentId" | "secret" | "apiBaseUrl">;
   /** Share one cache between clients (and, in Redis, between instances); default: in-process. */
-  tokenCache?: WecomTokenCache;
+  tokenCache?: AccessTokenCache;
   clock?: Clock;
   logger?: Logger;
   fetch?: typeof fetch;

@@ -2,10 +2,10 @@ import type { Redis } from "ioredis";
 import { connectRedis } from "../../store/redis/connect-redis.js";
 import { message } from "../../templates/template-store.js";
 import type { ChannelPlugin } from "../channel-plugin.js";
+import { createRedisTokenCache } from "../redis-access-token-cache.js";
 import { createWecomApi } from "./wecom-api.js";
 import { createWecomChannel } from "./wecom-channel.js";
 import { readWecomConfig, type WecomConfig } from "./wecom-config.js";
-import { createRedisTokenCache } from "./wecom-redis-token-cache.js";
 import { createWecomRobot } from "./wecom-robot.js";
 import { mountWecomRoute } from "./wecom-route.js";
 
@@ -26,7 +26,7 @@ export const wecomPlugin: ChannelPlugin<WecomConfig> = {
       config,
       clock: deps.clock,
       logger,
-      ...(redis ? { tokenCache: createRedisTokenCache(redis, deps.redisKeyPrefix) } : {}),
+      ...(redis ? { tokenCache: createRedisTokenCache(redis, deps.redisKeyPrefix, "wecom") } : {}),
     });
     const robots = config.robots.map(({ name, key }) =>
       createWecomRobot({

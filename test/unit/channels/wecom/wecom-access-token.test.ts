@@ -1,18 +1,18 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { createWecomTokenSource, tokenCacheKey } from "../../../../src/channels/wecom/wecom-access-token.js";
 import {
+  type AccessTokenCache,
   type CachedToken,
   createMemoryTokenCache,
-  type WecomTokenCache,
-} from "../../../../src/channels/wecom/wecom-token-cache.js";
+} from "../../../../src/channels/access-token-cache.js";
+import { createWecomTokenSource, tokenCacheKey } from "../../../../src/channels/wecom/wecom-access-token.js";
 import { APP, type MovingClock, movingClock, QYAPI, recordingLogger, replyToken } from "./wecom-api-kit.js";
 
 const T1 = "accesstoken000001";
 const T2 = "accesstoken000002";
 const KEY = tokenCacheKey(APP);
 
-function source(clock: MovingClock, cache: WecomTokenCache, logger = recordingLogger().logger) {
+function source(clock: MovingClock, cache: AccessTokenCache, logger = recordingLogger().logger) {
   return createWecomTokenSource({
     ...APP,
     cache,
@@ -25,7 +25,7 @@ function source(clock: MovingClock, cache: WecomTokenCache, logger = recordingLo
 }
 
 /** Wraps a cache so that another instance appears to hold the lock `heldFor` times. */
-function contended(inner: WecomTokenCache, heldFor: number, onWait?: () => Promise<void>): WecomTokenCache {
+function contended(inner: AccessTokenCache, heldFor: number, onWait?: () => Promise<void>): AccessTokenCache {
   let refusals = 0;
   return {
     ...inner,
@@ -38,7 +38,7 @@ function contended(inner: WecomTokenCache, heldFor: number, onWait?: () => Promi
   };
 }
 
-const failing: WecomTokenCache = {
+const failing: AccessTokenCache = {
   read: () => Promise.reject(new Error("redis down")),
   write: () => Promise.reject(new Error("redis down")),
   discard: () => Promise.reject(new Error("redis down")),

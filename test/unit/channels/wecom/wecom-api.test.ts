@@ -1,8 +1,8 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { createMemoryTokenCache } from "../../../../src/channels/access-token-cache.js";
 import { createWecomApi } from "../../../../src/channels/wecom/wecom-api.js";
 import { WecomApiError, WecomTransportError } from "../../../../src/channels/wecom/wecom-api-error.js";
-import { createMemoryTokenCache } from "../../../../src/channels/wecom/wecom-token-cache.js";
 import { APP, movingClock, QYAPI, replyToken } from "./wecom-api-kit.js";
 
 const T1 = "accesstoken000001";

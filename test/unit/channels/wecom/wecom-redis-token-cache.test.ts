@@ -1,8 +1,8 @@
 import { Redis } from "ioredis";
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRedisTokenCache } from "../../../../src/channels/redis-access-token-cache.js";
 import { createWecomApi } from "../../../../src/channels/wecom/wecom-api.js";
-import { createRedisTokenCache } from "../../../../src/channels/wecom/wecom-redis-token-cache.js";
 import { deleteKeys, randomKeyPrefix, redisAvailable, TEST_REDIS_URL } from "../../../helpers/redis.js";
 import { APP, movingClock, QYAPI, replyToken } from "./wecom-api-kit.js";
 
@@ -21,7 +21,7 @@ describe.runIf(available)("createRedisTokenCache", () => {
   });
 
   it("stores tokens under the configured key prefix, with a TTL", async () => {
-    const cache = createRedisTokenCache(redis, prefix);
+    const cache = createRedisTokenCache(redis, prefix, "wecom");
     const token = { token: "accesstoken000001", expiresAtMs: 1_900_000_000_000 };
     await cache.write("corp:1:abc", token, 60_000);
     await expect(cache.read("corp:1:abc")).resolves.toEqual(token);
@@ -30,8 +30,18 @@ describe.runIf(available)("createRedisTokenCache", () => {
     expect(ttl).toBeLessThanOrEqual(60_000);
   });
 
+  it("keeps each platform's tokens under its own keys", async () => {
+    const wecom = createRedisTokenCache(redis, prefix, "wecom");
+    const dingtalk = createRedisTokenCache(redis, prefix, "dingtalk");
+    await wecom.write("same", { token: "wecom-token-0001", expiresAtMs: 1 }, 60_000);
+    await expect(dingtalk.read("same")).resolves.toBeUndefined();
+    await dingtalk.write("same", { token: "dingtalk-token-01", expiresAtMs: 1 }, 60_000);
+    await expect(wecom.read("same")).resolves.toMatchObject({ token: "wecom-token-0001" });
+    expect(await redis.exists(`${prefix}dingtalk:token:same`)).toBe(1);
+  });
+
   it("discards only the token it was asked to (compare-and-delete)", async () => {
-    const cache = createRedisTokenCache(redis, prefix);
+    const cache = createRedisTokenCache(redis, prefix, "wecom");
     await cache.write("k2", { token: "new-token-0002", expiresAtMs: 1 }, 60_000);
     await cache.discard("k2", "old-token-0001");
     await expect(cache.read("k2")).resolves.toMatchObject({ token: "new-token-0002" });
@@ -42,8 +52,8 @@ describe.runIf(available)("createRedisTokenCache", () => {
   it("lets one holder at a time take the lock, across clients", async () => {
     const other = new Redis(TEST_REDIS_URL);
     try {
-      const first = createRedisTokenCache(redis, prefix);
-      const second = createRedisTokenCache(other, prefix);
+      const first = createRedisTokenCache(redis, prefix, "wecom");
+      const second = createRedisTokenCache(other, prefix, "wecom");
       const release = await first.lock("k3", 10_000);
       expect(release).toBeTypeOf("function");
       await expect(second.lock("k3", 10_000)).resolves.toBeUndefined();
@@ -60,7 +70,7 @@ describe.runIf(available)("createRedisTokenCache", () => {
 
   it("treats a value it cannot read as absent", async () => {
     await redis.set(`${prefix}wecom:token:k4`, "not json");
-    await expect(createRedisTokenCache(redis, prefix).read("k4")).resolves.toBeUndefined();
+    await expect(createRedisTokenCache(redis, prefix, "wecom").read("k4")).resolves.toBeUndefined();
   });
 
   it("shares one access token between two instances of the service", async () => {
@@ -74,8 +84,16 @@ describe.runIf(available)("createRedisTokenCache", () => {
     try {
       const config = APP;
       const clock = movingClock();
-      const one = createWecomApi({ config, clock, tokenCache: createRedisTokenCache(redis, prefix) });
-      const two = createWecomApi({ config, clock, tokenCache: createRedisTokenCache(other, prefix) });
+      const one = createWecomApi({
+        config,
+        clock,
+        tokenCache: createRedisTokenCache(redis, prefix, "wecom"),
+      });
+      const two = createWecomApi({
+        config,
+        clock,
+        tokenCache: createRedisTokenCache(other, prefix, "wecom"),
+      });
       await one.post("message/send", {});
       await two.post("message/send", {});
       expect(scope.isDone()).toBe(true);

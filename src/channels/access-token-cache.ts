@@ -1,16 +1,17 @@
-import type { Clock } from "../../shared/clock.js";
+import type { Clock } from "../shared/clock.js";
 
 export interface CachedToken {
   token: string;
-  /** Epoch ms at which WeCom stops accepting it (fetch time + expires_in). */
+  /** Epoch ms at which the platform stops accepting it (fetch time + its stated lifetime). */
   expiresAtMs: number;
 }
 
 /**
- * Where access tokens are shared between instances. Each app's token is independent, so keys
- * name the corp and the app (brief §5); one cache serves several apps.
+ * Where access tokens are shared between instances, whatever the platform (WeCom, DingTalk). Each
+ * app's token is independent, so keys name the app (WeCom: corp, agent and hashed secret; DingTalk:
+ * client id and hashed secret); one cache serves several apps.
  */
-export interface WecomTokenCache {
+export interface AccessTokenCache {
   read(key: string): Promise<CachedToken | undefined>;
   /** Stores the token; the entry may be dropped after `ttlMs`. */
   write(key: string, token: CachedToken, ttlMs: number): Promise<void>;
@@ -26,8 +27,8 @@ export interface WecomTokenCache {
   lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
 }
 
-/** The in-process cache: shared by every WeCom client of one process, lost on restart. */
-export function createMemoryTokenCache(clock: Clock): WecomTokenCache {
+/** The in-process cache: shared by the clients given it in one process, lost on restart. */
+export function createMemoryTokenCache(clock: Clock): AccessTokenCache {
   const tokens = new Map<string, CachedToken>();
   const locks = new Map<string, { heldUntilMs: number; holder: symbol }>();
   return {

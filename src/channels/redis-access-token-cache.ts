@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { CachedToken, WecomTokenCache } from "./wecom-token-cache.js";
+import type { AccessTokenCache, CachedToken } from "./access-token-cache.js";
 
 // Atomic on the server: nothing runs between the GET and the DEL.
 const DISCARD_IF_SAME = `
@@ -11,14 +11,24 @@ const RELEASE_IF_HOLDER = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+/** The platforms whose tokens are cached, each under its own family of keys. */
+export type TokenPlatform = "wecom" | "dingtalk";
+
 /**
- * Tokens shared by every instance through Redis (brief §5: one shared cache, a distributed lock,
- * compare-and-delete on 40014/42001). Keys live under the deployment's `keyPrefix`
- * (REDIS_KEY_PREFIX): `<prefix>wecom:token:<key>` and `<prefix>wecom:token-lock:<key>`.
+ * Tokens shared by every instance through Redis (one shared cache, a distributed lock,
+ * compare-and-delete when the platform refuses a token: WeCom brief §5, DingTalk brief §3.1).
+ * Keys live under the deployment's `keyPrefix` (REDIS_KEY_PREFIX):
+ * `<prefix><platform>:token:<key>` and `<prefix><platform>:token-lock:<key>`. WeCom's keys are
+ * `<prefix>wecom:token:…` as they were before the cache was shared, so that a running deployment
+ * keeps finding its token across the upgrade.
  */
-export function createRedisTokenCache(redis: Redis, keyPrefix: string): WecomTokenCache {
-  const tokenKey = (key: string) => `${keyPrefix}wecom:token:${key}`;
-  const lockKey = (key: string) => `${keyPrefix}wecom:token-lock:${key}`;
+export function createRedisTokenCache(
+  redis: Redis,
+  keyPrefix: string,
+  platform: TokenPlatform,
+): AccessTokenCache {
+  const tokenKey = (key: string) => `${keyPrefix}${platform}:token:${key}`;
+  const lockKey = (key: string) => `${keyPrefix}${platform}:token-lock:${key}`;
   return {
     read: async (key) => parse(await redis.get(tokenKey(key))),
     write: async (key, token, ttlMs) => {
