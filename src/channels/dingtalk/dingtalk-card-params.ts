@@ -12,6 +12,12 @@ import type { DingtalkTarget } from "./dingtalk-contracts.js";
 /** The template's button slots: btn1…btn6, as many as a neutral card may have. */
 export const CARD_BUTTON_SLOTS = 6;
 
+/**
+ * The 回传请求 parameter each button of the template sends, bound to its `btnNKey` variable: a click
+ * carries the button's key in the callback's `content.cardPrivateData.params.action`.
+ */
+export const CARD_CALLBACK_PARAM = "action";
+
 /** `status`: the buttons show while "open"; once "closed" the template shows `closedLabel` instead. */
 export type CardStatus = "open" | "closed";
 
