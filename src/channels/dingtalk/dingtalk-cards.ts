@@ -133,8 +133,7 @@ export function createDingtalkCards(deps: DingtalkCardsDeps): DingtalkCardsWithM
       logger.warn("a card's links exceed DingTalk's 500 characters: sent as markdown", { cardId });
       return sendAsMarkdown(card, [target]);
     }
-    const results = await sendToUsers([target], renderActionCard(card, buttons), robot);
-    return results;
+    return sendToUsers([target], renderActionCard(card, buttons), robot);
   }
 
   async function sendAsMarkdown(card: Card, targets: readonly UserTarget[]) {

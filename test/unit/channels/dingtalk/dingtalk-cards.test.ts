@@ -273,6 +273,20 @@ describe("DingTalk cards without a template, with a public address (ActionCard l
     expect(single.singleTitle?.endsWith("…")).toBe(true);
   });
 
+  it("sends the card as markdown when it has no buttons, or when its links would pass 500 characters", async () => {
+    const { send, calls } = cardsWith({ publicBaseUrl: PUBLIC });
+    await send([ZHANG], { ...REMINDER, buttons: [], url: "https://example.gov.cn/52" });
+    const long = cardsWith({ publicBaseUrl: `${PUBLIC}/${"x".repeat(400)}` });
+    const results = await long.send([ZHANG]);
+    for (const call of [calls[0], long.calls[0]]) {
+      expect(bodyOf<{ msgKey: string }>(call).msgKey).toBe("sampleMarkdown");
+      expect(msgParamOf(call).text).not.toContain("/dingtalk/act/");
+    }
+    expect(msgParamOf(long.calls[0]).text).toContain("序号 正常推进");
+    expect(results.get(ZHANG.personId)).toMatchObject({ status: "sent" });
+    expect(long.lines.join("\n")).toContain("exceed DingTalk's 500 characters");
+  });
+
   it("sends the same links again when the same card is sent again (a retry after a crash)", async () => {
     const { send, calls } = cardsWith({ publicBaseUrl: PUBLIC });
     await send([ZHANG]);
