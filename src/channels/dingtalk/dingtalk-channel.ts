@@ -5,7 +5,7 @@ import type { Channel, SendBudget, SendRequest, SendResult } from "../channel.js
 import type { ChannelLimits } from "../channel-limits.js";
 import { checkMessage, describeProblem } from "../check-message.js";
 import type { OutboundMessage } from "../message.js";
-import { cardAsMarkdown } from "./dingtalk-card-markdown.js";
+import { renderCardAsMarkdown } from "./dingtalk-card-markdown.js";
 import type { DingtalkConfig } from "./dingtalk-config.js";
 import {
   type DingtalkApi,
@@ -100,7 +100,8 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Channel 
         for (const [personId, result] of sent) results.set(personId, result);
         return results;
       }
-      outbound = { kind: "markdown", ...cardAsMarkdown(outbound.card) };
+      const { title, text } = renderCardAsMarkdown(outbound.card);
+      outbound = { kind: "markdown", title, markdown: text };
     }
     const parts = renderDingtalkParts(outbound as Extract<OutboundMessage, { kind: "text" | "markdown" }>);
     if (typeof parts === "string")
