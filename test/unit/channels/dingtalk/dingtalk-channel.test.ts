@@ -384,7 +384,8 @@ describe("createDingtalkChannel: cards", () => {
     expect(batches[0]?.msgKey).toBe("sampleMarkdown");
     const param = JSON.parse(batches[0]?.msgParam ?? "{}");
     expect(param.title).toBe(card.title);
-    expect(param.text).toContain("> 牵头单位：区发改局");
+    expect(param.text).toContain("- 牵头单位：区发改局");
+    expect(param.text).toContain("请直接回复文字");
     expect(param.text).toContain("(https://duban.example.gov.cn/t/52)");
     expect(channel.updateCard).toBeUndefined();
   });
