@@ -25,6 +25,11 @@ export interface ChannelPlugin<Config = unknown> {
    * any channel's.
    */
   redeliveryMs?(config: Config): number;
+  /**
+   * Whether, with these settings, the platform's API is a fake on this machine (its base URL on
+   * loopback): nobody real can be reached, so the demo clock may run (tests and trials).
+   */
+  apiIsLocal?(config: Config): boolean;
 }
 
 /** A plugin whose settings have been read and found on. */
@@ -83,7 +88,7 @@ export interface StartedChannel {
    * How receiving stands now, for GET /healthz, where the platform keeps a connection of its own
    * (DingTalk's stream): its state, and a warning when people's messages may not be arriving.
    */
-  receiving?(): ReceivingHealth;
+  receiving?(): ReceivingHealth | undefined;
 }
 
 export interface ReceivingHealth {

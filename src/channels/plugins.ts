@@ -1,4 +1,5 @@
 import type { ChannelPlugin } from "./channel-plugin.js";
+import { dingtalkPlugin } from "./dingtalk/dingtalk-plugin.js";
 import { wecomPlugin } from "./wecom/wecom-plugin.js";
 
 /**
@@ -6,4 +7,7 @@ import { wecomPlugin } from "./wecom/wecom-plugin.js";
  * is reached on the first. The only file outside a platform's folder that names one. Adding a
  * platform is adding its folder and its line here.
  */
-export const CHANNEL_PLUGINS: readonly ChannelPlugin[] = [wecomPlugin as ChannelPlugin];
+export const CHANNEL_PLUGINS: readonly ChannelPlugin[] = [
+  wecomPlugin as ChannelPlugin,
+  dingtalkPlugin as ChannelPlugin,
+];

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { AccessTokenCache, CachedToken } from "./access-token-cache.js";
+import type { ChannelName } from "./channel.js";
 
 // Atomic on the server: nothing runs between the GET and the DEL.
 const DISCARD_IF_SAME = `
@@ -10,9 +11,6 @@ return 0`;
 const RELEASE_IF_HOLDER = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
-
-/** The platforms whose tokens are cached, each under its own family of keys. */
-export type TokenPlatform = "wecom" | "dingtalk";
 
 /**
  * Tokens shared by every instance through Redis (one shared cache, a distributed lock,
@@ -25,7 +23,8 @@ export type TokenPlatform = "wecom" | "dingtalk";
 export function createRedisTokenCache(
   redis: Redis,
   keyPrefix: string,
-  platform: TokenPlatform,
+  /** The channel's name: each platform's tokens are a family of keys of their own. */
+  platform: ChannelName,
 ): AccessTokenCache {
   const tokenKey = (key: string) => `${keyPrefix}${platform}:token:${key}`;
   const lockKey = (key: string) => `${keyPrefix}${platform}:token-lock:${key}`;

@@ -7,7 +7,9 @@ import { ConfigError } from "../shared/errors.js";
 /**
  * The demo clock when DUBAN_CLOCK, DUBAN_CLOCK_SPEED or DUBAN_CLOCK_SKIP_IDLE is set, else
  * undefined (the real time). A demo clock sends real people reminders at the wrong time, so it
- * runs with the local channel only.
+ * runs only where nobody real is reached: `channels` are the running channels that reach people
+ * (the local channel, and a platform whose API is a fake on this machine, are left out by the caller
+ * or here).
  */
 export function chooseDemoClock(
   config: AppConfig,

@@ -40,7 +40,9 @@ export async function runService(options: RunServiceOptions): Promise<RunningSer
   const env = options.env ?? process.env;
   // Each platform's settings are read once, here, and handed on.
   const configured = readChannelConfigs(CHANNEL_PLUGINS, env);
-  const demo = chooseDemoClock(config, channelNames(configured));
+  // A platform whose API is a fake on this machine reaches nobody: the demo clock may run with it.
+  const reachingPeople = configured.filter(({ plugin, config: settings }) => !plugin.apiIsLocal?.(settings));
+  const demo = chooseDemoClock(config, channelNames(reachingPeople));
   const clock = demo ?? systemClock;
   const app = await createApp(config, logger, {
     clock,

@@ -10,3 +10,10 @@ export function isLoopback(address: string | undefined): boolean {
   if (isIP(v4) === 4) return v4.startsWith("127.");
   return address === "::1";
 }
+
+/** Whether a URL points at this machine (localhost or a loopback address): a local fake, not a platform. */
+export function isLoopbackUrl(url: string): boolean {
+  const { hostname } = new URL(url);
+  const host = hostname.startsWith("[") ? hostname.slice(1, -1) : hostname;
+  return host === "localhost" || isLoopback(host);
+}

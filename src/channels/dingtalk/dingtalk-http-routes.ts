@@ -85,7 +85,7 @@ function mountRobotRoute(
       refuse(ctx, deps, logger, error);
       return;
     }
-    const reading = readRobotMessage(body, { trustedWebhookOrigins });
+    const reading = readRobotMessage(body, { trustedWebhookOrigins, receivedAt: deps.clock.now() });
     if (reading.kind === "malformed") {
       refuse(ctx, deps, logger, undefined, { status: 400, reason: "malformed", problem: reading.problem });
       return;

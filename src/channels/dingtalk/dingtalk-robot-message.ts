@@ -38,6 +38,12 @@ export interface RobotMessageOptions {
    * `https://*.dingtalk.io`: the origin of DINGTALK_API_BASE_URL when it points at a local fake.
    */
   trustedWebhookOrigins?: readonly string[];
+  /**
+   * When the service received it, on its own clock: the event's time. The turn's time decides the
+   * reporting cycle a report counts for, so it is read on the clock that schedules everything (a
+   * demo clock against a local fake included), not DingTalk's createAt. Absent: createAt.
+   */
+  receivedAt?: Date;
 }
 
 // Only what Duban reads; every other field (atUsers, senderNick, robotCode…) is allowed and dropped.
@@ -105,7 +111,7 @@ export function readRobotMessage(
     channel: "dingtalk",
     from: userId,
     text,
-    at: new Date(message.createAt).toISOString(),
+    at: (options.receivedAt ?? new Date(message.createAt)).toISOString(),
   };
   const webhook = sessionWebhookOf(message, options.trustedWebhookOrigins ?? []);
   if (webhook === undefined) return { kind: "text", event };

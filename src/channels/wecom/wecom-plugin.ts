@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { isLoopbackUrl } from "../../shared/is-loopback.js";
 import { connectRedis } from "../../store/redis/connect-redis.js";
 import { message } from "../../templates/template-store.js";
 import type { ChannelPlugin } from "../channel-plugin.js";
@@ -66,5 +67,6 @@ export const wecomPlugin: ChannelPlugin<WecomConfig> = {
     };
   },
   // A callback captured inside the replay window could be replayed until the window closes.
+  apiIsLocal: (config) => isLoopbackUrl(config.apiBaseUrl),
   redeliveryMs: (config) => config.replayWindowS * 1000 + HOUR_MS,
 };
