@@ -90,3 +90,28 @@ function shortenToFit(line: string, room: number): string {
 function bytes(text: string): number {
   return encoder.encode(text).length;
 }
+
+/** A page number as typed after a command ("2", "第2页", "p2"); undefined for any other word. */
+export function readPageNumber(word: string | undefined): number | undefined {
+  const match = /^(?:第|p|P)?\s*(\d{1,4})\s*页?$/.exec(word?.normalize("NFKC").trim() ?? "");
+  const page = match ? Number(match[1]) : Number.NaN;
+  return Number.isInteger(page) && page > 0 ? page : undefined;
+}
+
+/**
+ * A command's optional filter word and page: `/overdue 2` is page 2 of everything, `/overdue 区财政局 2`
+ * page 2 of one unit's. The filter param takes the first word by position, so a lone page number
+ * lands there and is moved.
+ */
+export function filterAndPage(
+  filter: string | undefined,
+  page: string | undefined,
+): { filter?: string; page: number } | undefined {
+  if (page !== undefined) {
+    const n = readPageNumber(page);
+    return n === undefined ? undefined : { ...(filter !== undefined ? { filter } : {}), page: n };
+  }
+  const asPage = readPageNumber(filter);
+  if (asPage !== undefined) return { page: asPage };
+  return { ...(filter !== undefined ? { filter } : {}), page: 1 };
+}

@@ -1,6 +1,20 @@
 import type { CommandSpec } from "./command-spec.js";
 import { helpCommand } from "./help-command.js";
+import { lightsCommand } from "./lights-command.js";
+import { outboxCommand } from "./outbox-command.js";
+import { planCommand } from "./plan-command.js";
+import { silentCommand } from "./silent-command.js";
+import { statsCommand } from "./stats-command.js";
 import { whoamiCommand } from "./whoami-command.js";
 
+/** The office's commands (admins only), in the order /help lists them. */
+const OFFICE_COMMANDS: readonly CommandSpec[] = [
+  silentCommand,
+  lightsCommand,
+  statsCommand,
+  planCommand,
+  outboxCommand,
+];
+
 /** Every chat command, in the order /help lists them. One file per command. */
-export const COMMANDS: readonly CommandSpec[] = [helpCommand, whoamiCommand];
+export const COMMANDS: readonly CommandSpec[] = [helpCommand, whoamiCommand, ...OFFICE_COMMANDS];
