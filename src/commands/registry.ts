@@ -1,8 +1,11 @@
+import { approveCommand } from "./approve-command.js";
 import type { CommandSpec } from "./command-spec.js";
 import { helpCommand } from "./help-command.js";
 import { lightsCommand } from "./lights-command.js";
 import { outboxCommand } from "./outbox-command.js";
 import { planCommand } from "./plan-command.js";
+import { rejectCommand } from "./reject-command.js";
+import { returnCommand } from "./return-command.js";
 import { silentCommand } from "./silent-command.js";
 import { statsCommand } from "./stats-command.js";
 import { whoamiCommand } from "./whoami-command.js";
@@ -12,6 +15,9 @@ const OFFICE_COMMANDS: readonly CommandSpec[] = [
   silentCommand,
   lightsCommand,
   statsCommand,
+  approveCommand,
+  returnCommand,
+  rejectCommand,
   planCommand,
   outboxCommand,
 ];
