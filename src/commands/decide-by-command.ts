@@ -9,7 +9,7 @@ import { loadTaskContext } from "../workflow/load-task-context.js";
 import type { CommandContext } from "./command-context.js";
 import type { CommandOutcome } from "./command-spec.js";
 import { findRequest, requestCode } from "./find-request.js";
-import { pageLines } from "./page-lines.js";
+import { pageText } from "./page-text.js";
 
 const m = messages("commands");
 
@@ -83,6 +83,9 @@ export async function decideByCommand(
   };
 }
 
+/** The words that ask /approve for the list rather than name a request: /approve 列表 2. */
+export const LIST_WORDS: readonly string[] = ["列表", "全部", "list"];
+
 /** /approve without a request: every request waiting for the office, with the code that names it. */
 export async function listPendingRequests({ turn }: CommandContext, page: number): Promise<CommandOutcome> {
   const pending = await turn.deps.store.requests.list({ status: "pending" });
@@ -90,17 +93,15 @@ export async function listPendingRequests({ turn }: CommandContext, page: number
     await turn.answer(m("requestsNone"));
     return { result: "answered", details: { pending: 0 } };
   }
-  const answer = pageLines(
-    pending.map((r) => `· ${describeRequest(turn.deps.people, r)}`),
-    {
-      page,
-      textBytes: turn.deps.limits.textBytes,
-      header: m("requestsHeader", { count: pending.length }),
-      commandFor: (n) => `/approve 页=${n}`,
-    },
-  );
+  const answer = pageText({
+    head: m("requestsHeader", { count: pending.length }),
+    blocks: pending.map((r) => ({ text: `· ${describeRequest(turn.deps.people, r)}` })),
+    page,
+    limits: turn.deps.limits,
+    command: "/approve 列表",
+  });
   await turn.answer(answer.text);
-  return { result: answer.ok ? "answered" : "no-such-page", details: { pending: pending.length } };
+  return { result: answer.outOfRange ? "no-such-page" : "answered", details: { pending: pending.length } };
 }
 
 /** "3fa9c1d2e4b7 第52项 区人社局 办结申请（徐勇，3月22日）". */

@@ -1,9 +1,11 @@
 import type { LightColor } from "../lights/light.js";
 import { messages } from "../templates/template-store.js";
-import { answerUsage } from "./answer-usage.js";
+import { answerArgProblem } from "./args/answer-arg-problem.js";
+import { reject } from "./args/arg-result.js";
 import type { CommandSpec } from "./command-spec.js";
+import { filterAndPage } from "./filter-and-page.js";
 import { loadOfficeOverview } from "./office-overview.js";
-import { filterAndPage, pageLines } from "./page-lines.js";
+import { pageText } from "./page-text.js";
 import { readCommand } from "./read-command.js";
 
 const m = messages("commands");
@@ -32,16 +34,23 @@ export const lightsCommand: CommandSpec = {
   ],
   roles: ["admin"],
   text: { summary: "lightsSummary", usage: "lightsUsage", example: "lightsExample" },
-  async run({ turn }, args) {
+  async run(ctx, args) {
+    const { turn } = ctx;
     const read = filterAndPage(args.color, args.page);
+    if (!read.ok) return answerArgProblem(ctx, lightsCommand, read);
+    // 红灯 and 黄灯 say the colour themselves.
     const typed = readCommand(turn.event.kind === "text" ? turn.event.text : "", [lightsCommand])?.typed;
-    const word = read?.filter ?? (typed === "红灯" || typed === "黄灯" ? typed : undefined);
+    const word = read.value.filter ?? (typed === "红灯" || typed === "黄灯" ? typed : undefined);
     const color = word === undefined ? undefined : COLORS[word.toLowerCase()];
-    if (!read || (word !== undefined && color === undefined))
-      return answerUsage(turn, lightsCommand, "color");
+    if (word !== undefined && color === undefined)
+      return answerArgProblem(
+        ctx,
+        lightsCommand,
+        reject("bad-color", m("lightsBadColor", { written: word })),
+      );
     const overview = await loadOfficeOverview(turn);
     if (!overview) {
-      await turn.answer(m("noRegistry"));
+      await turn.answer(m("argNoRegistry"));
       return { result: "no-registry" };
     }
     const lit = overview.standings
@@ -58,22 +67,23 @@ export const lightsCommand: CommandSpec = {
       );
       return { result: "answered", details: { ...counts, color: color ?? "all" } };
     }
-    const lines = lit.map((s) => m("lightsLine", { taskNo: s.task.no, unit: s.unit, light: s.light.text }));
-    const header =
+    const head =
       color === undefined
         ? m("lightsHeader", { total: lit.length, ...counts })
         : m(color === "red" ? "lightsHeaderRed" : "lightsHeaderYellow", { total: lit.length });
-    const colorWord = color === undefined ? "" : ` ${color}`;
-    const page = pageLines(lines, {
-      page: read.page,
-      textBytes: turn.deps.limits.textBytes,
-      header,
-      commandFor: (n) => `/lights${colorWord} ${n}`,
+    const page = pageText({
+      head,
+      blocks: lit.map((s) => ({
+        text: m("lightsLine", { taskNo: s.task.no, unit: s.unit, light: s.light.text }),
+      })),
+      page: read.value.page,
+      limits: turn.deps.limits,
+      command: color === undefined ? "/lights" : `/lights ${color}`,
     });
     await turn.answer(page.text);
     return {
-      result: page.ok ? "answered" : "no-such-page",
-      details: { ...counts, color: color ?? "all", page: read.page, pages: page.pages },
+      result: page.outOfRange ? "no-such-page" : "answered",
+      details: { ...counts, color: color ?? "all", page: page.page, pages: page.pages },
     };
   },
 };

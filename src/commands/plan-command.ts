@@ -2,7 +2,9 @@ import { dateWithWeekday } from "../calendar/format-dates.js";
 import type { PlannedReminder, StepKind } from "../reminders/plan-reminders.js";
 import { planRemindersFor } from "../reminders/plan-reminders.js";
 import { messages } from "../templates/template-store.js";
-import { answerUsage } from "./answer-usage.js";
+import { answerArgProblem } from "./args/answer-arg-problem.js";
+import { type ArgResult, accept, reject } from "./args/arg-result.js";
+import { readDuration } from "./args/read-duration.js";
 import type { CommandSpec } from "./command-spec.js";
 import { loadLadder } from "./load-ladder.js";
 
@@ -31,12 +33,14 @@ export const planCommand: CommandSpec = {
   params: [{ name: "days", keys: ["天数"], optional: true }],
   roles: ["admin"],
   text: { summary: "planSummary", usage: "planUsage", example: "planExample" },
-  async run({ turn }, args) {
-    const days = args.days === undefined ? DEFAULT_DAYS : readDays(args.days);
-    if (days === undefined) return answerUsage(turn, planCommand, "days");
+  async run(ctx, args) {
+    const { turn } = ctx;
+    const read = args.days === undefined ? accept(DEFAULT_DAYS) : readDays(args.days);
+    if (!read.ok) return answerArgProblem(ctx, planCommand, read);
+    const days = read.value;
     const world = await loadLadder(turn);
     if (!world) {
-      await turn.answer(m("noRegistry"));
+      await turn.answer(m("argNoRegistry"));
       return { result: "no-registry" };
     }
     const { calendar } = turn.deps;
@@ -92,9 +96,13 @@ export const planCommand: CommandSpec = {
   },
 };
 
-/** A number of working days, 1 to 30, as typed: "5", "5天". */
-function readDays(word: string): number | undefined {
-  const match = /^(\d{1,2})\s*(?:天|日|个工作日)?$/.exec(word.normalize("NFKC"));
-  const days = match ? Number(match[1]) : 0;
-  return days >= 1 && days <= MAX_DAYS ? days : undefined;
+/** Working days, 1 to 30, as a duration is written: "5", "5天", "1周" (five working days). */
+function readDays(written: string): ArgResult<number> {
+  const read = readDuration(written);
+  if (!read.ok) return read;
+  const { unit, amount } = read.value;
+  const days = unit === "week" ? amount * 5 : unit === "day" ? amount : 0;
+  return days >= 1 && days <= MAX_DAYS
+    ? accept(days)
+    : reject("bad-days", m("planBadDays", { written, max: MAX_DAYS }));
 }

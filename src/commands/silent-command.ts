@@ -1,9 +1,10 @@
 import { cycleInWords } from "../calendar/format-dates.js";
 import { messages } from "../templates/template-store.js";
-import { answerUsage } from "./answer-usage.js";
+import { answerArgProblem } from "./args/answer-arg-problem.js";
+import { readPage } from "./args/read-page.js";
 import type { CommandSpec } from "./command-spec.js";
 import { loadOfficeOverview } from "./office-overview.js";
-import { pageLines, readPageNumber } from "./page-lines.js";
+import { pageText } from "./page-text.js";
 
 const m = messages("commands");
 
@@ -20,12 +21,13 @@ export const silentCommand: CommandSpec = {
   params: [{ name: "page", keys: ["页"], optional: true }],
   roles: ["admin"],
   text: { summary: "silentSummary", usage: "silentUsage", example: "silentExample" },
-  async run({ turn }, args) {
-    const page = args.page === undefined ? 1 : readPageNumber(args.page);
-    if (page === undefined) return answerUsage(turn, silentCommand, "page");
+  async run(ctx, args) {
+    const { turn } = ctx;
+    const page = readPage(args.page);
+    if (!page.ok) return answerArgProblem(ctx, silentCommand, page);
     const overview = await loadOfficeOverview(turn);
     if (!overview) {
-      await turn.answer(m("noRegistry"));
+      await turn.answer(m("argNoRegistry"));
       return { result: "no-registry" };
     }
     const byUnit = new Map<string, { taskNo: number; cycle: string }[]>();
@@ -47,16 +49,17 @@ export const silentCommand: CommandSpec = {
         cycles: [...new Set(owed.map((o) => cycleInWords(o.cycle)))].join(m("listSeparator")),
       }),
     );
-    const answer = pageLines(lines, {
-      page,
-      textBytes: turn.deps.limits.textBytes,
-      header: m("silentHeader", { units: units.length, tasks }),
-      commandFor: (n) => `/silent ${n}`,
+    const answer = pageText({
+      head: m("silentHeader", { units: units.length, tasks }),
+      blocks: lines.map((text) => ({ text })),
+      page: page.value,
+      limits: turn.deps.limits,
+      command: "/silent",
     });
     await turn.answer(answer.text);
     return {
-      result: answer.ok ? "answered" : "no-such-page",
-      details: { units: units.length, tasks, page, pages: answer.pages },
+      result: answer.outOfRange ? "no-such-page" : "answered",
+      details: { units: units.length, tasks, page: answer.page, pages: answer.pages },
     };
   },
 };

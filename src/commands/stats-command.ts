@@ -19,7 +19,7 @@ export const statsCommand: CommandSpec = {
   async run({ turn }) {
     const overview = await loadOfficeOverview(turn);
     if (!overview) {
-      await turn.answer(m("noRegistry"));
+      await turn.answer(m("argNoRegistry"));
       return { result: "no-registry" };
     }
     const all = tally(overview.standings);

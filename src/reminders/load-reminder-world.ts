@@ -101,7 +101,10 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     else if (request.newDeadline && (extended.get(key) ?? "") < request.newDeadline)
       extended.set(key, request.newDeadline);
   }
-  const personSettings = new Map<string, { awayUntil?: string; substitute?: string; snoozeUntil?: string }>();
+  const personSettings = new Map<
+    string,
+    { awayFrom?: string; awayUntil?: string; substitute?: string; snoozeUntil?: string }
+  >();
   for (const person of people.all()) {
     const found = await store.people.get(person.personId);
     if (found) personSettings.set(person.personId, found);
@@ -127,6 +130,7 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     substituteFor: (person, date) => {
       const s = personSettings.get(person.personId);
       if (!s?.awayUntil || !s.substitute || date > s.awayUntil) return undefined;
+      if (s.awayFrom !== undefined && date < s.awayFrom) return undefined;
       return people.byId(s.substitute);
     },
     snoozedUntil: (person) => personSettings.get(person.personId)?.snoozeUntil,

@@ -18,7 +18,7 @@ describe("the office's overview commands", () => {
     const lines = first.split("\n");
     expect(lines[0]).toBe("本期尚未报送的单位共66个（涉及880个单位次）：");
     expect(lines[1]).toMatch(/^大安镇（48项，2021年3月）：第1、2、3、.*、60项$/);
-    expect(lines.at(-1)).toBe("（第1/5页，发送“/silent 2”查看下一页）");
+    expect(lines.at(-1)).toBe("（第1/5页。发送“/silent 2”查看下一页。）");
     expect(bytes(first)).toBeLessThanOrEqual(app.app.services.limits.textBytes);
 
     const pages = [first];
@@ -30,11 +30,13 @@ describe("the office's overview commands", () => {
     expect(units).toHaveLength(66);
     // 徐勇 reported task 52 for March: his unit still owes the others, not 52.
     expect(units).toContain(`${HR}（11项，2021年3月）：第2、3、8、12、38、53、57、62、63、64、65项`);
-    expect(pages[4]?.split("\n").at(-1)).toBe("（第5/5页，已是最后一页）");
+    expect(pages[4]?.split("\n").at(-1)).toBe("（第5/5页，已是最后一页。）");
     await app.say(PEOPLE.admin1, "/silent 6");
-    expect(await app.lastText(PEOPLE.admin1)).toBe("共5页，没有第6页。");
+    expect(await app.lastText(PEOPLE.admin1)).toBe("共5页，请发送“/silent 1”至“/silent 5”中的一页。");
     await app.say(PEOPLE.admin1, "/silent 全部");
-    expect(await app.lastText(PEOPLE.admin1)).toBe("命令格式有误。用法：/silent [页码]\n例如：/silent");
+    expect(await app.lastText(PEOPLE.admin1)).toBe(
+      "“全部”不是页码。请写页码，如“2”或“第2页”。\n用法：/silent [页码]\n例如：/silent",
+    );
   });
 
   it("/lights lists the lit units with their reasons; 红灯 and /lights yellow pick a colour", async () => {
@@ -45,7 +47,7 @@ describe("the office's overview commands", () => {
     const all = (await app.lastText(PEOPLE.admin1)).split("\n");
     expect(all[0]).toBe("亮灯任务共881项（红灯880项、黄灯1项）：");
     expect(all[1]).toBe("第1项 兴隆庄街道：红：报送逾期19个工作日");
-    expect(all.at(-1)).toMatch(/^（第1\/\d+页，发送“\/lights 2”查看下一页）$/);
+    expect(all.at(-1)).toMatch(/^（第1\/\d+页。发送“\/lights 2”查看下一页。）$/);
 
     await app.say(PEOPLE.admin1, "/lights yellow");
     expect(await app.lastText(PEOPLE.admin1)).toBe(
@@ -54,11 +56,11 @@ describe("the office's overview commands", () => {
     await app.say(PEOPLE.admin1, "红灯 2");
     const red = (await app.lastText(PEOPLE.admin1)).split("\n");
     expect(red[0]).toBe("红灯任务共880项：");
-    expect(red.at(-1)).toMatch(/^（第2\/\d+页，发送“\/lights red 3”查看下一页）$/);
+    expect(red.at(-1)).toMatch(/^（第2\/\d+页。发送“\/lights red 3”查看下一页。）$/);
     expect(red.slice(1, -1).every((line) => /^第\d+项 \S+：红：报送逾期\d+个工作日$/.test(line))).toBe(true);
     await app.say(PEOPLE.admin1, "/lights blue");
     expect(await app.lastText(PEOPLE.admin1)).toBe(
-      "命令格式有误。用法：/lights [red|yellow] [页码]\n例如：/lights red",
+      "“blue”不是灯色。请写 red（红灯）或 yellow（黄灯），不写则列出全部。\n用法：/lights [red|yellow] [页码]\n例如：/lights red",
     );
   });
 
@@ -114,7 +116,7 @@ describe("the office's overview commands", () => {
     );
     await app.say(PEOPLE.admin1, "/plan 31");
     expect(await app.lastText(PEOPLE.admin1)).toBe(
-      "命令格式有误。用法：/plan [工作日天数，1–30]\n例如：/plan 5",
+      "“31”不是1至30个工作日。请写天数，如“5”或“5天”。\n用法：/plan [工作日天数，1–30]\n例如：/plan 5",
     );
   });
 
