@@ -1,6 +1,6 @@
 import type { Turn } from "../conversation/turn.js";
-import { readTaskNumber } from "../progress/read-task-number.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
+import { readTaskRef } from "./args/read-task-ref.js";
 
 /** What a request reference found. */
 export type RequestLookup =
@@ -39,11 +39,11 @@ export async function findRequest(
     const matching = pending.filter((r) => requestCode(r).startsWith(code));
     if (matching.length > 0) return pick(matching);
   }
-  const { taskNo, rest } = readTaskNumber(word);
-  if (taskNo === undefined || rest !== "") return { kind: "none" };
+  const task = readTaskRef(word);
+  if (!task.ok) return { kind: "none" };
   return pick(
-    pending.filter((r) => r.taskNo === taskNo),
-    taskNo,
+    pending.filter((r) => r.taskNo === task.value),
+    task.value,
   );
 }
 

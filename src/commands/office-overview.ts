@@ -13,6 +13,7 @@ import type { RequestStore } from "../store/workflow-request.js";
 import { listUnitDues } from "../unit-view/list-unit-dues.js";
 import { loadUnitView } from "../unit-view/load-unit-view.js";
 import type { UnitView } from "../unit-view/unit-view.js";
+import type { TaskContext } from "../workflow/task-context.js";
 
 /** One unit's part in one task, as the office's commands judge it on the turn's day. */
 export interface UnitStanding {
@@ -58,69 +59,79 @@ export interface OfficeOverview {
  * of units. Undefined when no registry has been imported.
  */
 export async function loadOfficeOverview(turn: Turn): Promise<OfficeOverview | undefined> {
-  const { store, directory, calendar, settings } = turn.deps;
+  const { store, directory } = turn.deps;
   const current = await store.registry.current();
   if (!current) return undefined;
   const { registry } = current;
+  // The same start as the reminder ladder's (load-reminder-world.ts).
   const start = registry.document.issuedOn || current.importedAt.slice(0, 10);
   const year = registry.document.year;
-  const date = turn.date;
   const assignments = computeAssignments(registry, indexDirectory(directory));
-  const ladder = settings.reminders.ladder;
   const standings: UnitStanding[] = [];
   for (const task of registry.tasks) {
     const ofTask = assignments.filter((a) => a.taskNo === task.no);
-    if (ofTask.length === 0) continue;
-    const reads = await readTask(store, task.no);
-    for (const assignment of ofTask) {
-      const view = await loadUnitView(reads, task, assignment.unit, ofTask);
-      const light = assessUnit(view, { date, start, year }, turn.deps);
-      const settled = view.state === "completed" || view.state === "completion-requested";
-      const shift = view.role === "co" ? ladder.coInputDue : 0;
-      const dues = listUnitDues({ task, deadline: view.deadline, start, settings, calendar });
-      const shifted: DueDate[] = dues.map((d) =>
-        shift === 0 ? d : { ...d, due: calendar.addWorkingDays(d.due, shift) },
-      );
-      const past = shifted.filter((d) => d.due < date);
-      // Once the unit asked to close its part, nothing due after that day is owed.
-      const settledOn = settled ? settledSince(view) : undefined;
-      const pastDues = past
-        .filter((d) => settledOn === undefined || d.due < settledOn)
-        .map((d) => {
-          const on = firstReportFor(view.reports, d.cycle);
-          return { cycle: d.cycle, due: d.due, onTime: on !== undefined && on <= d.due };
-        });
-      const last = past.at(-1);
-      const lateDays = last ? Math.max(0, calendar.workingDaysBetween(last.due, date)) : 0;
-      const lateReport =
-        last && !settled && lateDays > 0 && !coversCycle(view.reports, last.cycle)
-          ? { cycle: last.cycle, due: last.due, days: lateDays }
-          : undefined;
-      const pastDeadlineDays =
-        view.role === "host" && !settled && date > view.deadline
-          ? calendar.workingDaysBetween(view.deadline, date)
-          : 0;
-      const windows = cycleWindows(dues, calendar, view.role === "co" ? ladder.coRequest : ladder.first);
-      const open = windows.filter((w) => w.opens <= date).at(-1);
-      const openDue = open && shifted.find((d) => d.cycle === open.cycle);
-      const cycle = open && chooseCycle({ date, windows, dues });
-      standings.push({
-        task,
-        unit: assignment.unit,
-        role: view.role,
-        view,
-        light,
-        settled,
-        ...(lateReport ? { lateReport } : {}),
-        pastDeadlineDays,
-        ...(cycle && openDue
-          ? { current: { cycle, due: openDue.due, reported: coversCycle(view.reports, cycle) } }
-          : {}),
-        pastDues,
-      });
-    }
+    if (ofTask.length > 0)
+      standings.push(...(await loadTaskStandings(turn, { task, assignments: ofTask, start, year })));
   }
-  return { date, sections: registry.sections, standings };
+  return { date: turn.date, sections: registry.sections, standings };
+}
+
+/** Every unit's standing on one task (loadOfficeOverview, for the task of a command). */
+export async function loadTaskStandings(turn: Turn, context: TaskContext): Promise<UnitStanding[]> {
+  const { store, calendar, settings } = turn.deps;
+  const { task, assignments, start, year } = context;
+  const date = turn.date;
+  const ladder = settings.reminders.ladder;
+  const reads = await readTask(store, task.no);
+  const standings: UnitStanding[] = [];
+  for (const assignment of assignments) {
+    const view = await loadUnitView(reads, task, assignment.unit, assignments);
+    const light = assessUnit(view, { date, start, year }, turn.deps);
+    const settled = view.state === "completed" || view.state === "completion-requested";
+    const shift = view.role === "co" ? ladder.coInputDue : 0;
+    const dues = listUnitDues({ task, deadline: view.deadline, start, settings, calendar });
+    const shifted: DueDate[] = dues.map((d) =>
+      shift === 0 ? d : { ...d, due: calendar.addWorkingDays(d.due, shift) },
+    );
+    const past = shifted.filter((d) => d.due < date);
+    // Once the unit asked to close its part, nothing due after that day is owed.
+    const settledOn = settled ? settledSince(view) : undefined;
+    const pastDues = past
+      .filter((d) => settledOn === undefined || d.due < settledOn)
+      .map((d) => {
+        const on = firstReportFor(view.reports, d.cycle);
+        return { cycle: d.cycle, due: d.due, onTime: on !== undefined && on <= d.due };
+      });
+    const last = past.at(-1);
+    const lateDays = last ? Math.max(0, calendar.workingDaysBetween(last.due, date)) : 0;
+    const lateReport =
+      last && !settled && lateDays > 0 && !coversCycle(view.reports, last.cycle)
+        ? { cycle: last.cycle, due: last.due, days: lateDays }
+        : undefined;
+    const pastDeadlineDays =
+      view.role === "host" && !settled && date > view.deadline
+        ? calendar.workingDaysBetween(view.deadline, date)
+        : 0;
+    const windows = cycleWindows(dues, calendar, view.role === "co" ? ladder.coRequest : ladder.first);
+    const open = windows.filter((w) => w.opens <= date).at(-1);
+    const openDue = open && shifted.find((d) => d.cycle === open.cycle);
+    const cycle = open && chooseCycle({ date, windows, dues });
+    standings.push({
+      task,
+      unit: assignment.unit,
+      role: view.role,
+      view,
+      light,
+      settled,
+      ...(lateReport ? { lateReport } : {}),
+      pastDeadlineDays,
+      ...(cycle && openDue
+        ? { current: { cycle, due: openDue.due, reported: coversCycle(view.reports, cycle) } }
+        : {}),
+      pastDues,
+    });
+  }
+  return standings;
 }
 
 /** The day the unit's standing completion request was made (the one approved, or the one waiting). */

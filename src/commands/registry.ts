@@ -5,6 +5,7 @@ import { lightsCommand } from "./lights-command.js";
 import { outboxCommand } from "./outbox-command.js";
 import { planCommand } from "./plan-command.js";
 import { rejectCommand } from "./reject-command.js";
+import { remindCommand } from "./remind-command.js";
 import { returnCommand } from "./return-command.js";
 import { silentCommand } from "./silent-command.js";
 import { statsCommand } from "./stats-command.js";
@@ -13,6 +14,7 @@ import { whoamiCommand } from "./whoami-command.js";
 /** The office's commands (admins only), in the order /help lists them. */
 const OFFICE_COMMANDS: readonly CommandSpec[] = [
   silentCommand,
+  remindCommand,
   lightsCommand,
   statsCommand,
   approveCommand,
