@@ -3,6 +3,7 @@ import type { CommandSpec } from "./command-spec.js";
 import { helpCommand } from "./help-command.js";
 import { lightsCommand } from "./lights-command.js";
 import { outboxCommand } from "./outbox-command.js";
+import { overdueCommand } from "./overdue-command.js";
 import { planCommand } from "./plan-command.js";
 import { rejectCommand } from "./reject-command.js";
 import { remindCommand } from "./remind-command.js";
@@ -13,6 +14,7 @@ import { whoamiCommand } from "./whoami-command.js";
 
 /** The office's commands (admins only), in the order /help lists them. */
 const OFFICE_COMMANDS: readonly CommandSpec[] = [
+  overdueCommand,
   silentCommand,
   remindCommand,
   lightsCommand,
