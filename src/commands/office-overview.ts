@@ -24,6 +24,8 @@ export interface UnitStanding {
   light: Light;
   /** 已办结, or its completion request is waiting: the ladder leaves it alone, nothing is owed. */
   settled: boolean;
+  /** The office stopped reminders for the unit or the task (/mute): the ladder leaves it alone. */
+  muted: boolean;
   /**
    * The last report due before today (a co-unit's input date), when it has not been given (nor
    * a later cycle's): what the light counts as 报送逾期, with the same working days.
@@ -67,18 +69,27 @@ export async function loadOfficeOverview(turn: Turn): Promise<OfficeOverview | u
   const start = registry.document.issuedOn || current.importedAt.slice(0, 10);
   const year = registry.document.year;
   const assignments = computeAssignments(registry, indexDirectory(directory));
+  const mutes = await readMutes(store);
   const standings: UnitStanding[] = [];
   for (const task of registry.tasks) {
     const ofTask = assignments.filter((a) => a.taskNo === task.no);
     if (ofTask.length > 0)
-      standings.push(...(await loadTaskStandings(turn, { task, assignments: ofTask, start, year })));
+      standings.push(...(await loadTaskStandings(turn, { task, assignments: ofTask, start, year }, mutes)));
   }
   return { date: turn.date, sections: registry.sections, standings };
 }
 
-/** Every unit's standing on one task (loadOfficeOverview, for the task of a command). */
-export async function loadTaskStandings(turn: Turn, context: TaskContext): Promise<UnitStanding[]> {
+/**
+ * Every unit's standing on one task (loadOfficeOverview, for the task of a command); `mutes` when
+ * the caller has read them already.
+ */
+export async function loadTaskStandings(
+  turn: Turn,
+  context: TaskContext,
+  mutes?: Mutes,
+): Promise<UnitStanding[]> {
   const { store, calendar, settings } = turn.deps;
+  const { units: mutedUnits, tasks: mutedTasks } = mutes ?? (await readMutes(store));
   const { task, assignments, start, year } = context;
   const date = turn.date;
   const ladder = settings.reminders.ladder;
@@ -123,6 +134,7 @@ export async function loadTaskStandings(turn: Turn, context: TaskContext): Promi
       view,
       light,
       settled,
+      muted: mutedTasks.has(task.no) || mutedUnits.has(assignment.unit),
       ...(lateReport ? { lateReport } : {}),
       pastDeadlineDays,
       ...(cycle && openDue
@@ -132,6 +144,20 @@ export async function loadTaskStandings(turn: Turn, context: TaskContext): Promi
     });
   }
   return standings;
+}
+
+/** The units and tasks the office muted (/mute), as the ladder reads them. */
+interface Mutes {
+  units: ReadonlySet<string>;
+  tasks: ReadonlySet<number>;
+}
+
+async function readMutes(store: Store): Promise<Mutes> {
+  const overrides = await store.overrides.list();
+  return {
+    units: new Set(overrides.flatMap((o) => (o.kind === "mute-unit" ? [o.unit] : []))),
+    tasks: new Set(overrides.flatMap((o) => (o.kind === "mute-task" ? [o.taskNo] : []))),
+  };
 }
 
 /** The day the unit's standing completion request was made (the one approved, or the one waiting). */

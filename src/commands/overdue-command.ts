@@ -140,5 +140,6 @@ function reasons(standing: UnitStanding): string[] {
       ? [m("overdueLate", { days: lateReport.days, cycle: cycleInWords(lateReport.cycle) })]
       : []),
     ...(pastDeadlineDays > 0 ? [m("overdueDeadline", { days: pastDeadlineDays })] : []),
+    ...(standing.muted ? [m("overdueMuted")] : []),
   ];
 }

@@ -2,6 +2,7 @@ import { approveCommand } from "./approve-command.js";
 import type { CommandSpec } from "./command-spec.js";
 import { helpCommand } from "./help-command.js";
 import { lightsCommand } from "./lights-command.js";
+import { muteCommand } from "./mute-command.js";
 import { outboxCommand } from "./outbox-command.js";
 import { overdueCommand } from "./overdue-command.js";
 import { planCommand } from "./plan-command.js";
@@ -10,6 +11,7 @@ import { remindCommand } from "./remind-command.js";
 import { returnCommand } from "./return-command.js";
 import { silentCommand } from "./silent-command.js";
 import { statsCommand } from "./stats-command.js";
+import { unmuteCommand } from "./unmute-command.js";
 import { whoamiCommand } from "./whoami-command.js";
 
 /** The office's commands (admins only), in the order /help lists them. */
@@ -22,6 +24,8 @@ const OFFICE_COMMANDS: readonly CommandSpec[] = [
   approveCommand,
   returnCommand,
   rejectCommand,
+  muteCommand,
+  unmuteCommand,
   planCommand,
   outboxCommand,
 ];

@@ -68,7 +68,7 @@ export const remindCommand: CommandSpec = {
       return { result: "no-registry" };
     }
     const standings = await loadTaskStandings(turn, { ...context, assignments });
-    const urged: { unit: string; to: Person[] }[] = [];
+    const urged: { unit: string; to: Person[]; muted: boolean }[] = [];
     const skipped: { unit: string; why: Skip }[] = [];
     for (const standing of standings) {
       const owed = owedBy(standing, turn.date);
@@ -112,7 +112,7 @@ export const remindCommand: CommandSpec = {
         to.push(recipient);
       }
       if (to.length === 0) skipped.push({ unit: standing.unit, why: "unreachable" });
-      else urged.push({ unit: standing.unit, to });
+      else urged.push({ unit: standing.unit, to, muted: standing.muted });
     }
 
     const window = createSendingWindow({ hours: settings.reminders.hours, calendar, random: () => 0 });
@@ -124,7 +124,11 @@ export const remindCommand: CommandSpec = {
         taskNo: task.no,
         shortTitle: shortTitle(task),
         urged: urged.map((u) =>
-          m("remindUnit", { unit: u.unit, names: u.to.map((p) => p.name).join(m("listSeparator")) }),
+          m("remindUnit", {
+            unit: u.unit,
+            names: u.to.map((p) => p.name).join(m("listSeparator")),
+            muted: u.muted,
+          }),
         ),
         skipped: skipped.map((s) => m(SKIP_WORDS[s.why], { unit: s.unit })),
         any: urged.length > 0,
