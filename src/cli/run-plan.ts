@@ -1,5 +1,5 @@
-import { createChineseDaysCalendar } from "../calendar/chinese-days-calendar.js";
 import { addDays } from "../calendar/iso-date.js";
+import { createOfficeCalendar } from "../calendar/office-days-calendar.js";
 import { CHANNEL_PLUGINS } from "../channels/plugins.js";
 import { readChannelConfigs } from "../channels/read-channel-configs.js";
 import { channelNames } from "../channels/start-channels.js";
@@ -30,9 +30,11 @@ export async function plan(options: PlanOptions): Promise<string> {
   const settings = loadSettings(settingsFile);
   const directoryFile = directoryPath(config).path;
   const directory = await loadDirectory(directoryFile);
-  const calendar = createChineseDaysCalendar({ overrides: settings.calendar });
   const store = await openStore({ ...storeDefaults(), ...(options.store ? { spec: options.store } : {}) });
   try {
+    // The office's days set in chat (/calendar add) count, as in the service.
+    const calendar = createOfficeCalendar({ store, config: settings.calendar });
+    await calendar.refresh();
     const world = await loadReminderWorld({
       store,
       directory,

@@ -27,6 +27,8 @@ export interface InboundDeps {
    */
   channels: readonly ChannelName[];
   accountOrder: readonly ChannelName[];
+  /** Reads the office's calendar days again (after /calendar changed them), so the calendar counts them now. */
+  refreshCalendar(): Promise<void>;
   /** What a message may hold on every channel that is on (cards for the office are rendered within it). */
   limits: ChannelLimits;
   /** Changes a card on the channel it was clicked on; absent where no channel can. */
