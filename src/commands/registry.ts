@@ -1,4 +1,5 @@
 import { approveCommand } from "./approve-command.js";
+import { calendarCommand } from "./calendar-command.js";
 import type { CommandSpec } from "./command-spec.js";
 import { helpCommand } from "./help-command.js";
 import { lightsCommand } from "./lights-command.js";
@@ -26,6 +27,7 @@ const OFFICE_COMMANDS: readonly CommandSpec[] = [
   rejectCommand,
   muteCommand,
   unmuteCommand,
+  calendarCommand,
   planCommand,
   outboxCommand,
 ];
