@@ -1,6 +1,7 @@
 import { approveCommand } from "./approve-command.js";
 import { calendarCommand } from "./calendar-command.js";
 import type { CommandSpec } from "./command-spec.js";
+import { extendCommand } from "./extend-command.js";
 import { helpCommand } from "./help-command.js";
 import { lightsCommand } from "./lights-command.js";
 import { muteCommand } from "./mute-command.js";
@@ -25,6 +26,7 @@ const OFFICE_COMMANDS: readonly CommandSpec[] = [
   approveCommand,
   returnCommand,
   rejectCommand,
+  extendCommand,
   muteCommand,
   unmuteCommand,
   calendarCommand,

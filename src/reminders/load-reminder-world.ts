@@ -9,6 +9,8 @@ import { indexPeople, type PeopleIndex } from "../directory/people.js";
 import { type Assignment, computeAssignments } from "../registry/compute-assignments.js";
 import type { Registry, Task } from "../registry/registry.js";
 import type { Store } from "../store/store.js";
+import type { WorkflowRequest } from "../store/workflow-request.js";
+import { deadlineInForce } from "../unit-view/deadline-in-force.js";
 import { isReport } from "../unit-view/is-report.js";
 import type { ReminderWorld } from "./plan-reminders.js";
 
@@ -90,7 +92,7 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     if (last) latestCycle.set(key, last.cycle);
   }
   const closed = new Set<string>();
-  const extended = new Map<string, string>();
+  const extensions = new Map<string, WorkflowRequest[]>();
   // A completion request waiting for the office is not a report, but the unit has said it is done:
   // the ladder pauses until the office decides (a return resumes it).
   for (const request of await store.requests.list({ status: "pending" }))
@@ -98,8 +100,7 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   for (const request of await store.requests.list({ status: "approved" })) {
     const key = `${request.taskNo}/${request.unit}`;
     if (request.kind === "completion") closed.add(key);
-    else if (request.newDeadline && (extended.get(key) ?? "") < request.newDeadline)
-      extended.set(key, request.newDeadline);
+    else extensions.set(key, [...(extensions.get(key) ?? []), request]);
   }
   // The office's mutes (/mute): the ladder leaves the unit, or the task, alone until /unmute.
   const mutedUnits = new Set<string>();
@@ -133,7 +134,8 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
       cycle === "" ? acknowledged.has(`${no}/${unit}`) : (latestCycle.get(`${no}/${unit}`) ?? "") >= cycle,
     closed: (no, unit) => closed.has(`${no}/${unit}`),
     muted: (no, unit) => mutedTasks.has(no) || mutedUnits.has(unit),
-    deadline: (task, unit) => extended.get(`${task.no}/${unit}`) ?? task.deadline,
+    // The last approved extension's, as the unit's view has it (deadline-in-force.ts).
+    deadline: (task, unit) => deadlineInForce(task.deadline, extensions.get(`${task.no}/${unit}`) ?? []),
     substituteFor: (person, date) => {
       const s = personSettings.get(person.personId);
       if (!s?.awayUntil || !s.substitute || date > s.awayUntil) return undefined;
