@@ -130,6 +130,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings,
     logger,
     channelFor,
+    channels: names,
+    accountOrder,
     limits,
     updateCard: async (name, request) => {
       const channel = channels.get(name);

@@ -14,7 +14,7 @@ const m = messages("commands");
  */
 export const unsnoozeCommand: CommandSpec = {
   name: "unsnooze",
-  aliases: ["取消暂缓", "恢复提醒"],
+  aliases: ["取消暂缓", "解除暂缓"],
   params: [{ name: "task", keys: ["任务", "序号"], optional: true }],
   roles: ["contact"],
   text: { summary: "unsnoozeSummary", usage: "unsnoozeUsage", example: "unsnoozeExample" },

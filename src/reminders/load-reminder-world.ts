@@ -61,7 +61,7 @@ function derivedFrom(registry: Registry, directory: Directory) {
 /**
  * Reads what the reminder ladder needs from the store: the current registry, each unit's latest
  * report (a 签收 is not one: it only marks the unit as having acknowledged), decided requests
- * (办结 closes a unit, and a pending completion request pauses it; an approved extension moves its deadline) and per-person settings. Assignments follow the live directory, so an edited group applies at once.
+ * (办结 closes a unit, and a pending completion request pauses it; an approved extension moves its deadline), the office's mutes (a muted unit or task gets no step of the ladder, escalations included) and per-person settings. Assignments follow the live directory, so an edited group applies at once.
  * Undefined when no registry has been imported yet.
  */
 export async function loadReminderWorld(sources: WorldSources): Promise<ReminderWorld | undefined> {
@@ -101,6 +101,12 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     else if (request.newDeadline && (extended.get(key) ?? "") < request.newDeadline)
       extended.set(key, request.newDeadline);
   }
+  // The office's mutes (/mute): the ladder leaves the unit, or the task, alone until /unmute.
+  const mutedUnits = new Set<string>();
+  const mutedTasks = new Set<number>();
+  for (const override of await store.overrides.list())
+    if (override.kind === "mute-unit") mutedUnits.add(override.unit);
+    else if (override.kind === "mute-task") mutedTasks.add(override.taskNo);
   const personSettings = new Map<
     string,
     { awayFrom?: string; awayUntil?: string; substitute?: string; snoozeUntil?: string }
@@ -126,6 +132,7 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     reported: (no, unit, cycle) =>
       cycle === "" ? acknowledged.has(`${no}/${unit}`) : (latestCycle.get(`${no}/${unit}`) ?? "") >= cycle,
     closed: (no, unit) => closed.has(`${no}/${unit}`),
+    muted: (no, unit) => mutedTasks.has(no) || mutedUnits.has(unit),
     deadline: (task, unit) => extended.get(`${task.no}/${unit}`) ?? task.deadline,
     substituteFor: (person, date) => {
       const s = personSettings.get(person.personId);

@@ -169,7 +169,7 @@ describe("who may run /my, and /help per role", () => {
     await app.say(PEOPLE.hrContact, "/help");
     expect(await app.lastText(PEOPLE.hrContact)).toContain(
       "· /snooze 序号 [时长]（暂缓、暂缓提醒、稍后提醒）：暂缓督办提醒，默认至下一个工作日，时长可写1d、2天、3h、半天；取消请用 /unsnooze\n" +
-        "· /unsnooze [序号]（取消暂缓、恢复提醒）：取消暂缓，督办提醒照常发送",
+        "· /unsnooze [序号]（取消暂缓、解除暂缓）：取消暂缓，督办提醒照常发送",
     );
   });
 });

@@ -52,7 +52,7 @@ describe("/snooze and /unsnooze", () => {
     expect(await app.store.people.get(PEOPLE.hrContact)).toEqual({
       snoozeUntil: "2021-03-23T09:00:00+08:00",
     });
-    await app.say(PEOPLE.hrContact, "恢复提醒 53");
+    await app.say(PEOPLE.hrContact, "解除暂缓 53");
     expect(await app.lastText(PEOPLE.hrContact)).toMatch(/^已取消暂缓（原定至3月23日（周二）09:00）/);
     expect(await app.store.people.get(PEOPLE.hrContact)).toEqual({});
     expect((await app.store.audit.query({})).at(-1)).toMatchObject({

@@ -104,4 +104,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX inbox_unprocessed ON inbox (lease_ms) WHERE processed_ms IS NULL;
   CREATE INDEX inbox_processed_expiry ON inbox (expires_ms) WHERE processed_ms IS NOT NULL;
   `,
+  // 6: the office's overrides set in chat: mutes and local calendar days (store/office-override.ts).
+  `
+  CREATE TABLE overrides (key TEXT PRIMARY KEY, json TEXT NOT NULL);
+  `,
 ];

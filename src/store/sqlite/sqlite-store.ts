@@ -12,6 +12,7 @@ import { SqliteClaims } from "./sqlite-claims.js";
 import { SqliteInbox } from "./sqlite-inbox.js";
 import { SqliteOutages } from "./sqlite-outages.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
+import { SqliteOverrides } from "./sqlite-overrides.js";
 import { SqlitePeople } from "./sqlite-people.js";
 import { SqliteProgress } from "./sqlite-progress.js";
 import { SqlitePrompts } from "./sqlite-prompts.js";
@@ -31,6 +32,7 @@ const RECORD_TABLES = [
   "prompts",
   "people",
   "audit",
+  "overrides",
 ];
 /** Working state that guards work in flight: not records, erased by a replacing restore. */
 const WORKING_TABLES = ["claims", "locks", "budget_slots", "channel_outages", "inbox"];
@@ -58,6 +60,7 @@ export class SqliteStore implements Store {
   readonly prompts: SqlitePrompts;
   readonly people: SqlitePeople;
   readonly audit: SqliteAudit;
+  readonly overrides: SqliteOverrides;
   readonly budgets: SqliteBudgets;
   readonly outages: SqliteOutages;
   readonly retention: SqliteRetention;
@@ -76,6 +79,7 @@ export class SqliteStore implements Store {
     this.prompts = new SqlitePrompts(this.db);
     this.people = new SqlitePeople(this.db);
     this.audit = new SqliteAudit(this.db);
+    this.overrides = new SqliteOverrides(this.db);
     this.budgets = new SqliteBudgets(this.db);
     this.outages = new SqliteOutages(this.db);
     this.claims = new SqliteClaims(this.db, options.clock ?? systemClock);
@@ -117,6 +121,7 @@ export class SqliteStore implements Store {
         prompts: this.prompts.dumpSync(),
         people: this.people.dumpSync(),
         audit: this.audit.dumpSync(),
+        overrides: this.overrides.dumpSync(),
       }),
     );
     return sortDump(read.deferred());
@@ -138,6 +143,7 @@ export class SqliteStore implements Store {
       this.prompts.restoreSync(dump.prompts);
       this.people.restoreSync(dump.people);
       this.audit.restoreSync(dump.audit);
+      this.overrides.restoreSync(dump.overrides);
     });
     load.immediate();
   }

@@ -22,7 +22,7 @@ const fake = (name: string, alias: string, roles: CommandSpec["roles"]): Command
 const overdue = fake("overdue", "逾期", ["admin"]);
 const digest = fake("digest", "周报", ["leader", "admin"]);
 const my = fake("my", "我的任务", ["contact", "leader"]);
-// The frame's own commands and the fakes: the real registry grows with every command.
+// The frame's own commands and the stand-ins: the real registry's commands would shadow them.
 const REGISTRY = [helpCommand, whoamiCommand, overdue, digest, my];
 
 const callers = {
