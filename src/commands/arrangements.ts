@@ -3,6 +3,7 @@ import type { Person } from "../directory/people.js";
 import type { PersonSettings } from "../store/person-settings.js";
 import { messages } from "../templates/template-store.js";
 import { shortUnitName } from "./load-task-contexts.js";
+import { setBy } from "./mute-target.js";
 import { instantInWords, periodInWords } from "./when-in-words.js";
 
 const m = messages("commands");
@@ -76,4 +77,49 @@ export async function unitArrangements(turn: Turn, units: readonly string[]): Pr
     }
   }
   return lines;
+}
+
+/**
+ * The office's mutes that silence a task's reminders (/mute): of the task, or of one of its units,
+ * each with who set it, when and why (as /mute lists them).
+ */
+export async function taskMutes(turn: Turn, taskNo: number, units: readonly string[]): Promise<string[]> {
+  return (await turn.deps.store.overrides.list()).flatMap((o) => {
+    if (o.kind === "mute-task" && o.taskNo === taskNo)
+      return [m("muteLine", { label: m("mutedTask", { taskNo }), ...setBy(turn, o) })];
+    if (o.kind === "mute-unit" && units.includes(o.unit))
+      return [m("muteLine", { label: shortUnitName(turn, o.unit), ...setBy(turn, o) })];
+    return [];
+  });
+}
+
+/** The urges (/remind, 一键催办) of a task, newest first: when, who urged, which units and whom. */
+export async function taskUrges(turn: Turn, taskNo: number): Promise<string[]> {
+  const entries = (await turn.deps.store.audit.query({ taskNo })).filter(
+    (e) => e.action === "reminder.urged",
+  );
+  // One /remind is one event: its entries (one per unit and person reached) make one line.
+  const byEvent = new Map<string, typeof entries>();
+  for (const entry of entries) {
+    const key = String(entry.details.event ?? entry.seq);
+    byEvent.set(key, [...(byEvent.get(key) ?? []), entry]);
+  }
+  return [...byEvent.values()].reverse().map((group) => {
+    const [first] = group;
+    const units = new Map<string, string[]>();
+    for (const e of group) {
+      const unit = e.unit ?? "";
+      const name = e.person ? (turn.deps.people.byId(e.person)?.name ?? e.person) : "";
+      units.set(unit, [...(units.get(unit) ?? []), ...(name ? [name] : [])]);
+    }
+    return m("urgeLine", {
+      when: first ? instantInWords(first.at, turn.date) : "",
+      by: first ? (turn.deps.people.byId(first.actor)?.name ?? first.actor) : "",
+      units: [...units]
+        .map(([unit, names]) =>
+          m("urgedUnit", { unit: shortUnitName(turn, unit), names: names.join(m("listSeparator")) }),
+        )
+        .join(m("listSeparator")),
+    });
+  });
 }

@@ -11,11 +11,12 @@ import type { TaskContext } from "../workflow/task-context.js";
 import { answerArgProblem } from "./args/answer-arg-problem.js";
 import { readPage } from "./args/read-page.js";
 import { findTask } from "./args/read-task-ref.js";
-import { unitArrangements } from "./arrangements.js";
+import { taskMutes, taskUrges, unitArrangements } from "./arrangements.js";
 import { assessPart, type PartStatus } from "./assess-part.js";
 import type { CommandContext } from "./command-context.js";
 import type { CommandSpec } from "./command-spec.js";
 import { describePart } from "./describe-part.js";
+import { requestCode } from "./find-request.js";
 import { shortUnitName } from "./load-task-contexts.js";
 import { type PagedBlock, pageText } from "./page-text.js";
 import { dayInWords } from "./when-in-words.js";
@@ -25,12 +26,15 @@ const m = messages("commands");
 const TEXT_CHARS = 120;
 /** Co-units named in the task's heading before "等N个单位" (each has its own line below). */
 const CO_UNITS_NAMED = 3;
+/** The latest urges shown; the section's title counts them all. */
+const URGES_SHOWN = 5;
 
 /**
  * /task N (查任务): one task in full: its text, lead leaders, host and co-units, deadline, the
  * indicators with target, reported actual and 序时进度; its completion and extension requests,
- * pending and decided; what is in force for it and can be undone (away periods and snoozes of its
- * units' people); each unit's state, light with its reasons and last report. Contacts may look at
+ * pending (with the code /approve takes) and decided; what is in force for it and can be undone
+ * (the office's mutes, away periods and snoozes of its units' people); the urges (/remind) it got;
+ * each unit's state, light with its reasons and last report. Contacts may look at
  * the tasks of their units (or of a unit they stand in for); leaders and the office at any.
  */
 export const taskCommand: CommandSpec = {
@@ -69,8 +73,12 @@ export const taskCommand: CommandSpec = {
       turn,
       context.assignments.map((a) => a.unit),
     );
-    for (const line of arrangements)
+    const units = context.assignments.map((a) => a.unit);
+    for (const line of [...(await taskMutes(turn, taskNo, units)), ...arrangements])
       blocks.push({ section: m("taskSectionArrangements"), text: m("bullet", { line }) });
+    const urges = await taskUrges(turn, taskNo);
+    for (const line of urges.slice(0, URGES_SHOWN))
+      blocks.push({ section: m("taskSectionUrges", { count: urges.length }), text: m("bullet", { line }) });
     const unitsSection = m("taskSectionUnits", { count: parts.length });
     for (const part of parts) blocks.push({ section: unitsSection, text: unitLine(ctx, part) });
     const head = m("taskHead", { taskNo, shortTitle: shortTitle(context.task) });
@@ -166,7 +174,7 @@ function requestLine({ turn }: CommandContext, request: WorkflowRequest): string
       ? dayInWords(businessDate(new Date(request.decision.decidedAt)), turn.date)
       : "",
     note: request.decision?.note ?? "",
-    id: request.id,
+    code: requestCode(request),
   };
   const { status } = request;
   if (request.kind === "completion")

@@ -21,6 +21,9 @@ describe("/task", () => {
     await app.say(HR_HEAD, "/away 4月19日-4月23日 代理人=徐勇");
     await app.say(PEOPLE.hrContact, "/snooze 53");
 
+    const [request] = await app.store.requests.list({ taskNo: 52 });
+    const code = request?.id.split("-").at(-1);
+
     await app.say(PEOPLE.hrContact, "/task 52");
     const first = await app.lastText(PEOPLE.hrContact);
     expect(first.split("\n").slice(0, 18).join("\n")).toBe(
@@ -35,7 +38,7 @@ describe("/task", () => {
         "· 城镇新增就业：目标6000人，已报4200人（完成70%）",
         "· 城镇登记失业率：目标3%以内，已报2.9%",
         "【办结和延期申请】",
-        "· 区人社局于3月22日（周一）申请延期至2022年1月31日（周一），待督考办审核。理由：受疫情影响，部分招聘活动延后举办",
+        `· 区人社局于3月22日（周一）申请延期至2022年1月31日（周一），待督考办审核（编号${code}）。理由：受疫情影响，部分招聘活动延后举办`,
         "【正在生效的安排（可撤销）】",
         "· 徐勇（区人社局联络员）暂缓提醒至3月23日（周二）09:00",
         "· 孙海燕（区人社局负责人）外出：4月19日（周一）至4月23日（周五），代理人徐勇",
@@ -67,6 +70,37 @@ describe("/task", () => {
     });
     expect(page2?.details).toMatchObject({ page: 2, pages: 2 });
     expect((await app.store.progress.history(52)).map((r) => r.unit)).toEqual([HR]);
+  });
+
+  it("shows the office's mutes, the urges and the decided requests, and drops what was undone", async () => {
+    const app = await remindedMonday();
+    await app.click(PEOPLE.hrContact, await app.cardId(PEOPLE.hrContact, "第52项"), "extend");
+    await app.say(PEOPLE.hrContact, "2022年1月31日 受疫情影响，部分招聘活动延后举办");
+    await app.say(PEOPLE.admin1, "/approve 52");
+    await app.say(PEOPLE.admin1, "/mute 人社局 人员调整期间暂停");
+    await app.say(PEOPLE.admin1, "/mute 52");
+    await app.say(PEOPLE.admin1, "/remind 52 人社局");
+    await app.say(PEOPLE.admin1, "/remind 52 退役军人局");
+    await app.say(PEOPLE.admin1, "/task 52");
+    const shown = await app.lastText(PEOPLE.admin1);
+    expect(shown).toContain(
+      [
+        "【办结和延期申请】",
+        "· 区人社局延期至2022年1月31日（周一）已由袁振华于3月22日（周一）批准",
+        "【正在生效的安排（可撤销）】",
+        "· 本项任务：3月22日由袁振华暂停",
+        "· 区人社局：3月22日由袁振华暂停（人员调整期间暂停）",
+        "【催办记录：共2次】",
+        "· 3月22日（周一）12:00 袁振华催办区退役军人局（赵宏伟）",
+        "· 3月22日（周一）12:00 袁振华催办区人社局（徐勇）",
+        "【各单位情况：12个单位】",
+        "· 区人社局（主办）：待签收；红：报送逾期17个工作日；上次报送：尚未报送；完成时限已延至2022年1月31日（周一）",
+      ].join("\n"),
+    );
+    await app.say(PEOPLE.admin1, "/unmute 52");
+    await app.say(PEOPLE.admin1, "/unmute 人社局");
+    await app.say(PEOPLE.admin1, "/task 52");
+    expect(await app.lastText(PEOPLE.admin1)).not.toContain("【正在生效的安排（可撤销）】");
   });
 
   it("reads the task as replies write it, and answers a bad or unknown one with the usage", async () => {
