@@ -174,6 +174,9 @@ describe("/away and /back", () => {
 
     await app.say(LEADER_QU, "/away 4月19日-4月23日 代理人=寇宁");
     expect(await app.lastText(LEADER_QU)).toBe("您好，该命令仅限单位联络员和负责人使用。");
+    await app.say(LEADER_QU, "/back");
+    expect(await app.lastText(LEADER_QU)).toBe("您好，该命令仅限单位联络员和负责人使用。");
+    expect(await app.store.people.get(LEADER_QU)).toBeUndefined();
     await app.say(PEOPLE.hrContact, "外出招商3次，签约项目2个");
     expect(await app.lastText(PEOPLE.hrContact)).toMatch(/^您有2项任务待报送/);
   });

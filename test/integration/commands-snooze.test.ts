@@ -98,6 +98,8 @@ describe("/snooze and /unsnooze", () => {
     );
     await app.say(LEADER_QU, "暂缓 52");
     expect(await app.lastText(LEADER_QU)).toBe("您好，该命令仅限单位联络员和负责人使用。");
+    await app.say(LEADER_QU, "/unsnooze");
+    expect(await app.lastText(LEADER_QU)).toBe("您好，该命令仅限单位联络员和负责人使用。");
     expect(await app.store.people.get(PEOPLE.financeContact)).toBeUndefined();
     expect(await app.store.people.get(LEADER_QU)).toBeUndefined();
     expect(
@@ -106,6 +108,7 @@ describe("/snooze and /unsnooze", () => {
         .map((e) => [e.action, e.details.result]),
     ).toEqual([
       ["command.ran", "refused"],
+      ["command.refused", "refused"],
       ["command.refused", "refused"],
     ]);
   });
