@@ -31,6 +31,7 @@ import { retentionJobs } from "./retention/retention-jobs.js";
 import type { Job } from "./scheduler/job.js";
 import type { Clock } from "./shared/clock.js";
 import type { Logger } from "./shared/logger.js";
+import { listOfficeDays } from "./store/office-override.js";
 import { openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
 
@@ -106,7 +107,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     }));
   // The official arrangement, the config's overrides, and the office's days set in chat (/calendar).
   const calendar = createOfficeCalendar({
-    store,
+    load: () => listOfficeDays(store.overrides),
     config: settings.calendar,
     onFallbackYear: (year) =>
       logger.warn("no official holiday arrangement for this year: Monday–Friday assumed", { year }),

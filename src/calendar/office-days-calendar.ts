@@ -1,4 +1,3 @@
-import type { Store } from "../store/store.js";
 import type { CalendarConfig } from "./calendar-config.js";
 import { createChineseDaysCalendar } from "./chinese-days-calendar.js";
 import type { WorkCalendar } from "./work-calendar.js";
@@ -100,22 +99,13 @@ export function withOfficeDays(config: CalendarConfig, days: readonly OfficeDay[
   };
 }
 
-/** The office's days among the store's overrides (store/office-override.ts). */
-export async function readOfficeDays(store: Pick<Store, "overrides">): Promise<OfficeDay[]> {
-  return (await store.overrides.list()).flatMap((o) =>
-    o.kind === "calendar-day"
-      ? [{ date: o.date, working: o.working, ...(o.note !== undefined ? { note: o.note } : {}) }]
-      : [],
-  );
-}
-
 /**
  * The service's calendar: the official arrangement (chinese-days), the config's overrides, and the
- * office's days from the store on top. Call `refresh` once before use, so the first answers count
- * the office's days.
+ * office's days (`load`: from the store) on top. Call `refresh` once before use, so the first
+ * answers count the office's days.
  */
 export function createOfficeCalendar(input: {
-  store: Pick<Store, "overrides">;
+  load(): Promise<readonly OfficeDay[]>;
   config: CalendarConfig;
   onFallbackYear?: (year: number) => void;
   onError?: (error: unknown) => void;
@@ -126,7 +116,7 @@ export function createOfficeCalendar(input: {
         overrides: withOfficeDays(input.config, days),
         ...(input.onFallbackYear ? { onFallbackYear: input.onFallbackYear } : {}),
       }),
-    load: () => readOfficeDays(input.store),
+    load: input.load,
     ...(input.onError ? { onError: input.onError } : {}),
   });
 }

@@ -11,6 +11,7 @@ import { loadDirectory } from "../directory/load-directory.js";
 import { loadReminderWorld } from "../reminders/load-reminder-world.js";
 import { type PlannedReminder, planRemindersFor } from "../reminders/plan-reminders.js";
 import { systemClock } from "../shared/clock.js";
+import { listOfficeDays } from "../store/office-override.js";
 import { openStore } from "../store/open-store.js";
 import { message } from "../templates/template-store.js";
 import { parseDateRange } from "./parse-date-range.js";
@@ -33,7 +34,10 @@ export async function plan(options: PlanOptions): Promise<string> {
   const store = await openStore({ ...storeDefaults(), ...(options.store ? { spec: options.store } : {}) });
   try {
     // The office's days set in chat (/calendar add) count, as in the service.
-    const calendar = createOfficeCalendar({ store, config: settings.calendar });
+    const calendar = createOfficeCalendar({
+      load: () => listOfficeDays(store.overrides),
+      config: settings.calendar,
+    });
     await calendar.refresh();
     const world = await loadReminderWorld({
       store,

@@ -35,6 +35,17 @@ export function overrideKey(override: OfficeOverride): string {
   }
 }
 
+/** The local calendar days among the overrides, as the working-day calendar takes them. */
+export async function listOfficeDays(
+  overrides: Pick<OverrideStore, "list">,
+): Promise<{ date: string; working: boolean; note?: string }[]> {
+  return (await overrides.list()).flatMap((o) =>
+    o.kind === "calendar-day"
+      ? [{ date: o.date, working: o.working, ...(o.note !== undefined ? { note: o.note } : {}) }]
+      : [],
+  );
+}
+
 /** The office's overrides, a short list read whole (by the sweep, the calendar, the commands). */
 export interface OverrideStore {
   /** Every override, by key. */
