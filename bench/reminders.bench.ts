@@ -95,6 +95,7 @@ function syntheticWorld(count: number): ReminderWorld {
     limits: COMMON_LIMITS,
     reported: (no, unit, cycle) => reported.has(`${no}/${unit}/${cycle}`),
     closed: () => false,
+    muted: () => false,
     deadline: (task) => task.deadline,
     substituteFor: () => undefined,
     snoozedUntil: () => undefined,

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import Router from "@koa/router";
-import { createChineseDaysCalendar } from "./calendar/chinese-days-calendar.js";
+import { createOfficeCalendar } from "./calendar/office-days-calendar.js";
 import type { WorkCalendar } from "./calendar/work-calendar.js";
 import type { Channel, ChannelName } from "./channels/channel.js";
 import type { ChannelLimits } from "./channels/channel-limits.js";
@@ -36,6 +36,7 @@ import { retentionJobs } from "./retention/retention-jobs.js";
 import type { Job } from "./scheduler/job.js";
 import type { Clock } from "./shared/clock.js";
 import type { Logger } from "./shared/logger.js";
+import { listOfficeDays } from "./store/office-override.js";
 import { openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
 
@@ -97,11 +98,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const { config, logger, clock } = options;
   const settings = loadSettings(settingsPath(config.DUBAN_SETTINGS));
   const directory = await loadDirectory(directoryPath(config).path);
-  const calendar = createChineseDaysCalendar({
-    overrides: settings.calendar,
-    onFallbackYear: (year) =>
-      logger.warn("no official holiday arrangement for this year: Monday–Friday assumed", { year }),
-  });
   const configured =
     options.configured ?? readChannelConfigs(options.plugins ?? CHANNEL_PLUGINS, options.env ?? process.env);
   const names = channelNames(configured);
@@ -116,6 +112,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       redisKeyPrefix: config.REDIS_KEY_PREFIX,
       ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
     }));
+  // The official arrangement, the config's overrides, and the office's days set in chat (/calendar).
+  const calendar = createOfficeCalendar({
+    load: () => listOfficeDays(store.overrides),
+    config: settings.calendar,
+    onFallbackYear: (year) =>
+      logger.warn("no official holiday arrangement for this year: Monday–Friday assumed", { year }),
+    onError: (error) =>
+      logger.error("could not read the office's calendar days; the last ones read stay", { error }),
+  });
+  await calendar.refresh();
   const running = await startChannels(configured, {
     clock,
     logger,
@@ -141,7 +147,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings,
     logger,
     channelFor,
+    channels: names,
+    accountOrder,
     limits,
+    refreshCalendar: () => calendar.refresh(),
     updateCard: async (name, request) => {
       const channel = channels.get(name);
       if (!channel?.updateCard) return { status: "permanent-error", reason: `${name} cannot update cards` };

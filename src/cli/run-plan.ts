@@ -1,5 +1,5 @@
-import { createChineseDaysCalendar } from "../calendar/chinese-days-calendar.js";
 import { addDays } from "../calendar/iso-date.js";
+import { createOfficeCalendar } from "../calendar/office-days-calendar.js";
 import { CHANNEL_PLUGINS } from "../channels/plugins.js";
 import { readChannelConfigs } from "../channels/read-channel-configs.js";
 import { channelNames } from "../channels/start-channels.js";
@@ -11,6 +11,7 @@ import { loadDirectory } from "../directory/load-directory.js";
 import { loadReminderWorld } from "../reminders/load-reminder-world.js";
 import { type PlannedReminder, planRemindersFor } from "../reminders/plan-reminders.js";
 import { systemClock } from "../shared/clock.js";
+import { listOfficeDays } from "../store/office-override.js";
 import { openStore } from "../store/open-store.js";
 import { message } from "../templates/template-store.js";
 import { parseDateRange } from "./parse-date-range.js";
@@ -30,9 +31,14 @@ export async function plan(options: PlanOptions): Promise<string> {
   const settings = loadSettings(settingsFile);
   const directoryFile = directoryPath(config).path;
   const directory = await loadDirectory(directoryFile);
-  const calendar = createChineseDaysCalendar({ overrides: settings.calendar });
   const store = await openStore({ ...storeDefaults(), ...(options.store ? { spec: options.store } : {}) });
   try {
+    // The office's days set in chat (/calendar add) count, as in the service.
+    const calendar = createOfficeCalendar({
+      load: () => listOfficeDays(store.overrides),
+      config: settings.calendar,
+    });
+    await calendar.refresh();
     const world = await loadReminderWorld({
       store,
       directory,

@@ -21,6 +21,14 @@ export interface InboundDeps {
   logger: Logger;
   /** The channel that reaches a person who did not just write (admins, requesters). */
   channelFor(person: Person): ChannelName | undefined;
+  /**
+   * The channels that are on, in order of preference, and every channel of the plugin table (person
+   * ids are made from it): what the reminder ladder's world is loaded with (/plan, /remind).
+   */
+  channels: readonly ChannelName[];
+  accountOrder: readonly ChannelName[];
+  /** Reads the office's calendar days again (after /calendar changed them), so the calendar counts them now. */
+  refreshCalendar(): Promise<void>;
   /** What a message may hold on every channel that is on (cards for the office are rendered within it). */
   limits: ChannelLimits;
   /** Changes a card on the channel it was clicked on; absent where no channel can. */

@@ -9,6 +9,8 @@ import { indexPeople, type PeopleIndex } from "../directory/people.js";
 import { type Assignment, computeAssignments } from "../registry/compute-assignments.js";
 import type { Registry, Task } from "../registry/registry.js";
 import type { Store } from "../store/store.js";
+import type { WorkflowRequest } from "../store/workflow-request.js";
+import { deadlineInForce } from "../unit-view/deadline-in-force.js";
 import { isReport } from "../unit-view/is-report.js";
 import type { ReminderWorld } from "./plan-reminders.js";
 
@@ -61,7 +63,7 @@ function derivedFrom(registry: Registry, directory: Directory) {
 /**
  * Reads what the reminder ladder needs from the store: the current registry, each unit's latest
  * report (a 签收 is not one: it only marks the unit as having acknowledged), decided requests
- * (办结 closes a unit, and a pending completion request pauses it; an approved extension moves its deadline) and per-person settings. Assignments follow the live directory, so an edited group applies at once.
+ * (办结 closes a unit, and a pending completion request pauses it; an approved extension moves its deadline), the office's mutes (a muted unit or task gets no step of the ladder, escalations included) and per-person settings. Assignments follow the live directory, so an edited group applies at once.
  * Undefined when no registry has been imported yet.
  */
 export async function loadReminderWorld(sources: WorldSources): Promise<ReminderWorld | undefined> {
@@ -90,7 +92,7 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     if (last) latestCycle.set(key, last.cycle);
   }
   const closed = new Set<string>();
-  const extended = new Map<string, string>();
+  const extensions = new Map<string, WorkflowRequest[]>();
   // A completion request waiting for the office is not a report, but the unit has said it is done:
   // the ladder pauses until the office decides (a return resumes it).
   for (const request of await store.requests.list({ status: "pending" }))
@@ -98,10 +100,18 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   for (const request of await store.requests.list({ status: "approved" })) {
     const key = `${request.taskNo}/${request.unit}`;
     if (request.kind === "completion") closed.add(key);
-    else if (request.newDeadline && (extended.get(key) ?? "") < request.newDeadline)
-      extended.set(key, request.newDeadline);
+    else extensions.set(key, [...(extensions.get(key) ?? []), request]);
   }
-  const personSettings = new Map<string, { awayUntil?: string; substitute?: string; snoozeUntil?: string }>();
+  // The office's mutes (/mute): the ladder leaves the unit, or the task, alone until /unmute.
+  const mutedUnits = new Set<string>();
+  const mutedTasks = new Set<number>();
+  for (const override of await store.overrides.list())
+    if (override.kind === "mute-unit") mutedUnits.add(override.unit);
+    else if (override.kind === "mute-task") mutedTasks.add(override.taskNo);
+  const personSettings = new Map<
+    string,
+    { awayFrom?: string; awayUntil?: string; substitute?: string; snoozeUntil?: string }
+  >();
   for (const person of people.all()) {
     const found = await store.people.get(person.personId);
     if (found) personSettings.set(person.personId, found);
@@ -123,10 +133,13 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     reported: (no, unit, cycle) =>
       cycle === "" ? acknowledged.has(`${no}/${unit}`) : (latestCycle.get(`${no}/${unit}`) ?? "") >= cycle,
     closed: (no, unit) => closed.has(`${no}/${unit}`),
-    deadline: (task, unit) => extended.get(`${task.no}/${unit}`) ?? task.deadline,
+    muted: (no, unit) => mutedTasks.has(no) || mutedUnits.has(unit),
+    // The last approved extension's, as the unit's view has it (deadline-in-force.ts).
+    deadline: (task, unit) => deadlineInForce(task.deadline, extensions.get(`${task.no}/${unit}`) ?? []),
     substituteFor: (person, date) => {
       const s = personSettings.get(person.personId);
       if (!s?.awayUntil || !s.substitute || date > s.awayUntil) return undefined;
+      if (s.awayFrom !== undefined && date < s.awayFrom) return undefined;
       return people.byId(s.substitute);
     },
     snoozedUntil: (person) => personSettings.get(person.personId)?.snoozeUntil,

@@ -56,6 +56,8 @@ export interface ReminderWorld {
   reported(taskNo: number, unit: string, cycle: string): boolean;
   /** Whether the unit's part of the task is finished (办结): no more reminders at all. */
   closed(taskNo: number, unit: string): boolean;
+  /** Whether the office stopped reminders for the unit, or for the task (/mute), until /unmute. */
+  muted(taskNo: number, unit: string): boolean;
   /** The deadline in force for the unit (an approved extension moves it). */
   deadline(task: Task, unit: string): string;
   /** The person's away/substitute setting on `date`, from their settings. */
@@ -85,7 +87,7 @@ export function planRemindersFor(world: ReminderWorld, date: string): PlannedRem
 
   for (const assignment of world.assignments) {
     const task = world.tasks.get(assignment.taskNo);
-    if (!task || world.closed(task.no, assignment.unit)) continue;
+    if (!task || world.closed(task.no, assignment.unit) || world.muted(task.no, assignment.unit)) continue;
     const deadline = world.deadline(task, assignment.unit);
     const cycle = world.cycleFor(task);
     let ofCycle = schedules.get(cycle);

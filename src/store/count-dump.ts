@@ -12,5 +12,6 @@ export function countDump(dump: StoreDump): Record<DumpSection | "tasks", number
     prompts: dump.prompts.length,
     people: dump.people.length,
     audit: dump.audit.length,
+    overrides: dump.overrides.length,
   };
 }

@@ -1,3 +1,4 @@
+import { overrideKey } from "./office-override.js";
 import type { StoreDump } from "./store-dump.js";
 
 /**
@@ -30,6 +31,7 @@ export function findDumpProblems(dump: StoreDump): string[] {
       "person",
       dump.people.map((p) => p.personId),
     ),
+    ...duplicates("override", dump.overrides.map(overrideKey)),
     ...duplicates(
       "audit seq",
       dump.audit.map((a) => String(a.seq)),

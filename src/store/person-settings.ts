@@ -4,6 +4,11 @@ import { isoDateSchema, isoInstantSchema } from "./iso-instant.js";
 export const personSettingsSchema = z.object({
   /** Reminders wait until this instant (明天再提醒). */
   snoozeUntil: isoInstantSchema.optional(),
+  /**
+   * Away from this date (/away with a period to come); absent: from whenever `awayUntil` was set.
+   * The substitute stands in only from it.
+   */
+  awayFrom: isoDateSchema.optional(),
   /** Away up to and including this date; the substitute gets the person's reminders meanwhile. */
   awayUntil: isoDateSchema.optional(),
   /** The person id of the substitute. */

@@ -20,6 +20,7 @@ export function serializeDump(dump: StoreDump): string {
     prompts: sortKeys(sorted.prompts),
     people: sortKeys(sorted.people),
     audit: sortKeys(sorted.audit),
+    overrides: sortKeys(sorted.overrides),
   } satisfies Record<keyof StoreDump, unknown>;
   return `${JSON.stringify(top, null, 2)}\n`;
 }

@@ -1,4 +1,5 @@
 import { compareText } from "./compare-text.js";
+import { overrideKey } from "./office-override.js";
 import type { StoreDump } from "./store-dump.js";
 
 /**
@@ -16,5 +17,6 @@ export function sortDump(dump: StoreDump): StoreDump {
     ),
     people: [...dump.people].sort((a, b) => compareText(a.personId, b.personId)),
     audit: [...dump.audit].sort((a, b) => a.seq - b.seq),
+    overrides: [...dump.overrides].sort((a, b) => compareText(overrideKey(a), overrideKey(b))),
   };
 }

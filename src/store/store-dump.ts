@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditEntrySchema } from "./audit-entry.js";
 import { cardInstanceSchema } from "./card-instance.js";
+import { officeOverrideSchema } from "./office-override.js";
 import { outboxMessageSchema } from "./outbox-message.js";
 import { personSettingsSchema } from "./person-settings.js";
 import { progressReportSchema } from "./progress-report.js";
@@ -37,6 +38,8 @@ export const storeDumpSchema = z.object({
   people: z.array(z.object({ personId: z.string().min(1), settings: personSettingsSchema })),
   /** By seq. */
   audit: z.array(auditEntrySchema),
+  /** By key (office-override.ts); absent from backups made before there were any. */
+  overrides: z.array(officeOverrideSchema).default([]),
 });
 export type StoreDump = z.infer<typeof storeDumpSchema>;
 

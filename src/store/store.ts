@@ -4,6 +4,7 @@ import type { CardStore } from "./card-instance.js";
 import type { OutageStore } from "./channel-outage.js";
 import type { CounterStore } from "./counter-store.js";
 import type { InboxStore } from "./inbox-entry.js";
+import type { OverrideStore } from "./office-override.js";
 import type { OutboxStore } from "./outbox-message.js";
 import type { PeopleStore } from "./person-settings.js";
 import type { ProgressStore } from "./progress-report.js";
@@ -40,6 +41,8 @@ export interface Store {
   readonly prompts: PromptStore;
   readonly people: PeopleStore;
   readonly audit: AuditStore;
+  /** What the office changed in chat (mutes, local calendar days): a short list read whole. */
+  readonly overrides: OverrideStore;
   /** Sending budgets shared by every instance (sliding windows, taken all or nothing). */
   readonly budgets: BudgetStore;
   /** Counters shared by every instance (a platform's monthly API quota): working state, not in dumps. */

@@ -2,6 +2,7 @@ import type { Assignment } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import type { Store } from "../store/store.js";
+import { deadlineInForce } from "./deadline-in-force.js";
 import { deriveWorkflowState } from "./derive-workflow-state.js";
 import { DIFFICULTY_RESOLVED, isReport } from "./is-report.js";
 import type { Actual, UnitView } from "./unit-view.js";
@@ -28,10 +29,7 @@ export async function loadUnitView(
     if (report.percent !== undefined) percent = report.percent;
   }
   const extensions = requests.filter((r) => r.kind === "extension" && r.status === "approved");
-  const deadline = extensions.reduce(
-    (latest, r) => (r.newDeadline && r.newDeadline > latest ? r.newDeadline : latest),
-    task.deadline,
-  );
+  const deadline = deadlineInForce(task.deadline, requests);
   const role = assignments.find((a) => a.unit === unit)?.role ?? "host";
   const latestOf = (name: string) =>
     history.filter((r) => r.unit === name && isReport(r) && isProgress(r)).at(-1);

@@ -35,7 +35,8 @@ async function standsIn(turn: Turn, unit: string): Promise<boolean> {
     if (
       settings?.substitute === turn.person.personId &&
       settings.awayUntil &&
-      turn.date <= settings.awayUntil
+      turn.date <= settings.awayUntil &&
+      (settings.awayFrom === undefined || turn.date >= settings.awayFrom)
     )
       return true;
   }

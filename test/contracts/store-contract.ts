@@ -14,6 +14,7 @@ import { outboxDeferContract } from "./outbox-defer-contract.js";
 import { outboxNextDueContract } from "./outbox-next-due-contract.js";
 import { outboxRequeueContract } from "./outbox-requeue-contract.js";
 import { outboxSendingContract } from "./outbox-sending-contract.js";
+import { overridesContract } from "./overrides-contract.js";
 import { peopleAndPromptsContract } from "./people-prompts-contract.js";
 import { primitivesContract } from "./primitives-contract.js";
 import { progressContract } from "./progress-contract.js";
@@ -60,6 +61,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
     describe("cards", () => cardsContract(ctx));
     describe("prompts and people", () => peopleAndPromptsContract(ctx));
     describe("audit", () => auditContract(ctx));
+    describe("the office's overrides", () => overridesContract(ctx));
     describe("claimOnce and locks", () => primitivesContract(ctx));
     describe("claimMany", () => claimManyContract(ctx));
     describe("inbox", () => inboxContract(ctx));

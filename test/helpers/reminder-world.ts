@@ -66,6 +66,7 @@ export function buildWorld(
     limits: COMMON_LIMITS,
     reported: (no, unit, c) => state.reported.has(`${no}/${unit}/${c}`),
     closed: (no, unit) => state.closed.has(`${no}/${unit}`),
+    muted: () => false,
     deadline: (task, unit) => state.deadlines.get(`${task.no}/${unit}`) ?? task.deadline,
     substituteFor: (p, date) => {
       const away = state.away.get(p.personId);

@@ -22,6 +22,7 @@ export class RedisKeys {
       "prompt:people",
       "people",
       "audit:all",
+      "overrides",
     ].map((name) => this.key(name));
   }
 

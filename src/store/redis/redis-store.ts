@@ -14,6 +14,7 @@ import { RedisInbox } from "./redis-inbox.js";
 import { RedisKeys } from "./redis-keys.js";
 import { RedisOutages } from "./redis-outages.js";
 import { RedisOutbox } from "./redis-outbox.js";
+import { RedisOverrides } from "./redis-overrides.js";
 import { RedisPeople } from "./redis-people.js";
 import { RedisProgress } from "./redis-progress.js";
 import { RedisPrompts } from "./redis-prompts.js";
@@ -44,6 +45,7 @@ export class RedisStore implements Store {
   readonly prompts: RedisPrompts;
   readonly people: RedisPeople;
   readonly audit: RedisAudit;
+  readonly overrides: RedisOverrides;
   readonly budgets: RedisBudgets;
   readonly counters: RedisCounters;
   readonly outages: RedisOutages;
@@ -66,6 +68,7 @@ export class RedisStore implements Store {
     this.prompts = new RedisPrompts(redis, this.keys);
     this.people = new RedisPeople(redis, this.keys);
     this.audit = new RedisAudit(redis, this.keys);
+    this.overrides = new RedisOverrides(redis, this.keys);
     this.budgets = new RedisBudgets(redis, this.keys);
     this.counters = new RedisCounters(redis, this.keys);
     this.outages = new RedisOutages(redis, this.keys);
@@ -116,6 +119,7 @@ export class RedisStore implements Store {
       prompts: await this.prompts.dump(),
       people: await this.people.dump(),
       audit: await this.audit.dump(),
+      overrides: await this.overrides.dump(),
     });
   }
 
@@ -133,6 +137,7 @@ export class RedisStore implements Store {
     this.prompts.restore(tx, dump.prompts);
     this.people.restore(tx, dump.people);
     this.audit.restore(tx, dump.audit);
+    this.overrides.restore(tx, dump.overrides);
     const results = (await tx.exec()) ?? [];
     const failed = results.find(([error]) => error !== null);
     if (failed) throw failed[0];

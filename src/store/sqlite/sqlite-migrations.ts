@@ -113,4 +113,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE outbox ADD COLUMN sending_since TEXT;
   `,
+  // 8: the office's overrides set in chat: mutes and local calendar days (store/office-override.ts).
+  `
+  CREATE TABLE overrides (key TEXT PRIMARY KEY, json TEXT NOT NULL);
+  `,
 ];

@@ -13,6 +13,7 @@ import { SqliteCounters } from "./sqlite-counters.js";
 import { SqliteInbox } from "./sqlite-inbox.js";
 import { SqliteOutages } from "./sqlite-outages.js";
 import { SqliteOutbox } from "./sqlite-outbox.js";
+import { SqliteOverrides } from "./sqlite-overrides.js";
 import { SqlitePeople } from "./sqlite-people.js";
 import { SqliteProgress } from "./sqlite-progress.js";
 import { SqlitePrompts } from "./sqlite-prompts.js";
@@ -32,6 +33,7 @@ const RECORD_TABLES = [
   "prompts",
   "people",
   "audit",
+  "overrides",
 ];
 /** Working state that guards work in flight: not records, erased by a replacing restore. */
 const WORKING_TABLES = ["claims", "locks", "budget_slots", "channel_outages", "inbox", "counters"];
@@ -59,6 +61,7 @@ export class SqliteStore implements Store {
   readonly prompts: SqlitePrompts;
   readonly people: SqlitePeople;
   readonly audit: SqliteAudit;
+  readonly overrides: SqliteOverrides;
   readonly budgets: SqliteBudgets;
   readonly counters: SqliteCounters;
   readonly outages: SqliteOutages;
@@ -78,6 +81,7 @@ export class SqliteStore implements Store {
     this.prompts = new SqlitePrompts(this.db);
     this.people = new SqlitePeople(this.db);
     this.audit = new SqliteAudit(this.db);
+    this.overrides = new SqliteOverrides(this.db);
     this.budgets = new SqliteBudgets(this.db);
     this.counters = new SqliteCounters(this.db);
     this.outages = new SqliteOutages(this.db);
@@ -120,6 +124,7 @@ export class SqliteStore implements Store {
         prompts: this.prompts.dumpSync(),
         people: this.people.dumpSync(),
         audit: this.audit.dumpSync(),
+        overrides: this.overrides.dumpSync(),
       }),
     );
     return sortDump(read.deferred());
@@ -141,6 +146,7 @@ export class SqliteStore implements Store {
       this.prompts.restoreSync(dump.prompts);
       this.people.restoreSync(dump.people);
       this.audit.restoreSync(dump.audit);
+      this.overrides.restoreSync(dump.overrides);
     });
     load.immediate();
   }

@@ -16,6 +16,8 @@ export const COMPUTED_KEYS: readonly ComputedKeys[] = [
   { file: "src/commands/help-command.ts", key: "c.text.summary", keys: commandKeys("summary") },
   { file: "src/commands/run-command.ts", key: "spec.text.usage", keys: commandKeys("usage") },
   { file: "src/commands/run-command.ts", key: "spec.text.example", keys: commandKeys("example") },
+  { file: "src/commands/args/answer-arg-problem.ts", key: "spec.text.usage", keys: commandKeys("usage") },
+  { file: "src/commands/args/answer-arg-problem.ts", key: "spec.text.example", keys: commandKeys("example") },
   {
     file: "src/cli/run-outbox.ts",
     key: "`status${target.status}`",

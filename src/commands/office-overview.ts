@@ -1,0 +1,210 @@
+import type { DueDate } from "../calendar/due-dates.js";
+import type { Turn } from "../conversation/turn.js";
+import { indexDirectory } from "../directory/directory-index.js";
+import { assessUnit } from "../lights/assess-unit.js";
+import type { Light } from "../lights/light.js";
+import { chooseCycle, cycleWindows } from "../progress/choose-cycle.js";
+import { computeAssignments } from "../registry/compute-assignments.js";
+import type { Section, Task } from "../registry/registry.js";
+import { businessDate } from "../shared/clock.js";
+import type { ProgressReport, ProgressStore } from "../store/progress-report.js";
+import type { Store } from "../store/store.js";
+import type { RequestStore } from "../store/workflow-request.js";
+import { listUnitDues } from "../unit-view/list-unit-dues.js";
+import { loadUnitView } from "../unit-view/load-unit-view.js";
+import type { UnitView } from "../unit-view/unit-view.js";
+import type { TaskContext } from "../workflow/task-context.js";
+
+/** One unit's part in one task, as the office's commands judge it on the turn's day. */
+export interface UnitStanding {
+  task: Task;
+  unit: string;
+  role: "host" | "co";
+  view: UnitView;
+  light: Light;
+  /** 已办结, or its completion request is waiting: the ladder leaves it alone, nothing is owed. */
+  settled: boolean;
+  /** The office stopped reminders for the unit or the task (/mute): the ladder leaves it alone. */
+  muted: boolean;
+  /**
+   * The last report due before today (a co-unit's input date), when it has not been given (nor
+   * a later cycle's): what the light counts as 报送逾期, with the same working days.
+   */
+  lateReport?: { cycle: string; due: string; days: number };
+  /** Working days past the deadline in force, for a host unit that has not finished. */
+  pastDeadlineDays: number;
+  /**
+   * The cycle whose reporting window is open today (the one a reply is filed under, opening on
+   * the ladder's first reminder), and whether the unit has reported for it or a later one.
+   * Undefined before the first window opens: nothing has been asked for yet.
+   */
+  current?: { cycle: string; due: string; reported: boolean };
+  /**
+   * Every report due before today (before the unit asked to close its part, if it did), with
+   * whether it came by its due date, or a later cycle's report did.
+   */
+  pastDues: { cycle: string; due: string; onTime: boolean }[];
+}
+
+/** The office's view of every task of the current registry, unit by unit. */
+export interface OfficeOverview {
+  date: string;
+  /** The registry's chapters (二 抓好常态化疫情防控…), in order; a task's `section` is a title. */
+  sections: Section[];
+  standings: UnitStanding[];
+}
+
+/**
+ * Reads every unit's standing on every task of the current registry: the unit views, their
+ * lights, what is late and what the current cycle asks for. Units follow the live directory, as
+ * the ladder's do. Two store reads per task (its history and its requests), whatever the number
+ * of units. Undefined when no registry has been imported.
+ */
+export async function loadOfficeOverview(turn: Turn): Promise<OfficeOverview | undefined> {
+  const { store, directory } = turn.deps;
+  const current = await store.registry.current();
+  if (!current) return undefined;
+  const { registry } = current;
+  // The same start as the reminder ladder's (load-reminder-world.ts).
+  const start = registry.document.issuedOn || current.importedAt.slice(0, 10);
+  const year = registry.document.year;
+  const assignments = computeAssignments(registry, indexDirectory(directory));
+  const mutes = await readMutes(store);
+  const standings: UnitStanding[] = [];
+  for (const task of registry.tasks) {
+    const ofTask = assignments.filter((a) => a.taskNo === task.no);
+    if (ofTask.length > 0)
+      standings.push(...(await loadTaskStandings(turn, { task, assignments: ofTask, start, year }, mutes)));
+  }
+  return { date: turn.date, sections: registry.sections, standings };
+}
+
+/**
+ * Every unit's standing on one task (loadOfficeOverview, for the task of a command); `mutes` when
+ * the caller has read them already.
+ */
+export async function loadTaskStandings(
+  turn: Turn,
+  context: TaskContext,
+  mutes?: Mutes,
+): Promise<UnitStanding[]> {
+  const { store, calendar, settings } = turn.deps;
+  const { units: mutedUnits, tasks: mutedTasks } = mutes ?? (await readMutes(store));
+  const { task, assignments, start, year } = context;
+  const date = turn.date;
+  const ladder = settings.reminders.ladder;
+  const reads = await readTask(store, task.no);
+  const standings: UnitStanding[] = [];
+  for (const assignment of assignments) {
+    const view = await loadUnitView(reads, task, assignment.unit, assignments);
+    const light = assessUnit(view, { date, start, year }, turn.deps);
+    const settled = view.state === "completed" || view.state === "completion-requested";
+    const shift = view.role === "co" ? ladder.coInputDue : 0;
+    const dues = listUnitDues({ task, deadline: view.deadline, start, settings, calendar });
+    const shifted: DueDate[] = dues.map((d) =>
+      shift === 0 ? d : { ...d, due: calendar.addWorkingDays(d.due, shift) },
+    );
+    const past = shifted.filter((d) => d.due < date);
+    // Once the unit asked to close its part, nothing due after that day is owed.
+    const settledOn = settled ? settledSince(view) : undefined;
+    const pastDues = past
+      .filter((d) => settledOn === undefined || d.due < settledOn)
+      .map((d) => {
+        const on = firstReportFor(view.reports, d.cycle);
+        return { cycle: d.cycle, due: d.due, onTime: on !== undefined && on <= d.due };
+      });
+    const last = past.at(-1);
+    const lateDays = last ? Math.max(0, calendar.workingDaysBetween(last.due, date)) : 0;
+    const lateReport =
+      last && !settled && lateDays > 0 && !coversCycle(view.reports, last.cycle)
+        ? { cycle: last.cycle, due: last.due, days: lateDays }
+        : undefined;
+    const pastDeadlineDays =
+      view.role === "host" && !settled && date > view.deadline
+        ? calendar.workingDaysBetween(view.deadline, date)
+        : 0;
+    const windows = cycleWindows(dues, calendar, view.role === "co" ? ladder.coRequest : ladder.first);
+    const open = windows.filter((w) => w.opens <= date).at(-1);
+    const openDue = open && shifted.find((d) => d.cycle === open.cycle);
+    const cycle = open && chooseCycle({ date, windows, dues });
+    standings.push({
+      task,
+      unit: assignment.unit,
+      role: view.role,
+      view,
+      light,
+      settled,
+      muted: mutedTasks.has(task.no) || mutedUnits.has(assignment.unit),
+      ...(lateReport ? { lateReport } : {}),
+      pastDeadlineDays,
+      ...(cycle && openDue
+        ? { current: { cycle, due: openDue.due, reported: coversCycle(view.reports, cycle) } }
+        : {}),
+      pastDues,
+    });
+  }
+  return standings;
+}
+
+/** The units and tasks the office muted (/mute), as the ladder reads them. */
+interface Mutes {
+  units: ReadonlySet<string>;
+  tasks: ReadonlySet<number>;
+}
+
+async function readMutes(store: Store): Promise<Mutes> {
+  const overrides = await store.overrides.list();
+  return {
+    units: new Set(overrides.flatMap((o) => (o.kind === "mute-unit" ? [o.unit] : []))),
+    tasks: new Set(overrides.flatMap((o) => (o.kind === "mute-task" ? [o.taskNo] : []))),
+  };
+}
+
+/** The day the unit's standing completion request was made (the one approved, or the one waiting). */
+function settledSince(view: UnitView): string | undefined {
+  const request = view.requests.find(
+    (r) => r.kind === "completion" && (r.status === "approved" || r.status === "pending"),
+  );
+  return request && businessDate(new Date(request.requestedAt));
+}
+
+/**
+ * A report for `cycle` or a later one: the ladder counts a later cycle's report as covering the
+ * cycles before it (cycle keys of one kind sort in time order).
+ */
+function coversCycle(reports: readonly ProgressReport[], cycle: string): boolean {
+  return reports.some((r) => r.cycle >= cycle);
+}
+
+/** The day the unit first reported for `cycle` or a later one, in the business time zone. */
+function firstReportFor(reports: readonly ProgressReport[], cycle: string): string | undefined {
+  const days = reports.filter((r) => r.cycle >= cycle).map((r) => businessDate(new Date(r.reportedAt)));
+  return days.sort()[0];
+}
+
+/**
+ * The task's history and requests, read once and handed to each of its units' views (loadUnitView
+ * reads both per unit); every other call goes to the store.
+ */
+async function readTask(store: Store, taskNo: number): Promise<Pick<Store, "progress" | "requests">> {
+  const history = await store.progress.history(taskNo);
+  const requests = await store.requests.list({ taskNo });
+  const progress: ProgressStore = {
+    history: async (no, unit) =>
+      no === taskNo && unit === undefined ? history : store.progress.history(no, unit),
+    append: (report) => store.progress.append(report),
+    latest: (no, unit, cycle) => store.progress.latest(no, unit, cycle),
+    latestPerUnit: (no) => store.progress.latestPerUnit(no),
+    latestOfEveryUnit: () => store.progress.latestOfEveryUnit(),
+  };
+  const requestStore: RequestStore = {
+    list: async (filter) =>
+      filter?.taskNo === taskNo && filter.unit === undefined && filter.status === undefined
+        ? requests
+        : store.requests.list(filter),
+    create: (request) => store.requests.create(request),
+    decide: (id, decision) => store.requests.decide(id, decision),
+    get: (id) => store.requests.get(id),
+  };
+  return { progress, requests: requestStore };
+}
