@@ -31,6 +31,11 @@ export interface DingtalkChannelOptions {
   /** For session webhooks (the OpenAPI client has its own). */
   fetch?: typeof fetch;
   webhookTimeoutMs?: number;
+  /**
+   * Buttons a card may carry with the cards given (cardButtonsIn: six on an interactive card, five
+   * on a robot ActionCard); default DINGTALK_LIMITS'.
+   */
+  cardButtons?: number;
 }
 
 /**
@@ -201,7 +206,10 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Channel 
   return {
     name: "dingtalk",
     budgets: DINGTALK_BUDGETS,
-    limits: DINGTALK_LIMITS,
+    limits:
+      options.cardButtons === undefined
+        ? DINGTALK_LIMITS
+        : { ...DINGTALK_LIMITS, cardButtons: options.cardButtons },
     send,
     ...(cards ? { updateCard: (request) => cards.update(request) } : {}),
   };

@@ -7,7 +7,7 @@ import { createRedisTokenCache } from "../redis-access-token-cache.js";
 import { mountDingtalkActRoute } from "./dingtalk-act-route.js";
 import { DINGTALK_LINK_TTL_MS } from "./dingtalk-action-link.js";
 import { createDingtalkApi } from "./dingtalk-api.js";
-import { createDingtalkCards } from "./dingtalk-cards.js";
+import { cardButtonsIn, createDingtalkCards } from "./dingtalk-cards.js";
 import { createDingtalkChannel } from "./dingtalk-channel.js";
 import { type DingtalkConfig, readDingtalkConfig } from "./dingtalk-config.js";
 import { mountDingtalkHttpRoutes } from "./dingtalk-http-routes.js";
@@ -51,7 +51,15 @@ export const dingtalkPlugin: ChannelPlugin<DingtalkConfig> = {
     let downSinceMs: number | undefined;
 
     return {
-      channel: createDingtalkChannel({ config, api, cards, sessionWebhooks, clock: deps.clock, logger }),
+      channel: createDingtalkChannel({
+        config,
+        api,
+        cards,
+        sessionWebhooks,
+        clock: deps.clock,
+        logger,
+        cardButtons: cardButtonsIn(cards.mode),
+      }),
       receive: ({ inbox, router }) => {
         const onRefused = (reason: string) => deps.onRefused?.("dingtalk", reason);
         if (config.mode === "http")
