@@ -62,7 +62,8 @@ describe("POST /dingtalk/robot", () => {
         channel: "dingtalk",
         from: "16650***698",
         text: "测试数据",
-        at: "2023-07-26T09:01:41.894Z",
+        // Received at the service's clock, not DingTalk's createAt (dingtalk-robot-message.ts).
+        at: NOW.toISOString(),
       },
     ]);
     expect(app.inbox.order).toEqual([`accept ${EVENT_ID}`, "answered", `process ${EVENT_ID}`]);
