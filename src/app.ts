@@ -100,6 +100,7 @@ export async function createApp(
       store,
       channels: [...services.channels.keys()],
       jobs: services.jobs.map((job) => job.name),
+      receiving: services.receiving,
     });
     mountMetricsRoute(routes, { metrics, access: config.DUBAN_METRICS === "open" ? "open" : "loopback" });
   }

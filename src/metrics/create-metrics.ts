@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { ChannelName, SendResult } from "../channels/channel.js";
+import type { ReceivingHealth } from "../channels/channel-plugin.js";
 import type { AcceptOutcome } from "../inbound/inbox-processor.js";
 import type { JobRun } from "../scheduler/job.js";
 import type { Clock } from "../shared/clock.js";
@@ -48,7 +49,13 @@ export interface Metrics {
    * What a scrape reads (the store), and the channels and jobs whose series are shown at 0 before
    * anything happens, so that a rate over them starts at the first event.
    */
-  watch(parts: { store: MetricsStore; channels: readonly ChannelName[]; jobs: readonly string[] }): void;
+  watch(parts: {
+    store: MetricsStore;
+    channels: readonly ChannelName[];
+    jobs: readonly string[];
+    /** How receiving stands on the platforms that keep a connection of their own (a stream). */
+    receiving?: () => Record<ChannelName, ReceivingHealth | undefined>;
+  }): void;
   /** The text exposition, the store read first (within the timeout). */
   scrape(): Promise<string>;
   readonly contentType: string;
@@ -127,6 +134,28 @@ export function createMetrics(options: MetricsOptions): Metrics {
     registers,
   });
 
+  const receivingUp = new Gauge({
+    name: "duban_channel_receiving_connected",
+    help: "For a platform that keeps a connection of its own to receive (DingTalk's Stream): 1 while it is connected, else 0 (connecting, backing off).",
+    labelNames: ["channel"] as const,
+    registers,
+  });
+  const reconnects = new Gauge({
+    name: "duban_channel_receiving_reconnects",
+    help: "Connections the platform's receiving opened after its first one (rotations by the platform included), since the start.",
+    labelNames: ["channel"] as const,
+    registers,
+  });
+  let receiving: (() => Record<ChannelName, ReceivingHealth | undefined>) | undefined;
+  const readReceiving = (): void => {
+    for (const [name, health] of Object.entries(receiving?.() ?? {})) {
+      if (!health) continue;
+      const channel = channelLabel(name);
+      receivingUp.set({ channel }, health.state.status === "connected" ? 1 : 0);
+      if (typeof health.state.reconnects === "number") reconnects.set({ channel }, health.state.reconnects);
+    }
+  };
+
   const storeGauges = [storeUp, outboxMessages, outboxAge, outboxLag];
   const exposed = Registry.merge([processMetrics(), registry]);
   let store: MetricsStore | undefined;
@@ -174,6 +203,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
     watch(parts) {
       store = parts.store;
+      receiving = parts.receiving;
       for (const name of parts.channels) {
         const channel = channelLabel(name);
         for (const outcome of [...ACCEPT_OUTCOMES, "refused"]) inbound.inc({ channel, outcome }, 0);
@@ -186,6 +216,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
       }
     },
     async scrape() {
+      readReceiving();
       await readStore();
       return exposed.metrics();
     },

@@ -99,6 +99,8 @@ describe("duban serve on DingTalk (Stream) against a local fake gateway", () => 
       return body.channels.dingtalk?.receiving?.state.status === "connected" ? body : undefined;
     });
     expect(Object.keys(health.channels)).toEqual(["dingtalk"]);
+    const metrics = async () => String((await service.get("/metrics")).body);
+    expect(await metrics()).toMatch(/^duban_channel_receiving_connected\{channel="dingtalk"\} 1$/m);
 
     // /help from an admin, answered through the message's session webhook.
     await say(0, ADMIN, "/help");
@@ -120,6 +122,7 @@ describe("duban serve on DingTalk (Stream) against a local fake gateway", () => 
       textsTo(gateway, ADMIN, sessions).filter((t) => t.includes("袁振华")).length >= 2 ? true : undefined,
     );
     expect(gateway.stats().ticketsRefused).toBe(0);
+    expect(await metrics()).toMatch(/^duban_channel_receiving_reconnects\{channel="dingtalk"\} 2$/m);
     expect(gateway.protocolErrors).toEqual([]);
 
     // The first reminder of task 52 reaches 徐勇 as an interactive card; he clicks 签收 on it.
