@@ -58,7 +58,7 @@ const schema = z.object({
   ),
   DINGTALK_CLIENT_SECRET: text(
     "DINGTALK_CLIENT_SECRET",
-    "the app's Client Secret (AppSecret) from the same page, without spaces",
+    "the app's Client Secret (AppSecret) from the developer console's 凭证与基础信息 page, without spaces",
   ),
   DINGTALK_ROBOT_CODE: text(
     "DINGTALK_ROBOT_CODE",
