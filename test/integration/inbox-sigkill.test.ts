@@ -43,11 +43,13 @@ describe("duban serve SIGKILLed right after acknowledging a burst of callbacks, 
     db.close();
 
     const second = await startServiceProcess({ ...env, WECOM_API_BASE_URL: wecom.baseUrl });
-    const perUser = await answersOnceSettled(wecom.sends, acknowledged, 60_000);
+    // On a loaded machine the first process may have claimed answers before the kill: those come
+    // back when their lease (2 min) ends, so the wait allows for it.
+    const perUser = await answersOnceSettled(wecom.sends, acknowledged, 170_000);
     expect([...perUser.keys()].sort()).toEqual([...acknowledged].sort());
     expect([...perUser.values()].every((count) => count === 1)).toBe(true);
     const resumed = second.logs().filter((r) => r.msg === "inbound event resumed");
     expect(resumed.length).toBeGreaterThanOrEqual(USERS.length - CONTACTS.length);
     expect(await second.stop("SIGTERM")).toEqual({ code: 0, signal: null });
-  }, 120_000);
+  }, 240_000);
 });
