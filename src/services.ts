@@ -156,6 +156,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       if (!channel?.updateCard) return { status: "permanent-error", reason: `${name} cannot update cards` };
       return channel.updateCard(request);
     },
+    fetchFile: async (name, ref, options) => {
+      const channel = channels.get(name);
+      if (!channel?.fetchFile) return { ok: false, problem: "failed", reason: `${name} cannot fetch files` };
+      return channel.fetchFile(ref, options);
+    },
   };
   // Store, then acknowledge: every channel's events go through the inbox, which is their one
   // dedupe, remembered for longer than any running platform may deliver an event again.

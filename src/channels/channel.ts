@@ -29,7 +29,21 @@ export interface Channel {
    * its buttons, or replaces it. Each platform does this its own way (WeCom: button.replace_name).
    */
   updateCard?(request: CardUpdateRequest): Promise<SendResult>;
+  /**
+   * Downloads a file someone sent (an `InboundEvent` of kind "file", by its `ref`), refusing one
+   * over `maxBytes` without keeping it. Never throws for a platform answer: a failure is a result.
+   */
+  fetchFile?(ref: string, options: { maxBytes: number }): Promise<FetchFileResult>;
 }
+
+/**
+ * A downloaded file, or why there is none: `too-large` (over the cap the caller gave), `gone` (the
+ * platform no longer has it: an expired media id or download code), `failed` (anything else, said
+ * in `reason`, in English for the log; never a secret).
+ */
+export type FetchFileResult =
+  | { ok: true; bytes: Buffer }
+  | { ok: false; problem: "too-large" | "gone" | "failed"; reason: string };
 
 export interface CardUpdateRequest {
   cardId: string;
@@ -108,4 +122,20 @@ export type InboundEvent =
       at: string;
       /** The platform's token for changing the clicked card, opaque to everything but its channel. */
       updateToken?: string;
+    }
+  | {
+      kind: "file";
+      eventId: string;
+      channel: ChannelName;
+      from: string;
+      at: string;
+      /** The file's name as the platform gives it; readers pick the format by its extension. */
+      fileName: string;
+      /** In bytes, where the platform says it before the download. */
+      size?: number;
+      /**
+       * The platform's opaque reference for `Channel.fetchFile` (WeCom: the MediaId; DingTalk: the
+       * downloadCode). Events are stored as JSON in the inbox: never the bytes.
+       */
+      ref: string;
     };

@@ -45,7 +45,7 @@ export async function describeMutes(turn: Turn): Promise<string[]> {
   const current = await turn.deps.store.registry.current();
   const tasks = new Map((current?.registry.tasks ?? []).map((t) => [t.no, t]));
   return (await turn.deps.store.overrides.list()).flatMap((o) => {
-    if (o.kind === "calendar-day") return [];
+    if (o.kind !== "mute-task" && o.kind !== "mute-unit") return [];
     const task = o.kind === "mute-task" ? tasks.get(o.taskNo) : undefined;
     const label =
       o.kind === "mute-task"

@@ -5,6 +5,7 @@ import { calendarCommand } from "./calendar-command.js";
 import type { CommandSpec } from "./command-spec.js";
 import { extendCommand } from "./extend-command.js";
 import { helpCommand } from "./help-command.js";
+import { importCommand } from "./import/import-command.js";
 import { lightsCommand } from "./lights-command.js";
 import { muteCommand } from "./mute-command.js";
 import { myCommand } from "./my-command.js";
@@ -48,6 +49,7 @@ const OFFICE_COMMANDS: readonly CommandSpec[] = [
   calendarCommand,
   planCommand,
   outboxCommand,
+  importCommand,
 ];
 
 /** Every chat command, in the order /help lists them. One file per command. */

@@ -1,5 +1,11 @@
 import type { WorkCalendar } from "../calendar/work-calendar.js";
-import type { CardUpdateRequest, ChannelName, InboundEvent, SendResult } from "../channels/channel.js";
+import type {
+  CardUpdateRequest,
+  ChannelName,
+  FetchFileResult,
+  InboundEvent,
+  SendResult,
+} from "../channels/channel.js";
 import type { ChannelLimits } from "../channels/channel-limits.js";
 import type { Settings } from "../config/settings.js";
 import type { Directory } from "../directory/directory.js";
@@ -33,6 +39,8 @@ export interface InboundDeps {
   limits: ChannelLimits;
   /** Changes a card on the channel it was clicked on; absent where no channel can. */
   updateCard?(channel: ChannelName, request: CardUpdateRequest): Promise<SendResult>;
+  /** Downloads a file sent on a channel (a file event's ref); absent where no channel can. */
+  fetchFile?(channel: ChannelName, ref: string, options: { maxBytes: number }): Promise<FetchFileResult>;
 }
 
 /**

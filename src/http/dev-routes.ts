@@ -20,7 +20,9 @@ export interface DevRoutesDeps {
   onReceived?: () => void;
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** A file (base64, a third larger) up to the local channel's file size, with room for the JSON around it. */
+const LOCAL_FILE_MAX_BYTES = 20 * 1024 * 1024;
+const MAX_BODY_BYTES = Math.ceil((LOCAL_FILE_MAX_BYTES * 4) / 3) + 64 * 1024;
 
 const inboundSchema = z.discriminatedUnion("kind", [
   z.strictObject({
@@ -38,6 +40,14 @@ const inboundSchema = z.discriminatedUnion("kind", [
     /** As a platform sends with a click: lets a scenario exercise the card update after it. */
     updateToken: z.string().min(1).optional(),
   }),
+  z.strictObject({
+    kind: z.literal("file"),
+    eventId: z.string().min(1).optional(),
+    from: z.string().min(1),
+    fileName: z.string().min(1),
+    /** The file's content: the local channel keeps it and the event carries a ref, as a platform's does. */
+    contentBase64: z.base64(),
+  }),
 ]);
 
 const outboxQuerySchema = z.object({
@@ -49,7 +59,8 @@ const outboxQuerySchema = z.object({
 
 /**
  * The local channel's window, for development and scenario tests: GET /dev/outbox lists what it
- * sent (oldest first), POST /dev/inbound injects what a person "wrote" or "clicked". Mount only
+ * sent (oldest first), POST /dev/inbound injects what a person "wrote", "clicked" or sent as a file
+ * (`{kind: "file", from, fileName, contentBase64}`). Mount only
  * when the local channel is on. Requests from anywhere but loopback get 403.
  */
 export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
@@ -91,7 +102,7 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
     }
     const input = inboundSchema.safeParse(json);
     if (!input.success) return badRequest(ctx, input.error);
-    const event = toEvent(input.data, deps.clock.now());
+    const event = toEvent(input.data, deps.clock.now(), deps.channel);
     // Answered after the handler has finished, so a scenario can read /dev/outbox right away.
     try {
       await deps.inbox.receive(event);
@@ -106,9 +117,14 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
   });
 }
 
-function toEvent(input: z.infer<typeof inboundSchema>, now: Date): InboundEvent {
+function toEvent(input: z.infer<typeof inboundSchema>, now: Date, channel: LocalChannel): InboundEvent {
   const eventId = input.eventId ?? `local-${randomUUID()}`;
   const at = now.toISOString();
+  if (input.kind === "file") {
+    const { contentBase64, ...rest } = input;
+    const bytes = Buffer.from(contentBase64, "base64");
+    return { ...rest, eventId, channel: LOCAL_CHANNEL, at, size: bytes.length, ref: channel.keepFile(bytes) };
+  }
   return { ...input, eventId, channel: LOCAL_CHANNEL, at };
 }
 

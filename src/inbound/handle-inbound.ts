@@ -1,5 +1,6 @@
 import type { InboundEvent } from "../channels/channel.js";
 import { callerOf } from "../commands/caller-roles.js";
+import { receiveImportFile } from "../commands/import/read-import-file.js";
 import { readCommand } from "../commands/read-command.js";
 import { COMMANDS } from "../commands/registry.js";
 import { runCommand } from "../commands/run-command.js";
@@ -18,7 +19,8 @@ import { stranger } from "./stranger.js";
  * command (/help, 帮助) goes to the command runner, from anyone: the commands say who may run
  * them, and /help and /whoami are how someone not yet in the directory finds their id. Otherwise
  * someone the directory does not know gets a polite refusal on the channel they wrote from, and
- * the attempt is logged in the audit trail.
+ * the attempt is logged in the audit trail. A file goes to the import (commands/import/), which
+ * says who may import.
  */
 export function createInboundHandler(deps: InboundDeps) {
   return async (event: InboundEvent): Promise<void> => {
@@ -29,10 +31,20 @@ export function createInboundHandler(deps: InboundDeps) {
       eventId: event.eventId,
       kind: event.kind,
       ...(event.kind === "card-action" ? { actionKey: event.actionKey, cardId: event.cardId } : {}),
+      ...(event.kind === "file" ? { fileName: event.fileName, size: event.size } : {}),
     });
     if (event.kind === "text")
       deps.logger.debug("inbound text", { eventId: event.eventId, text: event.text });
     const person = deps.people.byAccount(event.channel, event.from);
+    // A file is a notice for the office to import (/import); anyone else is told so.
+    if (event.kind === "file") {
+      const turn = startTurn(deps, event, person ?? stranger(event));
+      await receiveImportFile(
+        { turn, caller: callerOf(deps.people, event, person), commands: COMMANDS },
+        event,
+      );
+      return;
+    }
     const command = event.kind === "text" ? readCommand(event.text, COMMANDS) : undefined;
     if (command) {
       const turn = startTurn(deps, event, person ?? stranger(event));

@@ -4,11 +4,13 @@ import { checkRegistryNames } from "./check-registry-names.js";
 import { diffRegistry, type RegistryDiff } from "./diff-registry.js";
 import { findSkippedTasks, type SkippedTask } from "./find-skipped-tasks.js";
 import { findUnknownNames, type UnknownNames } from "./find-unknown-names.js";
-import { type ReadNoticeResult, readNotice } from "./read-notice.js";
+import { type ReadNoticeResult, readNotice, readNoticeBytes } from "./read-notice.js";
 import type { Problem, Registry } from "./registry.js";
 
 export interface ImportNoticeInput {
   path: string;
+  /** The file's content, when it is not on disk (a file sent in chat); `path` is then its name. */
+  bytes?: Uint8Array;
   directory: Directory;
   /** The registry stored before this import, to report what changed. */
   previous?: Registry;
@@ -28,7 +30,10 @@ export interface ImportNoticeResult extends ReadNoticeResult {
 
 /** Reads a notice, checks every name it uses against the directory, and compares it with the previous import. */
 export async function importNotice(input: ImportNoticeInput): Promise<ImportNoticeResult> {
-  const read = await readNotice(input.path, input.year !== undefined ? { year: input.year } : {});
+  const options = input.year !== undefined ? { year: input.year } : {};
+  const read = input.bytes
+    ? await readNoticeBytes(input.bytes, input.path, options)
+    : await readNotice(input.path, options);
   const index = indexDirectory(input.directory);
   const skipped = findSkippedTasks(read.registry, read.content);
   const skippedLines = new Set(skipped.map((s) => s.line));

@@ -43,6 +43,18 @@ export async function readNotice(path: string, options: ReadNoticeOptions = {}):
       },
     );
   }
+  return readNoticeBytes(bytes, path, options);
+}
+
+/**
+ * `readNotice` on a file already in memory (one sent in chat): `path` names it in problems and
+ * picks the reader by its extension, as on disk.
+ */
+export async function readNoticeBytes(
+  bytes: Uint8Array,
+  path: string,
+  options: ReadNoticeOptions = {},
+): Promise<ReadNoticeResult> {
   if (bytes.length === 0) throw new InputError(`${path}: the file is empty.`);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const format = detectFormat(path, bytes);

@@ -12,6 +12,11 @@ export interface SummaryContext {
   /** Why the import was (or, for a dry run, would be) refused, in words. */
   refusals?: string[];
   dryRun?: boolean;
+  /**
+   * Kept for a confirmation in chat (/import): no status line and no `duban import` hints, the
+   * caller says what to send next.
+   */
+  pending?: boolean;
 }
 
 /** The summary must fit a screen: long lists are cut, with how many more and where to see them. */
@@ -35,9 +40,10 @@ export function summarizeImport(result: ImportNoticeResult, context: SummaryCont
     for (const l of task.leaders) leaders.add(l);
   }
   const names = nameLines(unknownNames);
-  const status = context.stored
-    ? undefined
-    : message("import/summary-lines", context.dryRun ? "dryRun" : "refused");
+  const status =
+    context.stored || context.pending
+      ? undefined
+      : message("import/summary-lines", context.dryRun ? "dryRun" : "refused");
   return renderFile("import/summary.txt", {
     document: registry.document,
     taskCount: registry.tasks.length,
@@ -76,6 +82,7 @@ export function summarizeImport(result: ImportNoticeResult, context: SummaryCont
     problems: readingProblems.slice(0, LIMITS.problems),
     problemsMore: Math.max(0, readingProblems.length - LIMITS.problems),
     anyProblem: skipped.length + readingProblems.length + names.length > 0,
+    explainHint: !context.pending,
     refusals: [...(context.refusals ?? []), ...(status ? [status] : [])],
     stored: context.stored,
     path: result.source.path,

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { registrySchema } from "../registry/registry.js";
 import { isoDateSchema, isoInstantSchema } from "./iso-instant.js";
+import { importSourceSchema } from "./registry-import.js";
 
 const setFields = {
   /** The person id of the admin who set it. */
@@ -14,12 +16,24 @@ const setFields = {
  * until the matching command undoes it:
  * - `calendar-day`: a local day off (休) or working day (班) on top of the official arrangement and
  *   the config's overrides (/calendar add, /calendar remove);
- * - `mute-unit` / `mute-task`: no reminders for a unit, or for a task (/mute, /unmute).
+ * - `mute-unit` / `mute-task`: no reminders for a unit, or for a task (/mute, /unmute);
+ * - `pending-import`: a notice an admin sent in chat, read but not yet applied: `/import confirm`
+ *   makes it the registry, `/import cancel` drops it; one per admin, of no effect after `expiresAt`.
  */
 export const officeOverrideSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("calendar-day"), date: isoDateSchema, working: z.boolean(), ...setFields }),
   z.object({ kind: z.literal("mute-unit"), unit: z.string().min(1), ...setFields }),
   z.object({ kind: z.literal("mute-task"), taskNo: z.number().int().positive(), ...setFields }),
+  z.object({
+    kind: z.literal("pending-import"),
+    ...setFields,
+    expiresAt: isoInstantSchema,
+    /** The file's name as sent, its format and digest: the registry's source once applied. */
+    source: importSourceSchema,
+    registry: registrySchema,
+    /** The import summary as first answered, for `/import` and its pages to show again. */
+    summary: z.string(),
+  }),
 ]);
 export type OfficeOverride = z.infer<typeof officeOverrideSchema>;
 
@@ -32,6 +46,8 @@ export function overrideKey(override: OfficeOverride): string {
       return `mute-unit/${override.unit}`;
     case "mute-task":
       return `mute-task/${override.taskNo}`;
+    case "pending-import":
+      return `pending-import/${override.setBy}`;
   }
 }
 

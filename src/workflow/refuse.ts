@@ -23,7 +23,9 @@ export async function refuse(
       event: event.eventId,
       ...(event.kind === "text"
         ? { text: event.text }
-        : { cardId: event.cardId, actionKey: event.actionKey }),
+        : event.kind === "card-action"
+          ? { cardId: event.cardId, actionKey: event.actionKey }
+          : { fileName: event.fileName }),
     },
   });
   turn.deps.logger.warn("reply refused", { person: turn.person.personId, reason, taskNo: about.taskNo });

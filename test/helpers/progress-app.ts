@@ -110,6 +110,15 @@ export async function startProgressApp(at: string, env: Record<string, string> =
         ...(eventId ? { eventId } : {}),
         ...(updateToken ? { updateToken } : {}),
       }),
+    /** A file sent to the service (the local channel keeps it behind a ref), then the dispatcher's round. */
+    sendFile: (from: string, fileName: string, content: Buffer | string, eventId?: string) =>
+      post({
+        kind: "file",
+        from,
+        fileName,
+        contentBase64: Buffer.from(content).toString("base64"),
+        ...(eventId ? { eventId } : {}),
+      }),
     /** What the local channel sent to `to` (everything when omitted), oldest first. */
     async outbox(to?: string): Promise<SentMessage[]> {
       const query = to ? `?to=${encodeURIComponent(to)}` : "";

@@ -27,6 +27,7 @@ const OFFICE = [
   "/calendar add 3月26日 休",
   "/plan",
   "/outbox",
+  "/import confirm",
 ];
 
 describe("the office's commands and who may run them", () => {

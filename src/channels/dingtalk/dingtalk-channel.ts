@@ -14,6 +14,7 @@ import {
   dingtalkTarget,
   type SessionWebhooks,
 } from "./dingtalk-contracts.js";
+import { downloadDingtalkFile } from "./dingtalk-file-download.js";
 import { createFlowControlLadder } from "./dingtalk-flow-control.js";
 import { type DingtalkPart, PART_MAX_BYTES, renderDingtalkParts } from "./dingtalk-render.js";
 import { createRobotSender } from "./dingtalk-send.js";
@@ -212,6 +213,13 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Channel 
         : { ...DINGTALK_LIMITS, cardButtons: options.cardButtons },
     send,
     ...(cards ? { updateCard: (request) => cards.update(request) } : {}),
+    fetchFile: (ref, { maxBytes }) =>
+      downloadDingtalkFile(api, {
+        robotCode: options.config.robotCode,
+        downloadCode: ref,
+        maxBytes,
+        fetch: fetchFn,
+      }),
   };
 }
 

@@ -5,12 +5,14 @@ import { parseJson, problemOf } from "./dingtalk-json.js";
 
 /** A text message as the neutral event. */
 export type DingtalkTextEvent = Extract<InboundEvent, { kind: "text" }>;
+/** A file sent to the robot as the neutral event: `ref` is its downloadCode. */
+export type DingtalkFileEvent = Extract<InboundEvent, { kind: "file" }>;
 
 /**
  * Why a well-formed robot message is not handed on, in words fixed here (log and metric values):
  * - `outside-org`: no senderStaffId, so the sender is not a member of the organisation (brief §1.2)
  *   and has no userId to be known or answered by;
- * - `not-text`: a picture, audio, video, file, unknownMsgType, or a richText with no text part;
+ * - `not-text`: a picture, audio, video, unknownMsgType, or a richText with no text part;
  * - `empty-text`: nothing left after trimming (an @-mention alone).
  */
 export type RobotIgnoredReason = "outside-org" | "not-text" | "empty-text";
@@ -26,6 +28,12 @@ export type RobotMessageReading =
        * origins): the webhook was dropped, the message kept. Only the origin, safe to log: the
        * whole URL is a credential for replying into the chat.
        */
+      untrustedWebhookOrigin?: string;
+    }
+  | {
+      kind: "file";
+      event: DingtalkFileEvent;
+      session?: { userId: string; webhook: SessionWebhook };
       untrustedWebhookOrigin?: string;
     }
   | { kind: "ignored"; reason: RobotIgnoredReason; msgId: string; msgtype: string }
@@ -62,6 +70,13 @@ const robotMessage = z.object({
 
 const textContent = z.object({ content: z.string() });
 const richTextParts = z.object({ richText: z.array(z.unknown()) });
+/** msgtype file (brief §1.2): what the download API takes, and the name the sender's file had. */
+const fileContent = z.object({
+  downloadCode: z.string().min(1).max(4096),
+  fileName: z.string().min(1).max(1024),
+  fileId: z.string().optional(),
+  spaceId: z.string().optional(),
+});
 
 /**
  * Reads a robot message: the HTTP callback's body and the Stream `data` of topic
@@ -72,7 +87,8 @@ const richTextParts = z.object({ richText: z.array(z.unknown()) });
  * authorised by, never the nickname); the text is trimmed, since a group message keeps a leading
  * space where the @-mention was stripped. A richText message counts as text when it has text
  * parts: they are joined with line breaks (an image between two paragraphs separates them) and
- * its images are dropped. Audio is not taken, though DingTalk adds a machine transcription
+ * its images are dropped. A file is handed on by its downloadCode and name (the office's import
+ * reads it; never its bytes, which the inbox would store). Audio is not taken, though DingTalk adds a machine transcription
  * (`recognition`): a misheard command must not change a task.
  */
 export function readRobotMessage(
@@ -89,6 +105,21 @@ export function readRobotMessage(
 
   const userId = message.senderStaffId;
   if (!userId) return ignored("outside-org");
+  const at = (options.receivedAt ?? new Date(message.createAt)).toISOString();
+  if (message.msgtype === "file") {
+    const parsedFile = fileContent.safeParse(message.content);
+    if (!parsedFile.success) return { kind: "malformed", problem: `content.${problemOf(parsedFile.error)}` };
+    const event: DingtalkFileEvent = {
+      kind: "file",
+      eventId: `dingtalk:msg:${message.msgId}`,
+      channel: "dingtalk",
+      from: userId,
+      at,
+      fileName: parsedFile.data.fileName,
+      ref: parsedFile.data.downloadCode,
+    };
+    return withSession({ kind: "file", event }, message, userId, options);
+  }
   let text: string;
   if (message.msgtype === "text") {
     if (message.text === undefined) return { kind: "malformed", problem: "text: missing in a text message" };
@@ -111,12 +142,22 @@ export function readRobotMessage(
     channel: "dingtalk",
     from: userId,
     text,
-    at: (options.receivedAt ?? new Date(message.createAt)).toISOString(),
+    at,
   };
+  return withSession({ kind: "text", event }, message, userId, options);
+}
+
+/** The reading with the sender's reply address, when the message carried a usable one. */
+function withSession<R extends Extract<RobotMessageReading, { kind: "text" | "file" }>>(
+  reading: R,
+  message: z.infer<typeof robotMessage>,
+  userId: string,
+  options: RobotMessageOptions,
+): R {
   const webhook = sessionWebhookOf(message, options.trustedWebhookOrigins ?? []);
-  if (webhook === undefined) return { kind: "text", event };
-  if (typeof webhook === "string") return { kind: "text", event, untrustedWebhookOrigin: webhook };
-  return { kind: "text", event, session: { userId, webhook } };
+  if (webhook === undefined) return reading;
+  if (typeof webhook === "string") return { ...reading, untrustedWebhookOrigin: webhook };
+  return { ...reading, session: { userId, webhook } };
 }
 
 function textPartsOf(content: unknown): string[] {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
@@ -49,6 +50,11 @@ export interface LocalChannel extends Channel {
   clearFailures(): void;
   /** Hands an inbound event to the handler and resolves once it has finished. */
   receive(event: InboundEvent): Promise<void>;
+  /**
+   * Keeps a file "sent" to the channel (POST /dev/inbound) and answers the ref a file event
+   * carries, as a platform keeps an upload behind a media id. In memory, the last few only.
+   */
+  keepFile(bytes: Buffer): string;
   setInboundHandler(handler: InboundHandler | undefined): void;
 }
 
@@ -70,6 +76,9 @@ export interface LocalChannelOptions {
   duplicateWindowMs?: number;
 }
 
+/** How many files the local channel keeps for fetchFile; older ones are gone, as expired media are. */
+const KEPT_FILES = 20;
+
 /** The in-process channel: what tests use and what `npm start` runs with no platform configured. */
 export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
   const logger = options.logger.child({ channel: "local" });
@@ -80,6 +89,7 @@ export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
     firstIds.set(dedupeKey(seen.idempotencyKey, seen.to), seen.platformMessageId);
   const failures = new Map<string, { status: ScriptedFailure; left: number; retryAfterMs: number }>();
   let inbound = options.onInbound;
+  const files = new Map<string, Buffer>();
 
   const record = (entry: Omit<LocalSentMessage, "n" | "platformMessageId" | "at">): LocalSentMessage => {
     const n = records.length + 1;
@@ -182,6 +192,22 @@ export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
         ...(update.kind === "close" ? { closedWith: update.label } : {}),
       });
       return { status: "sent", platformMessageId: sent.platformMessageId };
+    },
+    async fetchFile(ref, { maxBytes }) {
+      const bytes = files.get(ref);
+      if (bytes === undefined) return { ok: false, problem: "gone", reason: `no file kept under ${ref}` };
+      if (bytes.length > maxBytes)
+        return { ok: false, problem: "too-large", reason: `${bytes.length} bytes, over ${maxBytes}` };
+      return { ok: true, bytes };
+    },
+    keepFile(bytes) {
+      const ref = `local-file-${randomUUID()}`;
+      files.set(ref, bytes);
+      for (const oldest of files.keys()) {
+        if (files.size <= KEPT_FILES) break;
+        files.delete(oldest);
+      }
+      return ref;
     },
     sent(filter = {}) {
       const since = filter.since?.getTime();

@@ -113,7 +113,7 @@ describe("readRobotMessage: ignored", () => {
     });
   });
 
-  it.each(["audio", "video", "file", "unknownMsgType"])("ignores msgtype %s as not-text", (msgtype) => {
+  it.each(["audio", "video", "unknownMsgType"])("ignores msgtype %s as not-text", (msgtype) => {
     const content = { downloadCode: "x", recognition: "完成了" };
     expect(readRobotMessage(oneToOne({ msgtype, content, text: null }))).toMatchObject({
       kind: "ignored",
@@ -182,5 +182,58 @@ describe("readRobotMessage: malformed", () => {
     ["a numeric senderStaffId", oneToOne({ senderStaffId: 42 }), "senderStaffId: invalid_type"],
   ])("reports %s, naming the field but never its value", (_, body, problem) => {
     expect(readRobotMessage(body)).toEqual({ kind: "malformed", problem });
+  });
+});
+
+describe("readRobotMessage: file", () => {
+  const file = (content: unknown) => oneToOne({ msgtype: "file", text: undefined, content });
+
+  it("hands a file on by its downloadCode and name, with the session webhook", () => {
+    const reading = readRobotMessage(
+      file({ downloadCode: "dlcode+abc/123==", fileName: "2021年任务分解.docx", spaceId: "1", fileId: "2" }),
+    );
+    expect(reading).toEqual({
+      kind: "file",
+      event: {
+        kind: "file",
+        eventId: "dingtalk:msg:msgY1234Pw==",
+        channel: "dingtalk",
+        from: "0420297",
+        at: new Date(1695283635765).toISOString(),
+        fileName: "2021年任务分解.docx",
+        ref: "dlcode+abc/123==",
+      },
+      session: {
+        userId: "0420297",
+        webhook: {
+          url: "https://oapi.dingtalk.com/robot/sendBySession?session=79b48abc",
+          expiresAtMs: 1695289035996,
+          conversationType: "1",
+        },
+      },
+    });
+  });
+
+  it("calls a file without its downloadCode or name malformed, naming the field", () => {
+    expect(readRobotMessage(file({ fileName: "a.docx" }))).toMatchObject({
+      kind: "malformed",
+      problem: expect.stringContaining("downloadCode"),
+    });
+    expect(readRobotMessage(file({ downloadCode: "x" }))).toMatchObject({
+      kind: "malformed",
+      problem: expect.stringContaining("fileName"),
+    });
+  });
+
+  it("ignores a file from outside the organisation", () => {
+    expect(
+      readRobotMessage(
+        oneToOne({
+          msgtype: "file",
+          senderStaffId: undefined,
+          content: { downloadCode: "x", fileName: "a.txt" },
+        }),
+      ),
+    ).toMatchObject({ kind: "ignored", reason: "outside-org" });
   });
 });
