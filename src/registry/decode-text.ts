@@ -7,7 +7,8 @@ export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
  * (a superset of GBK and GB2312, which many government files still use).
  */
 export function decodeText(bytes: Uint8Array, name: string): { text: string; encoding: TextEncoding } {
-  if (bytes.length === 0) throw new InputError(`${name}: the file is empty. Fix: export the notice again.`);
+  if (bytes.length === 0)
+    throw new InputError(`${name}: the file is empty. Fix: export the notice again.`, { reason: "empty" });
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
   }
@@ -27,7 +28,7 @@ export function decodeText(bytes: Uint8Array, name: string): { text: string; enc
   } catch (cause) {
     throw new InputError(
       `${name}: the text is neither UTF-8 nor GB18030/GBK. Fix: save it as UTF-8 (or GBK) text, or import the .docx.`,
-      { cause },
+      { cause, reason: "encoding" },
     );
   }
 }

@@ -59,7 +59,7 @@ function settle(
   key: string,
 ): YearFinding {
   if (given !== undefined) return givenYear(given, found);
-  if (!found) throw new InputError(message("import/refusals", key, { path }));
+  if (!found) throw new InputError(message("import/refusals", key, { path }), { reason: "no-year" });
   return found;
 }
 

@@ -25,9 +25,7 @@ export function readCsvRows(bytes: Uint8Array, name: string): TableRow[] {
     const detail = cause instanceof Error ? cause.message : String(cause);
     throw new InputError(
       `${name}: the CSV cannot be read (${detail}). Fix: check the quotes in that line, or export the table from Excel again.`,
-      {
-        cause,
-      },
+      { cause, reason: "csv-broken" },
     );
   }
   return keepFilledRows(

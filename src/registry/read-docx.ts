@@ -51,9 +51,7 @@ export function readDocx(bytes: Uint8Array, name: string): { lines: SourceLine[]
   } catch (cause) {
     throw new InputError(
       `${name}: ${DOCUMENT} is not well-formed XML. Fix: open the file in Word or WPS and save it again.`,
-      {
-        cause,
-      },
+      { cause, reason: "docx-broken" },
     );
   }
   const lines: SourceLine[] = [];
@@ -119,13 +117,14 @@ function unzipDocx(
   } catch (cause) {
     throw new InputError(
       `${name}: not a .docx file (it is not a zip archive). Fix: open it in Word or WPS and save it as .docx (Word 2007 or later), or import it as text.`,
-      { cause },
+      { cause, reason: "docx-broken" },
     );
   }
   const document = entries[DOCUMENT];
   if (!document) {
     throw new InputError(
       `${name}: the archive has no ${DOCUMENT}, so it is not a Word document. Fix: save it as .docx.`,
+      { reason: "docx-broken" },
     );
   }
   const decode = (part: string) => {

@@ -55,7 +55,7 @@ export async function readNoticeBytes(
   path: string,
   options: ReadNoticeOptions = {},
 ): Promise<ReadNoticeResult> {
-  if (bytes.length === 0) throw new InputError(`${path}: the file is empty.`);
+  if (bytes.length === 0) throw new InputError(`${path}: the file is empty.`, { reason: "empty" });
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const format = detectFormat(path, bytes);
   let parsed: ParsedContent;
@@ -140,11 +140,17 @@ function detectFormat(path: string, bytes: Uint8Array): NoticeFormat {
   if (ext === ".doc" || ext === ".xls" || ext === ".wps" || ext === ".et") {
     throw new InputError(
       `${path}: the old binary Office format (${ext}) cannot be read. Fix: save it as .docx or .xlsx (另存为) and import that.`,
+      { reason: "old-office" },
     );
   }
   if (ext === ".pdf") return "pdf";
   if (isZip) {
-    throw new InputError(`${path}: a zip-based file with an unknown extension. Fix: name it .docx or .xlsx.`);
+    throw new InputError(
+      `${path}: a zip-based file with an unknown extension. Fix: name it .docx or .xlsx.`,
+      {
+        reason: "unknown-zip",
+      },
+    );
   }
   return "text";
 }

@@ -44,7 +44,7 @@ export async function readPdfLines(bytes: Uint8Array, name: string): Promise<Sou
       (cause as Error).name === "PasswordException" ? "it is password-protected" : "it is damaged";
     throw new InputError(
       `${name}: the PDF cannot be opened (${reason}). Fix: import the .docx or a text copy of the notice.`,
-      { cause },
+      { cause, reason: "pdf-broken" },
     );
   }
   const lines: SourceLine[] = [];
@@ -70,6 +70,7 @@ export async function readPdfLines(bytes: Uint8Array, name: string): Promise<Sou
   if (visible < MIN_CHARS_PER_PAGE * document.numPages) {
     throw new InputError(
       `${name}: this PDF has no text layer (it looks scanned: its pages are images), so the notice cannot be read. Fix: import the .docx or a text copy of the notice, or run it through OCR and import the text.`,
+      { reason: "pdf-scanned" },
     );
   }
   return lines;

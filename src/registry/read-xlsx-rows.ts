@@ -21,12 +21,13 @@ export async function readXlsxRows(bytes: Uint8Array, name: string): Promise<Tab
   } catch (cause) {
     throw new InputError(
       `${name}: not a readable .xlsx workbook. Fix: open it in Excel or WPS and save it as .xlsx (an old .xls will not do), or export it as CSV.`,
-      { cause },
+      { cause, reason: "xlsx-broken" },
     );
   }
   if (workbook.worksheets.length === 0) {
     throw new InputError(
       `${name}: the file holds no worksheet (is it a renamed .docx?). Fix: import the Excel workbook itself.`,
+      { reason: "no-worksheet" },
     );
   }
   const visible = workbook.worksheets.filter((sheet) => sheet.state === "visible");

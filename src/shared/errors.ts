@@ -31,8 +31,15 @@ export class ConfigError extends AppError {
 
 /** An input file could not be read at all (missing, empty, unknown format). */
 export class InputError extends AppError {
-  constructor(message: string, options: { cause?: unknown } = {}) {
-    super("input_unreadable", message, { ...options, expose: true });
+  /**
+   * What is wrong, in a word fixed by the reader that throws ("old-office", "pdf-scanned"…), for
+   * places that word it their own way (an admin importing in chat, who has no --year to give).
+   */
+  readonly reason: string | undefined;
+
+  constructor(message: string, options: { cause?: unknown; reason?: string } = {}) {
+    super("input_unreadable", message, { cause: options.cause, expose: true });
     this.name = "InputError";
+    this.reason = options.reason;
   }
 }

@@ -158,7 +158,7 @@ describe("/import", () => {
     const before = await app.store.registry.current();
     await app.sendFile(PEOPLE.admin1, "通知.doc", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
     expect(await app.lastText(PEOPLE.admin1)).toMatch(
-      /^文件“通知\.doc”无法读取，未作任何更改：\n通知\.doc: the old binary Office format \(\.doc\) cannot be read\. Fix: save it as \.docx/,
+      /^文件“通知\.doc”无法读取，未作任何更改：\n旧版 Office 格式（\.doc\/\.xls\/\.wps\/\.et）无法读取，请用 Word、Excel 或 WPS“另存为” \.docx 或 \.xlsx 后发送/,
     );
     await app.sendFile(PEOPLE.admin1, "会议纪要.txt", "2021年3月会议纪要\n\n会议听取了各单位工作汇报。\n");
     expect(await app.lastText(PEOPLE.admin1)).toMatch(

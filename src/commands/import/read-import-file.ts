@@ -4,7 +4,7 @@ import { DEMO_DIRECTORY } from "../../config/load-config.js";
 import { checkImportSafety, type ImportRefusal } from "../../registry/check-import-safety.js";
 import { importNotice } from "../../registry/import-notice.js";
 import { summarizeImport } from "../../registry/summarize-import.js";
-import { AppError } from "../../shared/errors.js";
+import { InputError } from "../../shared/errors.js";
 import { PACKAGE_ROOT } from "../../shared/package-root.js";
 import { messages } from "../../templates/template-store.js";
 import type { CommandContext } from "../command-context.js";
@@ -19,6 +19,21 @@ import {
 } from "./pending-import.js";
 
 const m = messages("commands");
+
+/** The readers' reasons (InputError.reason) in chat's words: the command line's name --year and paths. */
+const UNREADABLE: Record<string, () => string> = {
+  empty: () => m("importUnreadableEmpty"),
+  encoding: () => m("importUnreadableEncoding"),
+  "old-office": () => m("importUnreadableOldOffice"),
+  "unknown-zip": () => m("importUnreadableUnknownZip"),
+  "pdf-broken": () => m("importUnreadablePdfBroken"),
+  "pdf-scanned": () => m("importUnreadablePdfScanned"),
+  "xlsx-broken": () => m("importUnreadableXlsxBroken"),
+  "no-worksheet": () => m("importUnreadableNoWorksheet"),
+  "csv-broken": () => m("importUnreadableCsvBroken"),
+  "docx-broken": () => m("importUnreadableDocxBroken"),
+  "no-year": () => m("importUnreadableNoYear"),
+};
 
 /** The largest file taken for an import: a notice or task table is a few hundred KB at most. */
 export const IMPORT_FILE_MAX_BYTES = 20 * 1024 * 1024;
@@ -79,8 +94,11 @@ export async function receiveImportFile(ctx: CommandContext, file: FileEvent): P
       ...(current ? { previous: current.registry } : {}),
     });
   } catch (error) {
-    // A reader's own words say what to fix (exposed errors); anything else is a file it choked on.
-    const reason = error instanceof AppError && error.expose ? error.message : m("importFileBroken");
+    // The reader's reason, worded for chat (the command line's words name --year and paths); a
+    // file it choked on without one is said to be broken.
+    const reason =
+      (error instanceof InputError && error.reason !== undefined && UNREADABLE[error.reason]?.()) ||
+      m("importFileBroken");
     turn.deps.logger.warn("file for import not readable", { error });
     await audit("import.unreadable", { reason });
     return turn.answer(m("importFileUnreadable", { file: name, reason }));
