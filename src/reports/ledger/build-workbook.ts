@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { plainDate } from "../../calendar/format-dates.js";
 import { messages } from "../../templates/template-store.js";
@@ -17,7 +18,17 @@ export async function buildWorkbook(
   ledger: Ledger,
   by: LedgerGrouping,
 ): Promise<{ bytes: Uint8Array; sheets: string[] }> {
-  const workbook = new ExcelJS.Workbook();
+  // The streaming writer: each row goes out as it is written, so memory stays flat with the number
+  // of rows (the in-memory workbook holds every cell until the end); zlib compresses.
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => output.once("end", resolve));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   workbook.creator = "Duban";
   const groups = groupRows(ledger, by);
   const names = uniqueSheetNames([m("sheetOverview"), ...groups.map((g) => g.name), m("sheetHistory")]);
@@ -47,8 +58,7 @@ export async function buildWorkbook(
     columns: historyColumns(),
     rows: ledger.history,
   });
-  // A Node Buffer under Node (a Uint8Array already): no copy.
-  const buffer: unknown = await workbook.xlsx.writeBuffer();
-  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
-  return { bytes, sheets: names };
+  await workbook.commit();
+  await ended;
+  return { bytes: Buffer.concat(chunks), sheets: names };
 }

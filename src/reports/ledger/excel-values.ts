@@ -3,9 +3,10 @@ import { BUSINESS_OFFSET_MS } from "../../shared/clock.js";
 /** Excel's limit on the characters of one cell. */
 const CELL_CHARS = 32_767;
 /**
- * Characters XML 1.0 does not allow (C0 controls other than tab and line breaks, U+FFFE/U+FFFF)
- * and unpaired surrogates: a note pasted from another program can carry them, and one of them
- * in a sheet's XML makes Excel "repair" the file and WPS refuse it.
+ * Characters XML 1.0 does not allow: C0 controls other than tab and line breaks (exceljs drops
+ * those itself), U+FFFE and U+FFFF (exceljs writes them as they are), and unpaired surrogates. A
+ * note pasted from another program can carry them, and one of them in a sheet's XML makes Excel
+ * "repair" the file and WPS refuse it.
  */
 const NOT_XML =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it removes.

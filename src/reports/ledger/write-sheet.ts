@@ -33,10 +33,12 @@ export interface SheetTable<Row> {
  * Writes a table the way an office keeps a 台账: a title row, a frozen header row with filters
  * (the title above it stays out of the filtered range), wrapped text, borders, and a print setup
  * of A4 landscape, one page wide, the header row repeated on every page. Values only: no cell
- * holds a formula.
+ * holds a formula. Rows are committed as they are written (a streaming workbook keeps none of
+ * them), and the sheet is committed at the end.
  */
-export function writeSheet<Row>(workbook: ExcelJS.Workbook, table: SheetTable<Row>): ExcelJS.Worksheet {
+export function writeSheet<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: SheetTable<Row>): void {
   const { columns, rows } = table;
+  const last = columns.length;
   const sheet = workbook.addWorksheet(table.name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }],
     pageSetup: {
@@ -51,49 +53,66 @@ export function writeSheet<Row>(workbook: ExcelJS.Workbook, table: SheetTable<Ro
     },
     headerFooter: { oddFooter: m("footer") },
   });
-  // Column styles: every cell written below starts from its column's (one style per column, not per cell).
-  sheet.columns = columns.map((column) => ({ width: column.width, style: columnStyle(column.kind) }));
-  const last = columns.length;
+  sheet.columns = columns.map((column) => ({ width: column.width }));
+  sheet.autoFilter = {
+    from: { row: HEADER_ROW, column: 1 },
+    to: { row: HEADER_ROW + rows.length, column: last },
+  };
+  // One style object per column (and per light colour), given to every cell: exceljs turns each
+  // distinct style object into XML to find its id, so a style per cell costs more than the values.
+  const styles = columns.map((column) => columnStyle(column.kind));
 
-  // The title's style replaces its column's (no borders); merging gives it to the cells it spans.
+  // The title's cells keep no border; merging gives the title's style to the cells it spans.
   const titleRow = sheet.getRow(TITLE_ROW);
   const title = titleRow.getCell(1);
   title.value = cellText(table.title);
-  title.style = { font: { bold: true, size: 14 }, alignment: { horizontal: "center", vertical: "middle" } };
+  title.style = TITLE_STYLE;
   titleRow.height = 28;
   sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, last);
+  titleRow.commit();
 
   const header = sheet.getRow(HEADER_ROW);
   columns.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.value = cellText(column.header);
-    cell.style = {
-      font: { bold: true },
-      alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-      fill: { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } },
-      border: BORDER,
-    };
+    cell.style = HEADER_STYLE;
   });
+  header.commit();
 
-  const lightAt = columns.findIndex((c) => c.kind === "light") + 1;
-  for (const row of rows) {
-    const values = columns.map((column) => {
+  const lightAt = columns.findIndex((c) => c.kind === "light");
+  const lightStyles = lightCellStyles(styles[lightAt] ?? {});
+  rows.forEach((row, at) => {
+    const written = sheet.getRow(HEADER_ROW + 1 + at);
+    columns.forEach((column, index) => {
       const value = column.value(row);
-      return typeof value === "string" ? cellText(value) : (value ?? null);
+      const cell = written.getCell(index + 1);
+      cell.value = typeof value === "string" ? cellText(value) : (value ?? null);
+      cell.style = (index === lightAt && table.light ? lightStyles[table.light(row)] : styles[index]) ?? {};
     });
-    const written = sheet.addRow(values);
-    if (table.light && lightAt > 0) {
-      const style = LIGHT_STYLE[table.light(row)];
-      const cell = written.getCell(lightAt);
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: style.fill } };
-      cell.font = { bold: true, color: { argb: style.font } };
-    }
-  }
-  sheet.autoFilter = {
-    from: { row: HEADER_ROW, column: 1 },
-    to: { row: HEADER_ROW + rows.length, column: last },
-  };
-  return sheet;
+    written.commit();
+  });
+  sheet.commit();
+}
+
+const TITLE_STYLE: Partial<ExcelJS.Style> = {
+  font: { bold: true, size: 14 },
+  alignment: { horizontal: "center", vertical: "middle" },
+};
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+  fill: { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } },
+  border: BORDER,
+};
+
+/** The light column's style with each colour's fill and font. */
+function lightCellStyles(base: Partial<ExcelJS.Style>): Record<LightColor, Partial<ExcelJS.Style>> {
+  const styled = (color: LightColor): Partial<ExcelJS.Style> => ({
+    ...base,
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: LIGHT_STYLE[color].fill } },
+    font: { bold: true, color: { argb: LIGHT_STYLE[color].font } },
+  });
+  return { red: styled("red"), yellow: styled("yellow"), green: styled("green") };
 }
 
 function columnStyle(kind: ColumnKind): Partial<ExcelJS.Style> {
