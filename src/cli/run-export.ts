@@ -4,13 +4,11 @@ import { dirname, resolve } from "node:path";
 import { plainDate } from "../calendar/format-dates.js";
 import { isIsoDate } from "../calendar/iso-date.js";
 import { createOfficeCalendar } from "../calendar/office-days-calendar.js";
-import { CHANNEL_PLUGINS } from "../channels/plugins.js";
 import { directoryPath, loadConfig } from "../config/load-config.js";
 import { loadSettings, settingsPath } from "../config/load-settings.js";
 import { loadDirectory } from "../directory/load-directory.js";
 import { indexPeople } from "../directory/people.js";
-import { exportLedger } from "../reports/ledger/export-ledger.js";
-import { LEDGER_GROUPINGS, type LedgerGrouping } from "../reports/ledger/group-rows.js";
+import type { LedgerGrouping } from "../reports/ledger/group-rows.js";
 import { businessDate, type Clock, systemClock } from "../shared/clock.js";
 import { AppError, InputError } from "../shared/errors.js";
 import { listOfficeDays } from "../store/office-override.js";
@@ -36,8 +34,11 @@ export async function exportLedgerFile(
   const by = grouping(options.by);
   const date = options.at ?? businessDate(clock.now());
   if (!isIsoDate(date)) throw new InputError(message("cli/export", "badAt", { value: date }));
-  // Before any reading: a path that cannot be written is known in a moment.
+  // Before any reading: a path that cannot be written is known in a moment, and the ledger, the
+  // platforms and exceljs are loaded only for an export that will be written.
   await checkTarget(file, options.force === true);
+  const { exportLedger } = await import("../reports/ledger/export-ledger.js");
+  const { CHANNEL_PLUGINS } = await import("../channels/plugins.js");
   const config = loadConfig();
   const settings = loadSettings(settingsPath(config.DUBAN_SETTINGS));
   const directory = await loadDirectory(directoryPath(config).path);
@@ -78,9 +79,9 @@ export async function exportLedgerFile(
 }
 
 function grouping(value: string): LedgerGrouping {
-  const found = LEDGER_GROUPINGS.find((g) => g === value);
-  if (!found) throw new InputError(message("cli/export", "badBy", { value }));
-  return found;
+  if (value !== "section" && value !== "leader")
+    throw new InputError(message("cli/export", "badBy", { value }));
+  return value;
 }
 
 /** The file must be an .xlsx name in a folder that exists and can be written, and new unless `force`. */

@@ -6,7 +6,6 @@ const m = messages("ledger");
 
 /** How the overview is split into sheets after 总表: by the registry's sections, or by lead leader. */
 export type LedgerGrouping = "section" | "leader";
-export const LEDGER_GROUPINGS: readonly LedgerGrouping[] = ["section", "leader"];
 
 /** One sheet's rows, under the name it wants (uniqueSheetNames makes it one Excel takes). */
 export interface RowGroup {
