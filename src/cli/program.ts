@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerBackupCommand } from "./backup-command.js";
+import { registerExportCommand } from "./export-command.js";
 import { registerImportCommand } from "./import-command.js";
 import { registerOutboxCommand } from "./outbox-command.js";
 import { registerPlanCommand } from "./plan-command.js";
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   registerBackupCommand(program, storeDefaults);
   registerRestoreCommand(program, storeDefaults);
   registerOutboxCommand(program, storeDefaults);
+  registerExportCommand(program, storeDefaults);
   return program;
 }
