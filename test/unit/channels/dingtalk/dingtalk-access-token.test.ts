@@ -165,4 +165,21 @@ describe.runIf(available)("the DingTalk access token on Redis", () => {
     const keys = await one.keys(`${prefix}*`);
     expect(keys.join()).not.toContain(APP.clientSecret);
   });
+
+  it("keeps the token under the key a deployed service already uses", async () => {
+    const time = virtualTime();
+    const seen: string[] = [];
+    const scope = replyOk(replyToken(nock(OPENAPI), T2), seen);
+    const api = createDingtalkApi({
+      config: APP,
+      clock: time,
+      sleep: time.sleep,
+      tokenCache: createRedisTokenCache(one, `${prefix}pinned:`, "dingtalk"),
+    });
+    await expect(time.run(api.call(call))).resolves.toMatchObject({ ok: true });
+    expect(scope.isDone()).toBe(true);
+    // Written out, not computed: <prefix>dingtalk:token:<clientId>:<sha256(secret), 12 hex>.
+    const stored = await one.get(`${prefix}pinned:dingtalk:token:dingappkey00000001:012433077cee`);
+    expect(JSON.parse(stored ?? "{}")).toMatchObject({ token: T2 });
+  });
 });
