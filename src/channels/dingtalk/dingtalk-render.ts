@@ -1,6 +1,6 @@
 import { checkMessage, type MessageProblem } from "../check-message.js";
 import type { OutboundMessage } from "../message.js";
-import { splitText } from "./dingtalk-split-text.js";
+import { splitText } from "../split-text.js";
 
 /**
  * One DingTalk message, in the two forms it can be sent in: the robot API's `msgKey` and

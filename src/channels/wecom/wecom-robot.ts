@@ -6,7 +6,7 @@ import type { SendResult } from "../channel.js";
 import { WecomApiError } from "./wecom-api-error.js";
 import { requestWecomJson } from "./wecom-request-json.js";
 import { toSendFailure } from "./wecom-send-failure.js";
-import { splitText } from "./wecom-text-limits.js";
+import { splitText } from "../split-text.js";
 
 /** A 消息推送 (group robot) webhook: the key is its only credential (Doc 99110, brief §6). */
 export interface WecomRobot {

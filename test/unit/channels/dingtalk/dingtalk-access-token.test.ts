@@ -111,6 +111,41 @@ describe("the DingTalk access token", () => {
     await expect(time.run(api.call(call))).resolves.toMatchObject({ ok: true });
   });
 
+  it("while the token endpoint is unreachable, asks it once per 15 s and tells each call the time left", async () => {
+    const time = virtualTime();
+    nock(OPENAPI).post(TOKEN_PATH).replyWithError({ code: "ECONNREFUSED" });
+    const api = createDingtalkApi({ config: APP, clock: time, sleep: time.sleep });
+    const first = await time.run(api.call(call));
+    expect(first).toMatchObject({ ok: false, failure: { kind: "transient", retryAfterMs: 15_000 } });
+    const seen: string[] = [];
+    const scope = replyOk(replyToken(nock(OPENAPI), T1), seen);
+    time.advance(4000);
+    const during = await time.run(api.call(call));
+    expect(during).toMatchObject({ ok: false, failure: { kind: "transient", retryAfterMs: 11_000 } });
+    expect(scope.isDone()).toBe(false);
+    time.advance(11_000);
+    await expect(time.run(api.call(call))).resolves.toMatchObject({ ok: true });
+    expect(seen).toEqual([T1]);
+  });
+
+  it("pauses an answer without a token like an unreachable endpoint (unlike WeCom, which asks again)", async () => {
+    const time = virtualTime();
+    nock(OPENAPI).post(TOKEN_PATH).reply(200, { expireIn: 7200 });
+    const api = createDingtalkApi({ config: APP, clock: time, sleep: time.sleep });
+    const first = await time.run(api.call(call));
+    expect(first).toMatchObject({ ok: false, failure: { kind: "transient", retryAfterMs: 15_000 } });
+    const scope = replyOk(replyToken(nock(OPENAPI), T1), []);
+    time.advance(14_999);
+    await expect(time.run(api.call(call))).resolves.toMatchObject({
+      ok: false,
+      failure: { kind: "transient", retryAfterMs: 1 },
+    });
+    expect(scope.isDone()).toBe(false);
+    time.advance(1);
+    await expect(time.run(api.call(call))).resolves.toMatchObject({ ok: true });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it("answers transient while the token endpoint is unreachable", async () => {
     const time = virtualTime();
     nock(OPENAPI).post(TOKEN_PATH).replyWithError({ code: "ECONNREFUSED" });
@@ -164,5 +199,22 @@ describe.runIf(available)("the DingTalk access token on Redis", () => {
     // The key names the app by client id and a hash: never the secret itself.
     const keys = await one.keys(`${prefix}*`);
     expect(keys.join()).not.toContain(APP.clientSecret);
+  });
+
+  it("keeps the token under the key a deployed service already uses", async () => {
+    const time = virtualTime();
+    const seen: string[] = [];
+    const scope = replyOk(replyToken(nock(OPENAPI), T2), seen);
+    const api = createDingtalkApi({
+      config: APP,
+      clock: time,
+      sleep: time.sleep,
+      tokenCache: createRedisTokenCache(one, `${prefix}pinned:`, "dingtalk"),
+    });
+    await expect(time.run(api.call(call))).resolves.toMatchObject({ ok: true });
+    expect(scope.isDone()).toBe(true);
+    // Written out, not computed: <prefix>dingtalk:token:<clientId>:<sha256(secret), 12 hex>.
+    const stored = await one.get(`${prefix}pinned:dingtalk:token:dingappkey00000001:012433077cee`);
+    expect(JSON.parse(stored ?? "{}")).toMatchObject({ token: T2 });
   });
 });

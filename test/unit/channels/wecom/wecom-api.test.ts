@@ -173,6 +173,18 @@ describe("createWecomApi", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("asks gettoken again at the next send after an answer without a usable token (no pause)", async () => {
+    const scope = nock(QYAPI).get("/cgi-bin/gettoken").query(true).reply(200, { errcode: 0, errmsg: "ok" });
+    const { api } = setup();
+    const error = await rejection(api.post("message/send", {}));
+    expect(error).toBeInstanceOf(WecomTransportError);
+    expect(error).toMatchObject({ method: "gettoken" });
+    replyToken(scope, T9);
+    sendWith(scope, T9).reply(200, ok);
+    await api.post("message/send", {});
+    expect(scope.isDone()).toBe(true);
+  });
+
   it("talks to the configured base URL", async () => {
     const base = "http://wecom-proxy.internal:8080";
     const scope = nock(base)

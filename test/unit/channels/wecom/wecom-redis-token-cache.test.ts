@@ -73,6 +73,24 @@ describe.runIf(available)("createRedisTokenCache", () => {
     await expect(createRedisTokenCache(redis, prefix, "wecom").read("k4")).resolves.toBeUndefined();
   });
 
+  it("keeps the token under the key a deployed service already uses", async () => {
+    const scope = replyToken(nock(QYAPI), "accesstoken000003");
+    scope
+      .post("/cgi-bin/message/send")
+      .query({ access_token: "accesstoken000003" })
+      .reply(200, { errcode: 0 });
+    const api = createWecomApi({
+      config: APP,
+      clock: movingClock(),
+      tokenCache: createRedisTokenCache(redis, `${prefix}pinned:`, "wecom"),
+    });
+    await api.post("message/send", {});
+    expect(scope.isDone()).toBe(true);
+    // Written out, not computed: <prefix>wecom:token:<corpId>:<agentId>:<sha256(secret), 12 hex>.
+    const stored = await redis.get(`${prefix}pinned:wecom:token:wwcorp0001:1000002:012433077cee`);
+    expect(JSON.parse(stored ?? "{}")).toMatchObject({ token: "accesstoken000003" });
+  });
+
   it("shares one access token between two instances of the service", async () => {
     const scope = replyToken(nock(QYAPI), "accesstoken000001");
     scope

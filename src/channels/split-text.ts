@@ -1,9 +1,16 @@
 /**
- * Splits `text` into parts of at most `maxBytes` UTF-8 bytes, at line boundaries; a single line
- * longer than that is cut between code points, so a Chinese character or an emoji is never cut.
- * Joining the parts with "\n" gives `text` back, except that parts holding only whitespace are
- * dropped (an empty message is refused). (WeCom's wecom-text-limits.ts does the same for its
- * channel; a platform folder may not import another's.)
+ * Message limits counted in UTF-8 bytes, whatever the platform (WeCom: text and app markdown
+ * ≤ 2048 B, robot markdown ≤ 4096 B, wecom-text-limits.ts; DingTalk: a part ≤ 2048 B, a group's
+ * msgParam ≤ 15,000 B, dingtalk-render.ts and dingtalk-send.ts). Both work on whole code points,
+ * so a Chinese character or an emoji is never cut.
+ */
+
+export const byteLength = (text: string): number => Buffer.byteLength(text, "utf8");
+
+/**
+ * Splits `text` into parts of at most `maxBytes`, at line boundaries; a single line longer than
+ * that is cut between code points. Joining the parts with "\n" gives `text` back, except that
+ * parts holding only whitespace are dropped (both platforms refuse an empty message; WeCom: 44004).
  */
 export function splitText(text: string, maxBytes: number): string[] {
   const parts: string[] = [];
@@ -26,8 +33,6 @@ export function splitText(text: string, maxBytes: number): string[] {
   flush();
   return parts;
 }
-
-export const byteLength = (text: string): number => Buffer.byteLength(text, "utf8");
 
 function cutLine(line: string, maxBytes: number): string[] {
   if (byteLength(line) <= maxBytes) return [line];
