@@ -1,10 +1,10 @@
 import type { Logger } from "../../shared/logger.js";
 import { message } from "../../templates/template-store.js";
 import type { SendResult } from "../channel.js";
+import { byteLength } from "../split-text.js";
 import { type DingtalkApi, sendResultOf } from "./dingtalk-contracts.js";
 import type { FlowControlLadder } from "./dingtalk-flow-control.js";
 import type { DingtalkPart } from "./dingtalk-render.js";
-import { byteLength } from "../split-text.js";
 
 /** batchSend takes at most 20 userIds (400 invalidParameter.userIds.overMax beyond; brief §3.2). */
 export const ROBOT_BATCH = 20;

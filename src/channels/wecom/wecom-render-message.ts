@@ -1,8 +1,8 @@
 import { checkMessage, type MessageProblem } from "../check-message.js";
 import type { OutboundMessage } from "../message.js";
+import { splitText } from "../split-text.js";
 import { isCardProblem, renderWecomCard, type WecomTemplateCard } from "./wecom-card.js";
 import { encodeTaskId } from "./wecom-task-id.js";
-import { splitText } from "../split-text.js";
 
 /** The message part of a message/send body (Doc 90236). */
 export type WecomMessageBody =

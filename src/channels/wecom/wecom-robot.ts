@@ -3,10 +3,10 @@ import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import { message } from "../../templates/template-store.js";
 import type { SendResult } from "../channel.js";
+import { splitText } from "../split-text.js";
 import { WecomApiError } from "./wecom-api-error.js";
 import { requestWecomJson } from "./wecom-request-json.js";
 import { toSendFailure } from "./wecom-send-failure.js";
-import { splitText } from "../split-text.js";
 
 /** A 消息推送 (group robot) webhook: the key is its only credential (Doc 99110, brief §6). */
 export interface WecomRobot {

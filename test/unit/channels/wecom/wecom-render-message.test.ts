@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderWecomMessage } from "../../../../src/channels/wecom/wecom-render-message.js";
 import { byteLength } from "../../../../src/channels/split-text.js";
+import { renderWecomMessage } from "../../../../src/channels/wecom/wecom-render-message.js";
 
 const card = { title: "t", fields: [], buttons: [{ key: "ack", text: "签收", style: "primary" as const }] };
 

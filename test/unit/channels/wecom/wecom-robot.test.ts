@@ -1,7 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { createWecomRobot } from "../../../../src/channels/wecom/wecom-robot.js";
 import { byteLength } from "../../../../src/channels/split-text.js";
+import { createWecomRobot } from "../../../../src/channels/wecom/wecom-robot.js";
 import { movingClock, QYAPI, recordingLogger } from "./wecom-api-kit.js";
 
 const KEY = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
