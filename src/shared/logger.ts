@@ -1,6 +1,9 @@
+import pino from "pino";
+
 /**
- * A small structured logger: one JSON line per record on stderr, or readable lines for a TTY.
- * Values under keys that look secret are replaced before anything is written.
+ * The service's structured logger, on pino: one JSON line per record on stderr,
+ * `{"level":"info","time":"<ISO>",<bindings>,<fields>,"msg":"…"}`, the level as its word and the
+ * fields flat. Values under keys that look secret are replaced before anything is written.
  */
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
@@ -12,7 +15,6 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
-const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_KEY = /secret|token|aes|password|passwd|encodingaeskey|signature|authorization/i;
 
 export function redact(value: unknown, depth = 0): unknown {
@@ -29,28 +31,58 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 export interface LoggerOptions {
-  level?: LogLevel;
+  level?: LogLevel | "silent";
+  /** Receives each record as one JSON line without its newline, instead of stderr (tests). */
   write?: (line: string) => void;
   bindings?: Record<string, unknown>;
 }
 
+const redactFields = (fields: Record<string, unknown>) => redact(fields) as Record<string, unknown>;
+
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const min = LEVELS[options.level ?? "info"];
-  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const bindings = options.bindings ?? {};
-  const log = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
-    if (LEVELS[level] < min) return;
-    const record = { time: new Date().toISOString(), level, msg, ...bindings, ...fields };
-    write(JSON.stringify(redact(record)));
-  };
+  const root = pino(
+    {
+      level: options.level ?? "info",
+      // No pid and hostname: a record holds what the caller logged and its bindings.
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        // Once per record, over the caller's fields only: the bindings were redacted (and turned
+        // into JSON) once, when their child logger was made.
+        log: redactFields,
+      },
+      // pino's own `err` serializer would turn the {name, message} redact leaves into its richer
+      // shape (type, stack); the record keeps what redact made of it.
+      serializers: { err: (value: unknown) => value },
+    },
+    destination(options),
+  );
+  return wrap(options.bindings ? root.child(redactFields(options.bindings)) : root);
+}
+
+/**
+ * Synchronous writes to fd 2: a record is on its way to the reader before the call returns, so
+ * nothing logged is lost when the process exits or is killed, and a slow reader slows the
+ * service down instead of growing a buffer in memory.
+ */
+function destination(options: LoggerOptions): pino.DestinationStream {
+  const write = options.write;
+  if (write) return { write: (record: string) => write(record.slice(0, -1)) };
+  if (options.level === "silent") return { write: () => {} };
+  return pino.destination({ dest: 2, sync: true });
+}
+
+function wrap(logger: pino.Logger): Logger {
   return {
-    debug: (msg, fields) => log("debug", msg, fields),
-    info: (msg, fields) => log("info", msg, fields),
-    warn: (msg, fields) => log("warn", msg, fields),
-    error: (msg, fields) => log("error", msg, fields),
-    child: (more) => createLogger({ ...options, bindings: { ...bindings, ...more } }),
+    debug: (msg, fields) => (fields ? logger.debug(fields, msg) : logger.debug(msg)),
+    info: (msg, fields) => (fields ? logger.info(fields, msg) : logger.info(msg)),
+    warn: (msg, fields) => (fields ? logger.warn(fields, msg) : logger.warn(msg)),
+    error: (msg, fields) => (fields ? logger.error(fields, msg) : logger.error(msg)),
+    // pino applies no formatter to a child's bindings: they are redacted here, once.
+    child: (bindings) => wrap(logger.child(redactFields(bindings))),
   };
 }
 
 /** A logger that drops everything; for CLI commands that print their own output. */
-export const silentLogger: Logger = createLogger({ write: () => {} });
+export const silentLogger: Logger = createLogger({ level: "silent" });
