@@ -88,7 +88,9 @@ export const LIST_WORDS: readonly string[] = ["列表", "全部", "list"];
 
 /** /approve without a request: every request waiting for the office, with the code that names it. */
 export async function listPendingRequests({ turn }: CommandContext, page: number): Promise<CommandOutcome> {
-  const pending = await turn.deps.store.requests.list({ status: "pending" });
+  const pending = (await turn.deps.store.requests.list({ status: "pending" })).filter(
+    (r) => r.kind !== "reopening",
+  );
   if (pending.length === 0) {
     await turn.answer(m("requestsNone"));
     return { result: "answered", details: { pending: 0 } };

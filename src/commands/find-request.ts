@@ -31,8 +31,9 @@ export async function findRequest(
   const { requests } = turn.deps.store;
   const word = reference.normalize("NFKC").trim();
   // Named in full, a request of another kind is found too, so the answer can say which command fits.
+  // A reopening (/reopen) is the office's own act, never decided by command: not a request here.
   const exact = await requests.get(word);
-  if (exact) return { kind: "found", request: exact };
+  if (exact && exact.kind !== "reopening") return { kind: "found", request: exact };
   const pending = (await requests.list({ status: "pending" })).filter((r) => kinds.includes(r.kind));
   const code = word.toLowerCase();
   if (CODE.test(code)) {

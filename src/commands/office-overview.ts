@@ -10,6 +10,7 @@ import { businessDate } from "../shared/clock.js";
 import type { ProgressReport, ProgressStore } from "../store/progress-report.js";
 import type { Store } from "../store/store.js";
 import type { RequestStore } from "../store/workflow-request.js";
+import { completionInForce } from "../unit-view/completion-in-force.js";
 import { listUnitDues } from "../unit-view/list-unit-dues.js";
 import { loadUnitView } from "../unit-view/load-unit-view.js";
 import type { UnitView } from "../unit-view/unit-view.js";
@@ -162,9 +163,9 @@ async function readMutes(store: Store): Promise<Mutes> {
 
 /** The day the unit's standing completion request was made (the one approved, or the one waiting). */
 function settledSince(view: UnitView): string | undefined {
-  const request = view.requests.find(
-    (r) => r.kind === "completion" && (r.status === "approved" || r.status === "pending"),
-  );
+  const request =
+    completionInForce(view.requests) ??
+    view.requests.find((r) => r.kind === "completion" && r.status === "pending");
   return request && businessDate(new Date(request.requestedAt));
 }
 

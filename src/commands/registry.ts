@@ -14,6 +14,7 @@ import { overdueCommand } from "./overdue-command.js";
 import { planCommand } from "./plan-command.js";
 import { rejectCommand } from "./reject-command.js";
 import { remindCommand } from "./remind-command.js";
+import { reopenCommand } from "./reopen-command.js";
 import { returnCommand } from "./return-command.js";
 import { silentCommand } from "./silent-command.js";
 import { snoozeCommand } from "./snooze-command.js";
@@ -43,6 +44,7 @@ const OFFICE_COMMANDS: readonly CommandSpec[] = [
   approveCommand,
   returnCommand,
   rejectCommand,
+  reopenCommand,
   extendCommand,
   muteCommand,
   unmuteCommand,

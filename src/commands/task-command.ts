@@ -159,7 +159,7 @@ function unitLine({ turn }: CommandContext, part: PartStatus): string {
   });
 }
 
-/** A completion or extension request, pending or decided, with who decided and when. */
+/** A completion or extension request, pending or decided, with who decided and when; or a reopening. */
 function requestLine({ turn }: CommandContext, request: WorkflowRequest): string {
   const decidedBy = request.decision
     ? (turn.deps.people.byId(request.decision.decidedBy)?.name ?? request.decision.decidedBy)
@@ -177,6 +177,7 @@ function requestLine({ turn }: CommandContext, request: WorkflowRequest): string
     code: requestCode(request),
   };
   const { status } = request;
+  if (request.kind === "reopening") return m("requestReopened", view);
   if (request.kind === "completion")
     return m(
       status === "pending"

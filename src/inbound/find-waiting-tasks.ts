@@ -2,6 +2,7 @@ import type { Turn } from "../conversation/turn.js";
 import { indexDirectory } from "../directory/directory-index.js";
 import { computeAssignments } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
+import { completionInForce } from "../unit-view/completion-in-force.js";
 import { isReport } from "../unit-view/is-report.js";
 
 /** A task the person's unit was sent a reminder card for, and has not reported on since. */
@@ -37,9 +38,9 @@ export async function findWaitingTasks(turn: Turn): Promise<WaitingTask[]> {
     const reported = (await store.progress.history(a.taskNo, a.unit)).some(
       (r) => isReport(r) && r.cycle >= card.cycle,
     );
-    const closed = (await store.requests.list({ taskNo: a.taskNo, unit: a.unit, status: "approved" })).some(
-      (r) => r.kind === "completion",
-    );
+    const closed =
+      completionInForce(await store.requests.list({ taskNo: a.taskNo, unit: a.unit, status: "approved" })) !==
+      undefined;
     if (!reported && !closed) waiting.push({ task, unit: a.unit, cycle: card.cycle });
   }
   return waiting;

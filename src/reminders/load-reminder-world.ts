@@ -10,6 +10,7 @@ import { type Assignment, computeAssignments } from "../registry/compute-assignm
 import type { Registry, Task } from "../registry/registry.js";
 import type { Store } from "../store/store.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
+import { reopened } from "../unit-view/completion-in-force.js";
 import { deadlineInForce } from "../unit-view/deadline-in-force.js";
 import { isReport } from "../unit-view/is-report.js";
 import type { ReminderWorld } from "./plan-reminders.js";
@@ -97,10 +98,13 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   // the ladder pauses until the office decides (a return resumes it).
   for (const request of await store.requests.list({ status: "pending" }))
     if (request.kind === "completion") closed.add(`${request.taskNo}/${request.unit}`);
-  for (const request of await store.requests.list({ status: "approved" })) {
+  const approved = await store.requests.list({ status: "approved" });
+  // A completion the office has reopened (/reopen) closes nothing: the ladder resumes for the unit.
+  const undone = reopened(approved);
+  for (const request of approved) {
     const key = `${request.taskNo}/${request.unit}`;
-    if (request.kind === "completion") closed.add(key);
-    else extensions.set(key, [...(extensions.get(key) ?? []), request]);
+    if (request.kind === "completion" && !undone.has(request.id)) closed.add(key);
+    else if (request.kind === "extension") extensions.set(key, [...(extensions.get(key) ?? []), request]);
   }
   // The office's mutes (/mute): the ladder leaves the unit, or the task, alone until /unmute.
   const mutedUnits = new Set<string>();

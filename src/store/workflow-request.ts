@@ -14,7 +14,12 @@ export type Decision = z.infer<typeof decisionSchema>;
 export const newWorkflowRequestSchema = z.object({
   /** Chosen by the caller, so that a retried create is recognisable. */
   id: z.string().min(1),
-  kind: z.enum(["completion", "extension"]),
+  /**
+   * `reopening`: the office undoing an approved completion (/reopen): made by an admin and
+   * approved in the same instant, it names the completion it undoes in `undoes`; the completion
+   * keeps its own record and decision.
+   */
+  kind: z.enum(["completion", "extension", "reopening"]),
   taskNo: z.number().int().positive(),
   unit: z.string().min(1),
   requestedBy: z.string().min(1),
@@ -22,6 +27,8 @@ export const newWorkflowRequestSchema = z.object({
   /** For an extension: the deadline asked for. */
   newDeadline: isoDateSchema.optional(),
   reason: z.string().optional(),
+  /** For a reopening: the id of the approved completion request it undoes. */
+  undoes: z.string().min(1).optional(),
   /** Set when `reason` was cut to the stored-text cap (4 KB): its original length in characters. */
   reasonLength: z.number().int().positive().optional(),
 });
@@ -49,7 +56,7 @@ export interface RequestFilter {
   status?: RequestStatus;
 }
 
-/** Completion and extension requests, and the office's decisions on them. */
+/** Completion and extension requests, the office's decisions on them, and its reopenings. */
 export interface RequestStore {
   /** Stores a pending request; an id that exists already is a StoreConflictError. */
   create(request: NewWorkflowRequest): Promise<WorkflowRequest>;

@@ -4,6 +4,7 @@ import type { OutboxPayload } from "../delivery/outbox-payload.js";
 import { shortTitle } from "../registry/short-title.js";
 import type { Decision, WorkflowRequest } from "../store/workflow-request.js";
 import { messages } from "../templates/template-store.js";
+import { deadlineInForce } from "../unit-view/deadline-in-force.js";
 import { loadUnitView } from "../unit-view/load-unit-view.js";
 import { answerDecided } from "./answer-decided.js";
 import type { TaskContext } from "./task-context.js";
@@ -17,6 +18,7 @@ const NOTICE = { approved: "noticeApproved", returned: "noticeReturned", rejecte
  * decided), then logs it, confirms it to the admin and tells the requester. An approved completion
  * closes the unit's part (the ladder stops); an approved extension moves its deadline, which the
  * ladder and the lights read from the approved requests; a return puts the unit back to 推进中.
+ * Neither approval is final: the answer names the command that undoes it (/reopen, /extend).
  */
 export async function applyDecision(
   turn: Turn,
@@ -59,6 +61,11 @@ export async function applyDecision(
     deadline: plainDate(view.deadline),
     newDeadline: request.newDeadline ? plainDate(request.newDeadline) : "",
     count: view.extensions,
+    // The deadline before this decision, for the /extend that moves it back.
+    previous: deadlineInForce(
+      context.task.deadline,
+      view.requests.filter((r) => r.id !== request.id),
+    ),
   };
   const approvedExtension = extension && choice.decision === "approved";
   await turn.answer(m(approvedExtension ? "decidedExtended" : CONFIRM[choice.decision], words));

@@ -8,7 +8,9 @@ import { requestIdFor } from "./request-id.js";
  */
 export async function createRequest(
   turn: Turn,
-  fields: Pick<NewWorkflowRequest, "kind" | "taskNo" | "unit" | "newDeadline" | "reason">,
+  fields: Pick<NewWorkflowRequest, "taskNo" | "unit" | "newDeadline" | "reason"> & {
+    kind: "completion" | "extension";
+  },
   details: Record<string, unknown>,
 ): Promise<WorkflowRequest> {
   const request = await turn.deps.store.requests.create({

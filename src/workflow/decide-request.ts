@@ -24,6 +24,8 @@ export async function decideRequest(turn: Turn, card: CardInstance, actionKey: s
     return refuse(turn, "refusedNotAdmin", { taskNo: card.taskNo, unit: card.unit });
   const request = card.requestId ? await turn.deps.store.requests.get(card.requestId) : undefined;
   if (!request) return turn.answer(m("requestUnknown"));
+  // A reopening has no card: the office made it, decided.
+  if (request.kind === "reopening") return turn.answer(m("requestUnknown"));
   if (!BUTTONS[request.kind].includes(actionKey)) return turn.answer(m("wrongButton"));
   if (request.status !== "pending") return answerDecided(turn, request);
   const context = await loadTaskContext(turn.deps.store, turn.deps.directory, request.taskNo);

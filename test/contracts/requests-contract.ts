@@ -76,4 +76,27 @@ export function requestsContract(ctx: ContractContext): void {
     expect((await requests.list({ status: "pending" })).map((r) => r.id)).toEqual(["a", "c"]);
     expect((await requests.list({ taskNo: 52, status: "approved" })).map((r) => r.id)).toEqual(["b"]);
   });
+
+  it("keeps a reopening beside the approved completion it undoes, both records as written", async () => {
+    const { requests } = ctx.store;
+    await requests.create(sampleRequest("done", { kind: "completion", newDeadline: undefined }));
+    await requests.decide("done", approve);
+    const reopening = sampleRequest("again", {
+      kind: "reopening",
+      requestedBy: "admin1",
+      requestedAt: "2021-05-12T09:00:00+08:00",
+      newDeadline: undefined,
+      reason: "佐证材料不实",
+      undoes: "done",
+    });
+    await requests.create(reopening);
+    const decided = await requests.decide("again", { ...approve, decidedAt: "2021-05-12T09:00:00+08:00" });
+    expect(decided.request).toMatchObject({ kind: "reopening", undoes: "done", status: "approved" });
+    expect(await requests.get("again")).toEqual(decided.request);
+    expect(await requests.get("done")).toMatchObject({ status: "approved", decision: approve });
+    expect((await requests.list({ status: "approved" })).map((r) => [r.id, r.kind])).toEqual([
+      ["done", "completion"],
+      ["again", "reopening"],
+    ]);
+  });
 }

@@ -36,7 +36,9 @@ describe("deciding requests by command", () => {
 
     await app.say(PEOPLE.admin1, "/approve 第52项");
     expect(await app.lastText(PEOPLE.admin1)).toMatch(
-      new RegExp(`^已批准第52项（.*）${HR}办结申请，该单位此项任务已办结。$`),
+      new RegExp(
+        `^已批准第52项（.*）${HR}办结申请，该单位此项任务已办结。如需撤销，请发送“/reopen 52 ${HR} 理由”。$`,
+      ),
     );
     expect(await app.store.requests.get(r52.id)).toMatchObject({
       status: "approved",

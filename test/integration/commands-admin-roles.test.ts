@@ -21,6 +21,7 @@ const OFFICE = [
   "/approve 52",
   "/return 52 理由",
   "/reject 52 理由",
+  "/reopen 52 人社局 理由",
   "/extend 52 2022-01-31 理由",
   "/mute 52",
   "/unmute 52",

@@ -58,8 +58,24 @@ export function reportRow(report: ProgressReport, task: Task, people: PeopleInde
   };
 }
 
-/** A completion or extension request as made, and the office's decision on it when there is one. */
+/**
+ * A completion or extension request as made, and the office's decision on it when there is one; a
+ * reopening as the office's act.
+ */
 export function requestRows(request: WorkflowRequest, task: Task, people: PeopleIndex): HistoryRow[] {
+  // The office's undo of an approved completion (/reopen): one row, made and decided at once.
+  if (request.kind === "reopening")
+    return [
+      {
+        at: request.decision?.decidedAt ?? request.requestedAt,
+        task,
+        unit: request.unit,
+        event: m("eventCompletionReopened"),
+        person: nameOf(people, request.decision?.decidedBy ?? request.requestedBy),
+        cycle: "",
+        content: request.reason ? m("reasonGiven", { reason: request.reason }) : "",
+      },
+    ];
   const extension = request.kind === "extension";
   const asked = [
     ...(extension && request.newDeadline
