@@ -28,6 +28,12 @@ export interface SoakAccount {
     /** Of those, identical to an earlier send within WeCom's duplicate check: WeCom drops them. */
     extraAbsorbedByWecom: number;
     unabsorbed: number;
+    /**
+     * Different messages (each its own outbox row) whose WeCom request repeats an earlier one to the
+     * same person within the duplicate check's interval: real WeCom would drop them, though nothing
+     * was sent twice (the same answer to the same question, asked again within 30 minutes).
+     */
+    distinctButIdentical: number;
   };
   /** Everything the service queued by itself (reminders, notices): not answers to a callback. */
   planned: {
@@ -128,6 +134,19 @@ export async function accountSoak(input: {
     return Math.abs(send.at - earlier.at) <= intervalMs;
   }).length;
 
+  // Sends each of its own message, identical to an earlier such send within that send's interval.
+  let distinctButIdentical = 0;
+  const lastReferenced = new Map<string, FakeWecomSend>();
+  for (const [index, send] of sends.entries()) {
+    if (!referenced.has(index)) continue;
+    const key = JSON.stringify(send.body);
+    const earlier = lastReferenced.get(key);
+    const intervalMs = Number(earlier?.body.duplicate_check_interval ?? 1800) * 1000;
+    if (earlier?.body.enable_duplicate_check === 1 && send.at - earlier.at <= intervalMs)
+      distinctButIdentical += 1;
+    else lastReferenced.set(key, send);
+  }
+
   const newAcknowledged = acknowledged;
   const processedTwice = Math.max(0, (input.inbound.accepted ?? 0) - newAcknowledged);
   const dead = rows.filter((row) => row.status === "dead").length;
@@ -147,6 +166,7 @@ export async function accountSoak(input: {
       extraSends: extra.length,
       extraAbsorbedByWecom: extraAbsorbed,
       unabsorbed: processedTwice + extra.length - extraAbsorbed,
+      distinctButIdentical,
     },
     planned: {
       total: planned.length,

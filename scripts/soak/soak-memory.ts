@@ -8,6 +8,12 @@ export interface RssFigures {
   first: number;
   last: number;
   max: number;
+  /**
+   * The highest reading in each half: RSS saws up and down with the garbage collector, so a level
+   * that holds shows as equal peaks, where a slope over a few samples may catch a trough.
+   */
+  firstHalfMax: number;
+  secondHalfMax: number;
   /** Least-squares slope over the second half of the run, MB per minute: near 0 is flat. */
   secondHalfSlopeMbPerMin: number;
   samples: number;
@@ -20,10 +26,14 @@ export function rssFigures(samples: readonly RssSample[]): RssFigures | undefine
   if (!firstSample || !lastSample) return undefined;
   const half = lastSample.minute / 2;
   const late = samples.filter((s) => s.minute >= half);
+  const early = samples.filter((s) => s.minute < half);
+  const highest = (list: readonly RssSample[]) => Math.max(...list.map((s) => s.mb));
   return {
     first: firstSample.mb,
     last: lastSample.mb,
-    max: Math.max(...samples.map((s) => s.mb)),
+    max: highest(samples),
+    firstHalfMax: early.length > 0 ? highest(early) : firstSample.mb,
+    secondHalfMax: highest(late),
     secondHalfSlopeMbPerMin: slope(late),
     samples: samples.length,
   };

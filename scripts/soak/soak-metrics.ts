@@ -13,15 +13,3 @@ export async function readInboundCounts(base: string, channel: string): Promise<
   }
   return counts;
 }
-
-/** The outbox as GET /metrics shows it: messages by state and the dispatcher's lag in seconds. */
-export async function readOutboxGauges(
-  base: string,
-): Promise<{ states: Record<string, number>; lagS: number }> {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const states: Record<string, number> = {};
-  for (const match of text.matchAll(/^duban_outbox_messages\{state="(\w+)"\} ([0-9.e+]+)$/gm))
-    states[match[1] ?? ""] = Number(match[2]);
-  const lag = /^duban_outbox_lag_seconds ([0-9.e+]+|NaN)$/m.exec(text)?.[1];
-  return { states, lagS: Number(lag ?? Number.NaN) };
-}

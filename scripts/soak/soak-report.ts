@@ -23,13 +23,15 @@ export function formatSoakReport(result: SoakResult): string {
     `  processed a second time     ${a.duplicates.processedTwice}`,
     `  sends no message accounts for ${a.duplicates.extraSends} (WeCom's duplicate check drops ${a.duplicates.extraAbsorbedByWecom})`,
     `  unabsorbed                  ${a.duplicates.unabsorbed}`,
+    `distinct messages WeCom would drop as duplicates ${a.duplicates.distinctButIdentical} (the same text to the same person within 30 min)`,
     `planned by the service        ${a.planned.total} (reminders, notices)`,
     `  delivered                   ${a.planned.delivered}; not due yet ${a.planned.notYetDue}; due and unsent ${a.planned.overdue}; dead ${a.planned.dead}`,
     `dead letters                  ${a.deadLetters}`,
     `sends at WeCom                ${a.wecomSends}`,
     rss
       ? `RSS (MB)                      first ${rss.first.toFixed(1)}, last ${rss.last.toFixed(1)}, max ${rss.max.toFixed(1)}; ` +
-        `second half ${rss.secondHalfSlopeMbPerMin >= 0 ? "+" : ""}${rss.secondHalfSlopeMbPerMin.toFixed(2)} MB/min (${rss.samples} samples)`
+        `highest in the first half ${rss.firstHalfMax.toFixed(1)}, in the second ${rss.secondHalfMax.toFixed(1)}; ` +
+        `second half's slope ${rss.secondHalfSlopeMbPerMin >= 0 ? "+" : ""}${rss.secondHalfSlopeMbPerMin.toFixed(2)} MB/min (${rss.samples} samples)`
       : "RSS                           not measured (Linux only)",
     `service stopped               ${result.stopped.code === 0 ? "cleanly (exit 0)" : `${result.stopped.code ?? result.stopped.signal}`}`,
     "",
