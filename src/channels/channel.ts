@@ -14,8 +14,9 @@ export interface Channel {
   readonly limits: ChannelLimits;
   /**
    * How long the platform drops a message sent again with the same content (WeCom's duplicate
-   * check). A message whose earlier send has no recorded outcome (the worker died mid-send) is
-   * sent again only within this window; absent: never, a person decides (it is dead-lettered).
+   * check), for sends that asked for it (`platformDedupe`). A message whose earlier send has no
+   * recorded outcome (the worker died mid-send) is sent again only within this window, and only if
+   * it asked; else a person decides (it is dead-lettered).
    */
   readonly duplicateWindowMs?: number;
   /**
@@ -68,6 +69,12 @@ export interface SendRequest {
   message: OutboundMessage;
   /** Set for cards: the id clicks will carry back. */
   cardId?: string;
+  /**
+   * Ask the platform to drop a copy of this message sent again within its duplicate window
+   * (WeCom's duplicate check), so that a re-send after a crash is harmless. Not for answers: an
+   * admin who sends /stats twice must get the same answer twice, which the check would drop.
+   */
+  platformDedupe?: boolean;
 }
 
 export type SendResult =

@@ -150,8 +150,9 @@ export async function dispatchMessage(
   // A send started by a worker that died (or lost the store) before recording its outcome: the
   // platform may have the message already. It goes again only where the platform drops a copy
   // sent within its duplicate window (WeCom's duplicate check); else a person decides.
+  const platformDedupe = payload.data.meta?.kind !== "answer";
   if (claimed.sendingSince !== undefined) {
-    const window = channel.duplicateWindowMs;
+    const window = platformDedupe ? channel.duplicateWindowMs : undefined;
     const sinceMs = Date.parse(claimed.sendingSince);
     if (window === undefined || round.now.getTime() - sinceMs >= window)
       return dead(
@@ -250,7 +251,14 @@ export async function dispatchMessage(
   // that cannot take the note sends nothing.
   if (!(await deps.outbox.markSending(claimed.id, { at: deps.clock.now().toISOString(), worker })))
     return lost();
-  const result = await sendSafely(channel, recipient, claimed.idempotencyKey, message, cardId);
+  const result = await sendSafely(
+    channel,
+    recipient,
+    claimed.idempotencyKey,
+    message,
+    cardId,
+    platformDedupe,
+  );
   switch (result.status) {
     case "sent": {
       deps.pauses.answered(channel.name);
@@ -281,6 +289,7 @@ async function sendSafely(
   idempotencyKey: string,
   message: Parameters<Channel["send"]>[0]["message"],
   cardId: string | undefined,
+  platformDedupe: boolean,
 ): Promise<SendResult> {
   try {
     const results = await channel.send({
@@ -288,6 +297,7 @@ async function sendSafely(
       recipients: [recipient],
       message,
       ...(cardId !== undefined ? { cardId } : {}),
+      platformDedupe,
     });
     return (
       results.get(recipient.personId) ?? {

@@ -91,6 +91,7 @@ describe("a WeCom card click round trip", () => {
       logger: createLogger({ write: () => {} }),
     });
     const sent = await channel.send({
+      platformDedupe: true,
       idempotencyKey: "52/区人社局/2021-03/T-3/u1",
       recipients: [zhangsan],
       message: { kind: "card", card: reminder },

@@ -97,7 +97,7 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
       const batchResults =
         pauseMs > 0
           ? new Map(batch.map((id) => [userKey(id), paused(pauseMs)]))
-          : await sendWecomBatch(batch, parts, deps);
+          : await sendWecomBatch(batch, parts, { ...deps, dedupe: request.platformDedupe === true });
       for (const [key, result] of batchResults) outcome.set(key, result);
     }
     const tooMany: SendResult = {

@@ -13,6 +13,8 @@ export interface SendBatchDeps {
   logger: Logger;
   /** Seconds within which WeCom drops a request whose JSON is identical (max 4 h, Doc 90236). */
   duplicateCheckIntervalS: number;
+  /** Ask WeCom's duplicate check to drop a copy (SendRequest.platformDedupe). */
+  dedupe?: boolean;
 }
 
 /** WeCom lower-cases the ids it lists in invaliduser (brief §4.2), so ids are matched that way. */
@@ -40,8 +42,9 @@ export async function sendWecomBatch(
         agentid: deps.api.agentId,
         ...part,
         // A re-send after a crash renders the same JSON, which WeCom then drops (brief §4.1).
-        enable_duplicate_check: 1,
-        duplicate_check_interval: deps.duplicateCheckIntervalS,
+        ...(deps.dedupe
+          ? { enable_duplicate_check: 1, duplicate_check_interval: deps.duplicateCheckIntervalS }
+          : {}),
       });
       deps.backoff.clear();
       for (const id of listed(answer.invaliduser)) {

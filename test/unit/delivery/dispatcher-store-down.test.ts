@@ -4,8 +4,10 @@ import { silentLogger } from "../../../src/shared/logger.js";
 import type { OutboxStore } from "../../../src/store/outbox-message.js";
 import {
   enqueueMessages,
+  MEMBERS,
   tempSqliteStore,
   testDispatcher,
+  textMessage,
   virtualClock,
 } from "../../fixtures/delivery/delivery-world.js";
 
@@ -132,5 +134,29 @@ describe("dispatchDue: the store goes down mid-round (issue #11 item 2)", () => 
     await w.store.outbox.markSending(late?.id ?? 0, { at: w.clock.now().toISOString(), worker: "killed" });
     w.clock.advance(31 * 60_000);
     expect(await testDispatcher(w.store, dropsCopies, w.clock).dispatchDue()).toMatchObject({ dead: 1 });
+  });
+
+  it("never sends an answer again after an unknown outcome: answers go without the platform's duplicate check", async () => {
+    const w = world();
+    await w.store.outbox.enqueue(
+      textMessage("answer/local/e1/1", MEMBERS[0]?.personId ?? "", NOW, {
+        immediate: true,
+        meta: { kind: "answer", event: "e1" },
+      }),
+    );
+    await w.store.outbox.claimDue(NOW, { limit: 1, leaseMs: 60_000, worker: "killed" });
+    const [answer] = await w.store.outbox.list();
+    await w.store.outbox.markSending(answer?.id ?? 0, { at: NOW, worker: "killed" });
+    const dropsCopies = createLocalChannel({
+      clock: w.clock,
+      logger: silentLogger,
+      duplicateWindowMs: 30 * 60_000,
+    });
+    w.clock.advance(60_000);
+    expect(await testDispatcher(w.store, dropsCopies, w.clock).dispatchDue()).toMatchObject({
+      dead: 1,
+      sent: 0,
+    });
+    expect(dropsCopies.sent()).toEqual([]);
   });
 });

@@ -43,6 +43,7 @@ describe("createWecomChannel send", () => {
       idempotencyKey: "k1",
       recipients: [person(1), person(2)],
       message: text,
+      platformDedupe: true,
     });
     expect(bodies).toEqual([
       {
@@ -57,6 +58,16 @@ describe("createWecomChannel send", () => {
     expect(results.get("p1")).toEqual({ status: "sent", platformMessageId: "m1" });
     expect(results.get("p2")).toEqual({ status: "sent", platformMessageId: "m1" });
     expect(scope.isDone()).toBe(true);
+  });
+
+  it("leaves the duplicate check off for what may repeat word for word on purpose (answers)", async () => {
+    const { channel, bodies, sendReplies } = setup();
+    sendReplies({ msgid: "m1" });
+    sendReplies({ msgid: "m2" });
+    for (const key of ["answer/1", "answer/2"])
+      await channel.send({ idempotencyKey: key, recipients: [person(1)], message: text });
+    expect(bodies).toHaveLength(2);
+    for (const body of bodies) expect(body).not.toHaveProperty("enable_duplicate_check");
   });
 
   it("reports a recipient without a WeCom user id as invalid and sends to the others", async () => {
