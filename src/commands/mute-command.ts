@@ -2,7 +2,7 @@ import { type OfficeOverride, overrideKey } from "../store/office-override.js";
 import { messages } from "../templates/template-store.js";
 import { answerArgProblem } from "./args/answer-arg-problem.js";
 import type { CommandSpec } from "./command-spec.js";
-import { describeMutes, muteKey, readMuteTarget, setBy } from "./mute-target.js";
+import { answerMuteList, mutedAbout, muteKey, readMuteTarget, setBy } from "./mute-target.js";
 
 const m = messages("commands");
 
@@ -23,15 +23,11 @@ export const muteCommand: CommandSpec = {
   text: { summary: "muteSummary", usage: "muteUsage", example: "muteExample" },
   async run(ctx, args) {
     const { turn, caller } = ctx;
-    if (args.target === undefined) {
-      const lines = await describeMutes(turn);
-      await turn.answer(m("muteList", { lines, count: lines.length }));
-      return { result: "answered", details: { mutes: lines.length } };
-    }
+    if (args.target === undefined) return answerMuteList(turn);
     const read = await readMuteTarget(turn, args.target);
     if (!read.ok) return answerArgProblem(ctx, muteCommand, read);
     const target = read.value;
-    const about = target.kind === "mute-task" ? { taskNo: target.taskNo } : { unit: target.unit };
+    const about = mutedAbout(target);
     const existing = (await turn.deps.store.overrides.list()).find((o) => overrideKey(o) === muteKey(target));
     if (existing) {
       await turn.answer(m("muteAlready", { label: target.label, ...setBy(turn, existing) }));

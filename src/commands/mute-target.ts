@@ -6,6 +6,7 @@ import { shortDate } from "../unit-view/short-date.js";
 import { type ArgResult, accept } from "./args/arg-result.js";
 import { findTask, readTaskRef } from "./args/read-task-ref.js";
 import { readUnit } from "./args/read-unit.js";
+import type { CommandOutcome } from "./command-spec.js";
 
 const m = messages("commands");
 
@@ -62,4 +63,16 @@ export function setBy(turn: Turn, override: OfficeOverride): { by: string; when:
     when: shortDate(override.setAt),
     note: override.note ?? "",
   };
+}
+
+/** /mute and /unmute without a target: the mutes in force, one line each. */
+export async function answerMuteList(turn: Turn): Promise<CommandOutcome> {
+  const lines = await describeMutes(turn);
+  await turn.answer(m("muteList", { lines, count: lines.length }));
+  return { result: "answered", details: { mutes: lines.length } };
+}
+
+/** What a mute is about, for the audit's task or unit. */
+export function mutedAbout(target: MuteTarget): { taskNo: number } | { unit: string } {
+  return target.kind === "mute-task" ? { taskNo: target.taskNo } : { unit: target.unit };
 }

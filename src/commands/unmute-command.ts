@@ -1,7 +1,7 @@
 import { messages } from "../templates/template-store.js";
 import { answerArgProblem } from "./args/answer-arg-problem.js";
 import type { CommandSpec } from "./command-spec.js";
-import { describeMutes, muteKey, readMuteTarget } from "./mute-target.js";
+import { answerMuteList, mutedAbout, muteKey, readMuteTarget } from "./mute-target.js";
 
 const m = messages("commands");
 
@@ -18,15 +18,11 @@ export const unmuteCommand: CommandSpec = {
   text: { summary: "unmuteSummary", usage: "unmuteUsage", example: "unmuteExample" },
   async run(ctx, args) {
     const { turn, caller } = ctx;
-    if (args.target === undefined) {
-      const lines = await describeMutes(turn);
-      await turn.answer(m("muteList", { lines, count: lines.length }));
-      return { result: "answered", details: { mutes: lines.length } };
-    }
+    if (args.target === undefined) return answerMuteList(turn);
     const read = await readMuteTarget(turn, args.target);
     if (!read.ok) return answerArgProblem(ctx, unmuteCommand, read);
     const target = read.value;
-    const about = target.kind === "mute-task" ? { taskNo: target.taskNo } : { unit: target.unit };
+    const about = mutedAbout(target);
     if (!(await turn.deps.store.overrides.remove(muteKey(target)))) {
       await turn.answer(m("unmuteNotMuted", { label: target.label }));
       return { result: "not-muted", ...about };
