@@ -10,14 +10,16 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BIN = fileURLToPath(new URL("../bin/duban.js", import.meta.url));
 
-// Loaded before anything else in the child: prints its CPU time as the process exits.
+// Loaded before anything else in the child: prints its CPU time and peak RSS as the process exits.
 const REPORT_CPU = `data:text/javascript,${encodeURIComponent(
-  'process.on("exit", () => { const u = process.cpuUsage(); process.stderr.write("\\ncpu-us " + (u.user + u.system) + "\\n"); });',
+  'process.on("exit", () => { const u = process.cpuUsage(); process.stderr.write("\\ncpu-us " + (u.user + u.system) + " rss-kb " + process.resourceUsage().maxRSS + "\\n"); });',
 )}`;
 
 export interface Measured {
   wallMs: number;
   cpuMs: number;
+  /** The child's peak resident set size. */
+  maxRssKb: number;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -34,7 +36,8 @@ export function runNode(args: string[], env: Record<string, string> = {}, timeou
     maxBuffer: 64 * 2 ** 20,
   });
   const wallMs = performance.now() - started;
-  const cpu = /\ncpu-us (\d+)\n/.exec(result.stderr)?.[1];
+  const report = /\ncpu-us (\d+) rss-kb (\d+)\n/.exec(result.stderr);
+  const cpu = report?.[1];
   if (cpu === undefined)
     throw new Error(
       `node ${args.join(" ")}: no CPU report (exit ${result.status}): ${result.stderr.slice(0, 500)}`,
@@ -42,9 +45,10 @@ export function runNode(args: string[], env: Record<string, string> = {}, timeou
   return {
     wallMs,
     cpuMs: Number(cpu) / 1000,
+    maxRssKb: Number(report?.[2]),
     code: result.status,
     stdout: result.stdout,
-    stderr: result.stderr.replace(/\ncpu-us \d+\n/, ""),
+    stderr: result.stderr.replace(/\ncpu-us \d+ rss-kb \d+\n/, ""),
   };
 }
 

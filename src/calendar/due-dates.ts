@@ -22,10 +22,35 @@ export function dueDates(input: {
   cycle: ReportingCycle;
   start: string;
   deadline: string;
-  calendar: Pick<WorkCalendar, "onOrBefore">;
-}): DueDate[] {
-  const { cycle, start, deadline, calendar } = input;
-  return listNominalDates(cycle, start, deadline)
-    .map(({ cycle: key, nominal }) => ({ cycle: key, nominal, due: calendar.onOrBefore(nominal) }))
-    .filter((entry) => cycle.kind === "once" || entry.due > start);
+  calendar: Pick<WorkCalendar, "onOrBefore" | "snapshot">;
+}): readonly DueDate[] {
+  const { cycle, start, deadline } = input;
+  const calendar = input.calendar.snapshot?.() ?? input.calendar;
+  // Memoised per calendar (as it is now) and cycle object (which lives as long as the settings): the lights ask
+  // for every unit of every task, and all of a task's units share its cycle, start and deadline.
+  let byCycle = memo.get(calendar);
+  if (byCycle === undefined) {
+    byCycle = new WeakMap();
+    memo.set(calendar, byCycle);
+  }
+  let byDates = byCycle.get(cycle);
+  if (byDates === undefined) {
+    byDates = new Map();
+    byCycle.set(cycle, byDates);
+  }
+  const key = `${start}|${deadline}`;
+  let dues = byDates.get(key);
+  if (dues === undefined) {
+    dues = Object.freeze(
+      listNominalDates(cycle, start, deadline)
+        .map(({ cycle: key, nominal }) =>
+          Object.freeze({ cycle: key, nominal, due: calendar.onOrBefore(nominal) }),
+        )
+        .filter((entry) => cycle.kind === "once" || entry.due > start),
+    );
+    byDates.set(key, dues);
+  }
+  return dues;
 }
+
+const memo = new WeakMap<object, WeakMap<ReportingCycle, Map<string, readonly DueDate[]>>>();

@@ -77,6 +77,7 @@ export function createOfficeDaysCalendar(options: OfficeDaysOptions): OfficeDays
     workingDaysBetween: (from, to) => fresh().workingDaysBetween(from, to),
     dayInfo: (date) => fresh().dayInfo(date),
     coverage: (year) => fresh().coverage(year),
+    snapshot: () => fresh(),
   };
 }
 

@@ -59,4 +59,10 @@ export interface WorkCalendar {
   dayInfo(date: string): DayInfo;
   /** Whether `year`'s official arrangement is known or Monday–Friday is assumed. */
   coverage(year: number): Coverage;
+  /**
+   * The unchanging calendar the answers come from now, for a calendar whose days may change while
+   * it runs (the office's /calendar days); absent when the calendar never changes. What is
+   * memoised per calendar (due dates) is keyed by it, so a change is never answered from a memo.
+   */
+  snapshot?(): WorkCalendar;
 }

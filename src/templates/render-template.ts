@@ -11,37 +11,66 @@ export type View = Record<string, unknown>;
 const TAG = /\{\{([#^/]?)\s*([\w.]+)\s*\}\}/g;
 
 export function renderTemplate(template: string, view: View): string {
-  return renderWithin(template, [view]);
+  let nodes = compiled.get(template);
+  if (nodes === undefined) {
+    nodes = compile(template);
+    compiled.set(template, nodes);
+  }
+  return render(nodes, [view]);
 }
 
-function renderWithin(template: string, stack: unknown[]): string {
-  let out = "";
+/**
+ * A template read once into its parts: the text between tags, values, and sections with their
+ * own parts. Templates come from the files in templates/, so the cache stays as small as they are;
+ * the ledger renders a few templates for each of thousands of rows.
+ */
+type Node =
+  | string
+  | { kind: "value"; name: string }
+  | { kind: "section"; inverted: boolean; name: string; nodes: Node[] };
+
+const compiled = new Map<string, Node[]>();
+
+function compile(template: string): Node[] {
+  const nodes: Node[] = [];
   let cursor = 0;
-  TAG.lastIndex = 0;
-  for (let match = TAG.exec(template); match !== null; match = TAG.exec(template)) {
+  const tag = new RegExp(TAG.source, "g");
+  for (let match = tag.exec(template); match !== null; match = tag.exec(template)) {
     const [whole, sigil, name = ""] = match;
-    out += template.slice(cursor, match.index);
+    if (match.index > cursor) nodes.push(template.slice(cursor, match.index));
     cursor = match.index + whole.length;
     if (sigil === "") {
-      out += stringify(lookup(stack, name));
+      nodes.push({ kind: "value", name });
       continue;
     }
     if (sigil === "/") throw new Error(`template: unexpected {{/${name}}}`);
     const close = findClose(template, name, cursor);
     const inner = trimSectionNewline(template.slice(cursor, close.start), atLineStart(template, match.index));
+    nodes.push({ kind: "section", inverted: sigil === "^", name, nodes: compile(inner) });
     cursor = close.end;
-    TAG.lastIndex = cursor;
-    const value = lookup(stack, name);
-    if (sigil === "^") {
-      if (isEmpty(value)) out += renderWithin(inner, stack);
-    } else if (Array.isArray(value)) {
-      for (const item of value) out += renderWithin(inner, [...stack, item]);
-    } else if (!isEmpty(value)) {
-      out += renderWithin(inner, [...stack, value]);
-    }
-    TAG.lastIndex = cursor;
+    tag.lastIndex = cursor;
   }
-  return out + template.slice(cursor);
+  if (cursor < template.length) nodes.push(template.slice(cursor));
+  return nodes;
+}
+
+function render(nodes: readonly Node[], stack: unknown[]): string {
+  let out = "";
+  for (const node of nodes) {
+    if (typeof node === "string") out += node;
+    else if (node.kind === "value") out += stringify(lookup(stack, node.name));
+    else {
+      const value = lookup(stack, node.name);
+      if (node.inverted) {
+        if (isEmpty(value)) out += render(node.nodes, stack);
+      } else if (Array.isArray(value)) {
+        for (const item of value) out += render(node.nodes, [...stack, item]);
+      } else if (!isEmpty(value)) {
+        out += render(node.nodes, [...stack, value]);
+      }
+    }
+  }
+  return out;
 }
 
 /** Finds the matching close tag, allowing nested sections of the same name. */

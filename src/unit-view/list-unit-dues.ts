@@ -12,8 +12,8 @@ export function listUnitDues(input: {
   deadline: string;
   start: string;
   settings: Pick<Settings, "reporting">;
-  calendar: Pick<WorkCalendar, "onOrBefore">;
-}): DueDate[] {
+  calendar: Pick<WorkCalendar, "onOrBefore" | "snapshot">;
+}): readonly DueDate[] {
   const { reporting } = input.settings;
   return dueDates({
     cycle: reporting.tasks[String(input.task.no)] ?? reporting.defaultCycle,

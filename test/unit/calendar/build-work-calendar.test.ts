@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildWorkCalendar } from "../../../src/calendar/build-work-calendar.js";
 import { createChineseDaysCalendar } from "../../../src/calendar/chinese-days-calendar.js";
-import { fromDayNumber } from "../../../src/calendar/iso-date.js";
+import { assertIsoDate, fromDayNumber } from "../../../src/calendar/iso-date.js";
 
 const calendar = createChineseDaysCalendar({
   overrides: { closedDays: [{ date: "2021-07-01" }], extraWorkingDays: [{ date: "2021-07-03" }] },
@@ -20,6 +20,26 @@ describe("buildWorkCalendar", () => {
         expect(calendar.isWorkingDay(result)).toBe(true);
         expect(calendar.workingDaysBetween(date, result)).toBe(n);
       }),
+    );
+  });
+
+  it("counts working days between any two dates as a day-by-day count does, across years and both ways", () => {
+    const byDays = (from: string, to: string) => {
+      let count = 0;
+      for (let n = assertIsoDate(from) + 1; n <= assertIsoDate(to); n++)
+        if (calendar.isWorkingDay(fromDayNumber(n))) count++;
+      return count;
+    };
+    fc.assert(
+      fc.property(dates, dates, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        // (from, to] forward; [from, to) backward, negative.
+        const back =
+          byDays(from, to) - (calendar.isWorkingDay(to) ? 1 : 0) + (calendar.isWorkingDay(from) ? 1 : 0);
+        expect(calendar.workingDaysBetween(from, to)).toBe(byDays(from, to));
+        expect(calendar.workingDaysBetween(to, from)).toBe(0 - back);
+      }),
+      { numRuns: 300 },
     );
   });
 
