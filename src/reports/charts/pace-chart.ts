@@ -103,9 +103,17 @@ export function paceChart(
       axisLabel: { fontSize: FONT.label, color: COLORS.text, margin: 10 },
     },
     series: [
+      bar(at, COLORS.green, (row) => row.share >= pace),
+      bar(behind, COLORS.red, (row) => row.share < pace),
       {
-        ...bar(at, COLORS.green, (row) => row.share >= pace),
+        // The pace line on a series of its own, drawn under the bars' labels (z 2), whose white
+        // background then keeps a number legible where the line crosses it.
+        type: "line" as const,
+        name: "pace",
+        z: 1,
+        data: [],
         markLine: {
+          z: 1,
           silent: true,
           symbol: "none",
           lineStyle: { color: COLORS.pace, type: "dashed", width: 2 },
@@ -120,7 +128,6 @@ export function paceChart(
           data: [{ xAxis: round(pace) }],
         },
       },
-      bar(behind, COLORS.red, (row) => row.share < pace),
     ],
   };
 }

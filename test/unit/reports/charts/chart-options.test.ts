@@ -52,7 +52,7 @@ describe("paceChart", () => {
       ],
       75,
     );
-    const [at, behind] = seriesOf(options);
+    const [at, behind, line] = seriesOf(options);
     expect(at?.name).toBe("达到序时进度");
     expect(at?.data).toEqual([
       { value: 80, label: { formatter: "80%" } },
@@ -60,8 +60,8 @@ describe("paceChart", () => {
       "-",
     ]);
     expect(behind?.data).toEqual(["-", "-", { value: 75, label: { formatter: "75%" } }]);
-    expect(at?.markLine?.data).toEqual([{ xAxis: 75 }]);
-    expect(at?.markLine?.label.formatter).toBe("序时进度75%");
+    expect(line?.markLine?.data).toEqual([{ xAxis: 75 }]);
+    expect(line?.markLine?.label.formatter).toBe("序时进度75%");
     expect(JSON.parse(JSON.stringify(options))).toEqual(options);
   });
 
