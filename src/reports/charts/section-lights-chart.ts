@@ -23,6 +23,7 @@ const KINDS = ["green", "yellow", "red", "completed"] as const;
  */
 export function sectionLightsChart(rows: SectionLights[], title = m("lightsTitle")): EChartsOption {
   const names = rows.map((row) => shortLabel(row.section));
+  const words = { green: m("green"), yellow: m("yellow"), red: m("red"), completed: m("completed") };
   const totals = rows.map((row) => KINDS.reduce((sum, kind) => sum + (row[kind] ?? 0), 0));
   return {
     animation: false,
@@ -41,7 +42,7 @@ export function sectionLightsChart(rows: SectionLights[], title = m("lightsTitle
       itemHeight: 14,
       itemGap: 20,
       textStyle: { fontSize: FONT.axis, color: COLORS.muted },
-      data: KINDS.map((kind) => m(kind)),
+      data: KINDS.map((kind) => words[kind]),
     },
     grid: { ...MARGIN, containLabel: true },
     xAxis: {
@@ -65,7 +66,7 @@ export function sectionLightsChart(rows: SectionLights[], title = m("lightsTitle
     series: [
       ...KINDS.map((kind) => ({
         type: "bar" as const,
-        name: m(kind),
+        name: words[kind],
         stack: "lights",
         barMaxWidth: 26,
         itemStyle: { color: COLORS[kind] },
