@@ -1,6 +1,7 @@
 import type { EChartsOption } from "echarts";
 import { messages } from "../../templates/template-store.js";
-import { CHART_WIDTH, COLORS, chartHeight, FONT, MARGIN, percent } from "./chart-style.js";
+import { barChartFrame, NOTE_HEIGHT } from "./bar-chart-frame.js";
+import { CHART_WIDTH, COLORS, chartHeight, FONT, percent } from "./chart-style.js";
 import { shortLabel } from "./short-label.js";
 
 const m = messages("charts");
@@ -11,7 +12,6 @@ export interface PaceRow {
   share: number;
 }
 
-const NOTE = 26;
 const PACE_LABEL = 14;
 
 /** More bars than this and the labels no longer fit a phone's screen. */
@@ -55,53 +55,16 @@ export function paceChart(
   });
   const top = Math.max(100, ...shown.map((row) => row.share));
   return {
-    animation: false,
-    backgroundColor: "#ffffff",
-    textStyle: { color: COLORS.text },
-    title: {
-      text: title,
-      left: "center",
-      top: 14,
-      textStyle: { fontSize: FONT.title, fontWeight: "bold", color: COLORS.text },
-      ...(hidden > 0
-        ? {
-            subtext: m("paceOthers", { count: hidden }),
-            subtextStyle: { fontSize: FONT.axis, color: COLORS.muted },
-            itemGap: 6,
-          }
-        : {}),
-    },
-    legend: {
-      top: 50 + (hidden > 0 ? NOTE : 0),
-      left: "center",
-      itemWidth: 14,
-      itemHeight: 14,
-      itemGap: 20,
-      textStyle: { fontSize: FONT.axis, color: COLORS.muted },
-      data: [at, behind],
-    },
-    // Room for the note under the title, and for the pace line's label above the bars.
-    grid: { ...MARGIN, top: MARGIN.top + PACE_LABEL + (hidden > 0 ? NOTE : 0), containLabel: true },
-    xAxis: {
-      type: "value",
-      name: m("paceAxis"),
-      nameLocation: "middle",
-      nameGap: 28,
-      nameTextStyle: { fontSize: FONT.axis, color: COLORS.muted },
-      min: 0,
-      max: Math.ceil(top / 20) * 20,
-      interval: 20,
-      axisLabel: { fontSize: FONT.axis, color: COLORS.muted },
-      splitLine: { lineStyle: { color: COLORS.grid } },
-    },
-    yAxis: {
-      type: "category",
-      inverse: true,
-      data: shown.map((row) => shortLabel(row.label)),
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: COLORS.grid } },
-      axisLabel: { fontSize: FONT.label, color: COLORS.text, margin: 10 },
-    },
+    ...barChartFrame({
+      title,
+      note: hidden > 0 ? m("paceOthers", { count: hidden }) : undefined,
+      legend: [at, behind],
+      axisName: m("paceAxis"),
+      categories: shown.map((row) => shortLabel(row.label)),
+      valueAxis: { min: 0, max: Math.ceil(top / 20) * 20, interval: 20 },
+      // Room for the pace line's label above the bars.
+      extraTop: PACE_LABEL,
+    }),
     series: [
       bar(at, COLORS.green, (row) => row.share >= pace),
       bar(behind, COLORS.red, (row) => row.share < pace),
@@ -135,7 +98,10 @@ export function paceChart(
 /** The image size for `rows` tasks (the chart draws at most `limit` of them). */
 export function paceSize(rows: PaceRow[], limit = PACE_CHART_LIMIT): { width: number; height: number } {
   const shown = Math.min(rows.length, limit);
-  return { width: CHART_WIDTH, height: chartHeight(shown) + PACE_LABEL + (rows.length > shown ? NOTE : 0) };
+  return {
+    width: CHART_WIDTH,
+    height: chartHeight(shown) + PACE_LABEL + (rows.length > shown ? NOTE_HEIGHT : 0),
+  };
 }
 
 /** The `limit` rows with the lowest shares, kept in their order. */

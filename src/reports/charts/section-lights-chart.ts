@@ -1,6 +1,7 @@
 import type { EChartsOption } from "echarts";
 import { messages } from "../../templates/template-store.js";
-import { CHART_WIDTH, COLORS, chartHeight, FONT, MARGIN } from "./chart-style.js";
+import { barChartFrame } from "./bar-chart-frame.js";
+import { CHART_WIDTH, COLORS, chartHeight, FONT } from "./chart-style.js";
 import { shortLabel } from "./short-label.js";
 
 const m = messages("charts");
@@ -22,47 +23,16 @@ const KINDS = ["green", "yellow", "red", "completed"] as const;
  * plain JSON: the web console can hand the same options to a browser chart.
  */
 export function sectionLightsChart(rows: SectionLights[], title = m("lightsTitle")): EChartsOption {
-  const names = rows.map((row) => shortLabel(row.section));
   const words = { green: m("green"), yellow: m("yellow"), red: m("red"), completed: m("completed") };
   const totals = rows.map((row) => KINDS.reduce((sum, kind) => sum + (row[kind] ?? 0), 0));
   return {
-    animation: false,
-    backgroundColor: "#ffffff",
-    textStyle: { color: COLORS.text },
-    title: {
-      text: title,
-      left: "center",
-      top: 14,
-      textStyle: { fontSize: FONT.title, fontWeight: "bold", color: COLORS.text },
-    },
-    legend: {
-      top: 50,
-      left: "center",
-      itemWidth: 14,
-      itemHeight: 14,
-      itemGap: 20,
-      textStyle: { fontSize: FONT.axis, color: COLORS.muted },
-      data: KINDS.map((kind) => words[kind]),
-    },
-    grid: { ...MARGIN, containLabel: true },
-    xAxis: {
-      type: "value",
-      name: m("lightsAxis"),
-      nameLocation: "middle",
-      nameGap: 28,
-      nameTextStyle: { fontSize: FONT.axis, color: COLORS.muted },
-      minInterval: 1,
-      axisLabel: { fontSize: FONT.axis, color: COLORS.muted },
-      splitLine: { lineStyle: { color: COLORS.grid } },
-    },
-    yAxis: {
-      type: "category",
-      inverse: true,
-      data: names,
-      axisTick: { show: false },
-      axisLine: { lineStyle: { color: COLORS.grid } },
-      axisLabel: { fontSize: FONT.label, color: COLORS.text, margin: 10 },
-    },
+    ...barChartFrame({
+      title,
+      legend: KINDS.map((kind) => words[kind]),
+      axisName: m("lightsAxis"),
+      categories: rows.map((row) => shortLabel(row.section)),
+      valueAxis: { minInterval: 1 },
+    }),
     series: [
       ...KINDS.map((kind) => ({
         type: "bar" as const,
