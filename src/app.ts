@@ -11,6 +11,7 @@ import { createServer } from "./http/create-server.js";
 import { mountDevRoutes } from "./http/dev-routes.js";
 import { createMetrics } from "./metrics/create-metrics.js";
 import { mountMetricsRoute } from "./metrics/metrics-route.js";
+import { chartFontProblem } from "./reports/charts/find-chart-font.js";
 import { createScheduler, type ScheduleFn } from "./scheduler/create-scheduler.js";
 import { createServices, type Services } from "./services.js";
 import { type Clock, systemClock } from "./shared/clock.js";
@@ -81,6 +82,7 @@ export async function createApp(
     directoryFile: directoryPath(config).path,
     settingsFile: settingsPath(config.DUBAN_SETTINGS),
     calendar: services.calendar,
+    chartFont: chartFontProblem(options.env ?? process.env),
   };
   for (const { code, count, text } of runStartupChecks({ ...checked, current, now: clock.now() }))
     logger.warn(`start-up check: ${code}`, { code, count, text });

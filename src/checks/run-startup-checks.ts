@@ -18,6 +18,11 @@ export interface CheckSources {
   current: Pick<RegistryImport, "registry" | "importedAt"> | undefined;
   calendar: Pick<WorkCalendar, "coverage">;
   now: Date;
+  /**
+   * Why no chart can be drawn (chartFontProblem(), looked up once at start: a font installed later
+   * is found by the next chart, but the warning stays until a restart); undefined when a font is there.
+   */
+  chartFont?: string | undefined;
 }
 
 /**
@@ -44,6 +49,7 @@ export function runStartupChecks(sources: CheckSources): StartupWarning[] {
     if (!named.has(warning.year))
       warnings.push({ code: warning.code, count: 1, text: warning.text, years: [warning.year] });
   }
+  if (sources.chartFont) warnings.push({ code: "chart_font_missing", count: 1, text: sources.chartFont });
   return warnings;
 }
 

@@ -8,6 +8,7 @@
  * - `calendar_year_uncovered`, `calendar_next_year_missing`: this year's, or from 1 December next
  *   year's, holiday data is missing (the admins' daily calendar warnings, src/calendar/).
  * - `deadlines_passed`: every task's deadline has passed; nothing more will be sent.
+ * - `chart_font_missing`: no CJK font for the charts; digests and bulletins go without images.
  */
 export interface StartupWarning {
   code:
@@ -17,7 +18,8 @@ export interface StartupWarning {
     | "calendar_years_uncovered"
     | "calendar_year_uncovered"
     | "calendar_next_year_missing"
-    | "deadlines_passed";
+    | "deadlines_passed"
+    | "chart_font_missing";
   /** How many units, leaders, years or tasks the warning is about (1 for the demo directory). */
   count: number;
   /** Formal Chinese, from templates/checks.yaml: what is missing, and what to fill in where. */

@@ -23,6 +23,8 @@ export interface HealthDeps {
   directory: Directory;
   directoryFile: string;
   settingsFile?: string | undefined;
+  /** The chart font problem found at start, for the warnings (CheckSources.chartFont). */
+  chartFont?: string | undefined;
   calendar: Pick<WorkCalendar, "coverage">;
   clock: Clock;
   runtime: RuntimeStatus;
@@ -118,6 +120,7 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<{ healthy: bo
         directory: deps.directory,
         directoryFile: deps.directoryFile,
         settingsFile: deps.settingsFile,
+        chartFont: deps.chartFont,
         current: read?.current,
         calendar: deps.calendar,
         now,

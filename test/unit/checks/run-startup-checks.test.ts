@@ -5,6 +5,7 @@ import { runStartupChecks } from "../../../src/checks/run-startup-checks.js";
 import { decodeText, toLines } from "../../../src/registry/decode-text.js";
 import { parseNotice } from "../../../src/registry/parse-notice.js";
 import { scaffoldDirectory } from "../../../src/registry/scaffold-directory.js";
+import { chartFontProblem } from "../../../src/reports/charts/find-chart-font.js";
 import { noticeWith, parseText, SEED_PATH } from "../../helpers/notice.js";
 import { demoDirectory } from "../../helpers/seed-world.js";
 
@@ -147,5 +148,20 @@ describe("runStartupChecks", () => {
     expect(passed.map((w) => [w.code, w.count])).toEqual([["deadlines_passed", 66]]);
     expect(passed[0]?.text).toContain("最晚为2021-12-31");
     expect(passed[0]?.text).toContain("duban import");
+  });
+
+  it("warns once when the charts have no CJK font, saying how to install one", () => {
+    const problem = chartFontProblem({}, []);
+    const warnings = runStartupChecks({
+      directory: { ...demoDirectory, demo: false },
+      directoryFile: "config/directory.yaml",
+      current: undefined,
+      calendar,
+      now: IN_2021,
+      chartFont: problem,
+    });
+    expect(warnings.map((w) => [w.code, w.count])).toEqual([["chart_font_missing", 1]]);
+    expect(warnings[0]?.text).toContain("apt-get install fonts-noto-cjk");
+    expect(warnings[0]?.text).toContain("摘要和通报将不附统计图");
   });
 });
