@@ -66,8 +66,9 @@ export function paceChart(
       extraTop: PACE_LABEL,
     }),
     series: [
-      bar(at, COLORS.green, (row) => row.share >= pace),
-      bar(behind, COLORS.red, (row) => row.share < pace),
+      // Compared as shown (one decimal), so a bar labelled as the pace line is never red.
+      bar(at, COLORS.green, (row) => round(row.share) >= round(pace)),
+      bar(behind, COLORS.red, (row) => round(row.share) < round(pace)),
       {
         // The pace line on a series of its own, drawn under the bars' labels (z 2), whose white
         // background then keeps a number legible where the line crosses it.

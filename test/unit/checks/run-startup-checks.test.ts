@@ -161,7 +161,7 @@ describe("runStartupChecks", () => {
       chartFont: problem,
     });
     expect(warnings.map((w) => [w.code, w.count])).toEqual([["chart_font_missing", 1]]);
-    expect(warnings[0]?.text).toContain("apt-get install fonts-noto-cjk");
+    expect(warnings[0]?.text).toContain("apt-get install fonts-wqy-microhei");
     expect(warnings[0]?.text).toContain("摘要和通报将不附统计图");
   });
 });

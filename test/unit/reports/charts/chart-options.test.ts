@@ -49,17 +49,20 @@ describe("paceChart", () => {
         { label: "甲", share: 80 },
         { label: "乙", share: 75 },
         { label: "丙", share: 74.96 },
+        { label: "丁", share: 74.9 },
       ],
       75,
     );
     const [at, behind, line] = seriesOf(options);
     expect(at?.name).toBe("达到序时进度");
+    // Compared as shown, to one decimal: 74.96 reads "75%", the pace, so it is not drawn behind.
     expect(at?.data).toEqual([
       { value: 80, label: { formatter: "80%" } },
       { value: 75, label: { formatter: "75%" } },
+      { value: 75, label: { formatter: "75%" } },
       "-",
     ]);
-    expect(behind?.data).toEqual(["-", "-", { value: 75, label: { formatter: "75%" } }]);
+    expect(behind?.data).toEqual(["-", "-", "-", { value: 74.9, label: { formatter: "74.9%" } }]);
     expect(line?.markLine?.data).toEqual([{ xAxis: 75 }]);
     expect(line?.markLine?.label.formatter).toBe("序时进度75%");
     expect(JSON.parse(JSON.stringify(options))).toEqual(options);

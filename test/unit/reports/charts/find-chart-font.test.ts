@@ -90,7 +90,7 @@ describe("findChartFont", () => {
   it("says how to install a font when none is found", () => {
     const error = thrown(() => findChartFont({}, [join(dir, "none.ttc")]));
     expect(error.reason).toBe("none_found");
-    expect(error.message).toContain("apt-get install fonts-noto-cjk");
+    expect(error.message).toContain("apt-get install fonts-wqy-microhei");
     expect(error.message).toContain("DUBAN_CHART_FONT=");
   });
 
@@ -101,17 +101,17 @@ describe("findChartFont", () => {
     expect(error.message).toContain(path);
   });
 
-  it("finds the font the project installs (.ci/run: Debian's fonts-noto-cjk)", () => {
+  it("finds the font the project installs (.ci/run: Debian's fonts-wqy-microhei)", () => {
     const debian = KNOWN_CHART_FONTS[0] ?? "";
-    expect(existsSync(debian), `${debian} is missing: apt-get install fonts-noto-cjk`).toBe(true);
-    expect(findChartFont({}).family).toBe("Noto Sans CJK SC");
+    expect(existsSync(debian), `${debian} is missing: apt-get install fonts-wqy-microhei`).toBe(true);
+    expect(findChartFont({}).family).toBe("WenQuanYi Micro Hei");
   });
 });
 
 describe("chartFontProblem", () => {
   it("is undefined with a font, and the finder's message without one", () => {
     expect(chartFontProblem({}, [file("ok.otf", sfnt("Noto Sans SC"))])).toBeUndefined();
-    expect(chartFontProblem({}, [])).toContain("apt-get install fonts-noto-cjk");
+    expect(chartFontProblem({}, [])).toContain("apt-get install fonts-wqy-microhei");
     expect(chartFontProblem({ DUBAN_CHART_FONT: join(dir, "gone.ttc") }, [])).toContain("DUBAN_CHART_FONT");
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { paceImage, sectionLightsImage } from "../../../../src/reports/charts/chart-images.js";
-import { ChartFontError } from "../../../../src/reports/charts/find-chart-font.js";
+import { ChartFontError, findChartFont } from "../../../../src/reports/charts/find-chart-font.js";
 import type { RenderedChart } from "../../../../src/reports/charts/render-chart.js";
 import { renderChart } from "../../../../src/reports/charts/render-chart.js";
 import { sectionLightsChart } from "../../../../src/reports/charts/section-lights-chart.js";
@@ -57,7 +57,7 @@ describe("renderChart", () => {
     expect(texts).toEqual(expect.arrayContaining(["二、抓好常态化疫情防控", "三、推动经济高质量发展"]));
     // The counts of the third section and its total.
     expect(texts).toEqual(expect.arrayContaining(["12", "4", "2", "3", "21"]));
-    expect(lights.svg).toContain("Noto Sans CJK SC");
+    expect(lights.svg).toContain(findChartFont().family);
   });
 
   it("draws 序时进度 with its value and each task's share in the SVG", () => {
