@@ -30,7 +30,8 @@ export function createMediaIds(clock: Clock, reuseMs: number): MediaIds {
       const now = clock.now().getTime();
       const cached = known.get(key);
       if (cached && cached.untilMs > now) return cached.id;
-      for (const [old, entry] of known) if (entry.untilMs <= now || known.size >= REMEMBERED) known.delete(old);
+      for (const [old, entry] of known)
+        if (entry.untilMs <= now || known.size >= REMEMBERED) known.delete(old);
       const id = upload();
       known.set(key, { id, untilMs: now + reuseMs });
       id.catch(() => {

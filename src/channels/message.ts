@@ -54,7 +54,7 @@ const fileNameSchema = z
   .string()
   .min(1)
   .max(MEDIA_LIMITS.fileNameChars)
-  .regex(/^[^/\\\u0000-\u001f]+$/);
+  .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20));
 
 const mediaBytes = (maxBytes: number) =>
   z

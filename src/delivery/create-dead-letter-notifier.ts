@@ -1,6 +1,6 @@
-import { describeMedia } from "../channels/describe-media.js";
 import type { ChannelName } from "../channels/channel.js";
 import { channelLabel } from "../channels/channel-label.js";
+import { describeMedia } from "../channels/describe-media.js";
 import type { OutboundMessage } from "../channels/message.js";
 import { DEFAULT_DELIVERY_SETTINGS } from "../config/delivery-settings.js";
 import type { Recipient } from "../directory/recipient.js";

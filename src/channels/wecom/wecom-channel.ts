@@ -6,9 +6,9 @@ import type { Channel, SendBudget, SendRequest, SendResult } from "../channel.js
 import type { ChannelLimits } from "../channel-limits.js";
 import { checkMessage, describeProblem } from "../check-message.js";
 import type { WecomApi } from "./wecom-api.js";
-import { createRateBackoff } from "./wecom-rate-backoff.js";
 import { WecomApiError } from "./wecom-api-error.js";
 import { createWecomMediaUploader } from "./wecom-media.js";
+import { createRateBackoff } from "./wecom-rate-backoff.js";
 import { renderWecomMedia, renderWecomMessage, type WecomMessageBody } from "./wecom-render-message.js";
 import type { WecomRobot } from "./wecom-robot.js";
 import { robotMarkdown } from "./wecom-robot-markdown.js";
@@ -125,7 +125,9 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
     const outbound = request.message;
     if (outbound.kind !== "image" && outbound.kind !== "file") {
       const parts = renderWecomMessage(outbound, request.cardId);
-      return typeof parts === "string" ? { status: "permanent-error", reason: describeProblem(parts) } : parts;
+      return typeof parts === "string"
+        ? { status: "permanent-error", reason: describeProblem(parts) }
+        : parts;
     }
     const problem = checkMessage(outbound, undefined);
     if (problem) return { status: "permanent-error", reason: describeProblem(problem) };

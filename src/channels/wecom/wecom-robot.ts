@@ -110,7 +110,10 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobot {
   const markdownBodies =
     (markdown: string): Bodies =>
     async () =>
-      splitText(markdown, ROBOT_MARKDOWN_MAX_BYTES).map((content) => ({ msgtype: "markdown", markdown: { content } }));
+      splitText(markdown, ROBOT_MARKDOWN_MAX_BYTES).map((content) => ({
+        msgtype: "markdown",
+        markdown: { content },
+      }));
 
   const mediaBodies =
     (media: MediaMessage): Bodies =>
