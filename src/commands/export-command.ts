@@ -23,8 +23,9 @@ const GROUPINGS: Record<string, LedgerGrouping> = {
  * /export (导出台账): the Excel ledger as of today, sent as a file to the admin who asked, on the
  * channel they wrote from, with its counts; `by=leader` splits it by leader as `duban export
  * --by leader` does. Where that channel sends no files, the answer says so and names the command
- * line instead. Building the 881-row seed ledger takes about 2 s of CPU, during which this
- * instance's inbox waits: acceptable for an admin's occasional export, not for a loop.
+ * line instead. Building the 881-row seed ledger (153 KB) takes about 1–2 s of CPU (0.8 s measured
+ * for the whole turn on a warm process), during which this instance's inbox waits: acceptable for
+ * an admin's occasional export, not for a loop.
  * ("台账" alone is no alias: a contact's reply may well start with that word.)
  */
 export const exportCommand: CommandSpec = {
