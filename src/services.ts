@@ -3,7 +3,7 @@ import Router from "@koa/router";
 import { createOfficeCalendar } from "./calendar/office-days-calendar.js";
 import type { WorkCalendar } from "./calendar/work-calendar.js";
 import type { Channel, ChannelName } from "./channels/channel.js";
-import type { ChannelLimits } from "./channels/channel-limits.js";
+import { type ChannelLimits, canSendMedia } from "./channels/channel-limits.js";
 import type {
   ChannelPlugin,
   ConfiguredPlugin,
@@ -12,6 +12,7 @@ import type {
 } from "./channels/channel-plugin.js";
 import { chooseChannel } from "./channels/choose-channel.js";
 import type { LocalChannel } from "./channels/local/local-channel.js";
+import type { MediaKind } from "./channels/message.js";
 import { CHANNEL_PLUGINS } from "./channels/plugins.js";
 import { readChannelConfigs } from "./channels/read-channel-configs.js";
 import { channelNames, startChannels } from "./channels/start-channels.js";
@@ -56,6 +57,11 @@ export interface Services {
   channelFor(recipient: Recipient): ChannelName | undefined;
   /** What a message may hold on every channel that is on. */
   limits: ChannelLimits;
+  /**
+   * Whether the channel that reaches `recipient` sends images (files) as such: else the dispatcher
+   * sends their caption as text. For a feature that sends a chart or a file to someone.
+   */
+  canSendMedia(recipient: Recipient, kind: MediaKind): boolean;
   dispatcher: Dispatcher;
   /** Inbound events stored before they are acknowledged, processed from the store. */
   inbox: Inbox;
@@ -151,6 +157,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     accountOrder,
     limits,
     refreshCalendar: () => calendar.refresh(),
+    exportLedger: async (options) => {
+      // Loaded on first use, as `duban export` loads it: exceljs is large.
+      const { exportLedger } = await import("./reports/ledger/export-ledger.js");
+      return exportLedger({ store, directory, people, calendar, settings }, options);
+    },
+    canSendMedia: (name, kind) => {
+      const channel = channels.get(name);
+      return channel !== undefined && canSendMedia(channel.limits, kind);
+    },
     updateCard: async (name, request) => {
       const channel = channels.get(name);
       if (!channel?.updateCard) return { status: "permanent-error", reason: `${name} cannot update cards` };
@@ -220,6 +235,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(running.local ? { local: running.local } : {}),
     channelFor,
     limits,
+    canSendMedia: (recipient, kind) => {
+      const name = channelFor(recipient);
+      return name !== undefined && inboundDeps.canSendMedia(name, kind);
+    },
     dispatcher,
     inbox,
     jobs,

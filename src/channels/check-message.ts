@@ -12,6 +12,7 @@ import type { Card, CardUpdate, OutboundMessage } from "./message.js";
  * - at most 6 buttons with distinct keys of at most 1024 bytes (WeCom, Doc 90236);
  * - a card id fits WeCom's task_id, 128 bytes of [0-9A-Za-z_-@], once escaped (wecom-task-id.ts);
  * - text is never blank (WeCom 44004);
+ * - an image is a PNG, what the WeCom robot, the app and DingTalk all show (sizes: MEDIA_LIMITS);
  * - the label that replaces a clicked card's buttons is at most 10 characters, as a button's
  *   text (WeCom's update_template_card button.replace_name, Doc 94888).
  */
@@ -32,7 +33,8 @@ export type MessageProblem =
   | "cardDuplicateKey"
   | "cardKeyTooLong"
   | "labelEmpty"
-  | "labelTooLong";
+  | "labelTooLong"
+  | "imageNotPng";
 
 export type CardProblem = Extract<
   MessageProblem,
@@ -54,8 +56,18 @@ export function checkMessage(
       return blank(message.markdown) ? "messageEmpty" : undefined;
     case "card":
       return checkCardId(cardId) ?? checkCard(message.card);
+    case "image":
+      return isPng(message.base64) ? undefined : "imageNotPng";
+    case "file":
+      // Size and name are the schema's (message.ts, MEDIA_LIMITS).
+      return undefined;
   }
 }
+
+/** The PNG signature, 89 50 4E 47 0D 0A 1A 0A, read from the first 12 base64 characters. */
+const isPng = (base64: string): boolean =>
+  Buffer.from(base64.slice(0, 12), "base64").subarray(0, 8).equals(PNG_SIGNATURE);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The first rule an update of card `cardId` breaks, or undefined. */
 export function checkCardUpdate(cardId: string, update: CardUpdate): MessageProblem | undefined {

@@ -24,12 +24,80 @@ export const cardSchema = z.object({
 });
 export type Card = z.infer<typeof cardSchema>;
 
+/**
+ * What an image or a file may weigh, the strictest of the platforms (bytes before base64):
+ * - an image goes to a WeCom group robot as base64 in the message, at most 2 MB (Doc 99110); the
+ *   app's media/upload takes more (10 MB in the current Doc 90253, 2 MB in older copies), DingTalk's
+ *   media/upload 20 MB: 2 MB is what every one takes. A digest chart is some 50–200 KB.
+ * - a file: WeCom's media/upload and the robot's upload_media take at most 20 MB, DingTalk's
+ *   media/upload 20 MB. The 881-row seed ledger is about 150 KB.
+ * - WeCom refuses media of 5 bytes or less ("所有文件size必须大于5个字节").
+ */
+export const MEDIA_LIMITS = {
+  imageBytes: 2 * 1024 * 1024,
+  fileBytes: 20 * 1024 * 1024,
+  minBytes: 6,
+  /** WeCom shows the upload's filename; 128 characters is ample and keeps a message small. */
+  fileNameChars: 128,
+} as const;
+
+/** The bytes a base64 text decodes to, without decoding it. */
+export function base64Bytes(base64: string): number {
+  const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+  return Math.floor((base64.length * 3) / 4) - padding;
+}
+
+/**
+ * Padded base64. One character class, not groups of four: a repeated group overflows V8's regex
+ * stack on a string of megabytes (a 2 MB image is 2.8 million characters).
+ */
+const isBase64 = (text: string): boolean => text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text);
+
+/** A file's name as the recipient sees it: no folders, no control characters. */
+const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(MEDIA_LIMITS.fileNameChars)
+  .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20));
+
+const mediaBytes = (maxBytes: number) =>
+  z
+    .string()
+    .refine(isBase64, "base64")
+    .refine((base64) => {
+      const bytes = base64Bytes(base64);
+      return bytes >= MEDIA_LIMITS.minBytes && bytes <= maxBytes;
+    }, `between ${MEDIA_LIMITS.minBytes} and ${maxBytes} bytes`);
+
+/**
+ * A PNG picture (a digest chart). `caption`: one line said with it, and sent instead of it, as
+ * text, on a channel that cannot show images.
+ */
+export const imageMessageSchema = z.object({
+  kind: z.literal("image"),
+  fileName: fileNameSchema.regex(/\.png$/i),
+  base64: mediaBytes(MEDIA_LIMITS.imageBytes),
+  caption: z.string().min(1).optional(),
+});
+
+/** A file to download (the Excel ledger). `caption`: as an image's. */
+export const fileMessageSchema = z.object({
+  kind: z.literal("file"),
+  fileName: fileNameSchema,
+  base64: mediaBytes(MEDIA_LIMITS.fileBytes),
+  caption: z.string().min(1).optional(),
+});
+
 export const outboundMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string().min(1) }),
   z.object({ kind: z.literal("markdown"), title: z.string().min(1), markdown: z.string().min(1) }),
   z.object({ kind: z.literal("card"), card: cardSchema }),
+  imageMessageSchema,
+  fileMessageSchema,
 ]);
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
+export type MediaMessage = Extract<OutboundMessage, { kind: "image" | "file" }>;
+export type MediaKind = MediaMessage["kind"];
 
 /**
  * How a card the recipient already has changes after a click. `close`: its buttons give way to

@@ -3,6 +3,7 @@ import { awayCommand } from "./away-command.js";
 import { backCommand } from "./back-command.js";
 import { calendarCommand } from "./calendar-command.js";
 import type { CommandSpec } from "./command-spec.js";
+import { exportCommand } from "./export-command.js";
 import { extendCommand } from "./extend-command.js";
 import { helpCommand } from "./help-command.js";
 import { importCommand } from "./import/import-command.js";
@@ -52,6 +53,7 @@ const OFFICE_COMMANDS: readonly CommandSpec[] = [
   planCommand,
   outboxCommand,
   importCommand,
+  exportCommand,
 ];
 
 /** Every chat command, in the order /help lists them. One file per command. */

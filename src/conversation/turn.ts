@@ -7,6 +7,7 @@ import type {
   SendResult,
 } from "../channels/channel.js";
 import type { ChannelLimits } from "../channels/channel-limits.js";
+import type { MediaKind, MediaMessage } from "../channels/message.js";
 import type { Settings } from "../config/settings.js";
 import type { Directory } from "../directory/directory.js";
 import type { PeopleIndex, Person } from "../directory/people.js";
@@ -37,10 +38,30 @@ export interface InboundDeps {
   refreshCalendar(): Promise<void>;
   /** What a message may hold on every channel that is on (cards for the office are rendered within it). */
   limits: ChannelLimits;
+  /**
+   * Whether `channel` sends images (files) as such; where it does not, the dispatcher sends their
+   * caption instead. Ask before building one that only makes sense as a picture or a file.
+   */
+  canSendMedia(channel: ChannelName, kind: MediaKind): boolean;
+  /**
+   * The Excel ledger as of the end of `date`, as `duban export` builds it (reports/ledger, wired by
+   * the composition root: the ledger reads the commands' overview, so commands cannot import it);
+   * undefined before any registry was imported.
+   */
+  exportLedger(options: { date: string; by: "section" | "leader" }): Promise<LedgerFile | undefined>;
   /** Changes a card on the channel it was clicked on; absent where no channel can. */
   updateCard?(channel: ChannelName, request: CardUpdateRequest): Promise<SendResult>;
   /** Downloads a file sent on a channel (a file event's ref); absent where no channel can. */
   fetchFile?(channel: ChannelName, ref: string, options: { maxBytes: number }): Promise<FetchFileResult>;
+}
+
+/** A built ledger: the .xlsx bytes and what they hold (reports/ledger/export-ledger.ts). */
+export interface LedgerFile {
+  bytes: Uint8Array;
+  date: string;
+  tasks: number;
+  rows: number;
+  historyRows: number;
 }
 
 /**
@@ -57,4 +78,6 @@ export interface Turn {
   /** … and as a date in the business time zone. */
   date: string;
   answer(text: string): Promise<void>;
+  /** An image or a file as an answer, queued as `answer` queues text (after what was answered before). */
+  answerMedia(media: MediaMessage): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { ChannelName } from "../channels/channel.js";
 import { channelLabel } from "../channels/channel-label.js";
+import { describeMedia } from "../channels/describe-media.js";
 import type { OutboundMessage } from "../channels/message.js";
 import { DEFAULT_DELIVERY_SETTINGS } from "../config/delivery-settings.js";
 import type { Recipient } from "../directory/recipient.js";
@@ -153,10 +154,22 @@ function inWords(iso: string): string {
   return inBusinessTz(iso).format("M月D日 HH:mm");
 }
 
+function summaryLine(message: OutboundMessage): string {
+  switch (message.kind) {
+    case "text":
+      return message.text;
+    case "markdown":
+      return message.title;
+    case "card":
+      return message.card.title;
+    default:
+      return describeMedia(message);
+  }
+}
+
 /** A few words that identify the message for the admins. */
 function summarize(message: OutboundMessage): string {
-  const full =
-    message.kind === "text" ? message.text : message.kind === "card" ? message.card.title : message.title;
+  const full = summaryLine(message);
   const line = full.replace(/\s+/g, " ").trim();
   return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }

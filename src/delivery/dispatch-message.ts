@@ -1,4 +1,6 @@
 import type { Channel, ChannelName, SendResult } from "../channels/channel.js";
+import { canSendMedia } from "../channels/channel-limits.js";
+import { mediaAsText } from "../channels/describe-media.js";
 import type { Recipient } from "../directory/recipient.js";
 import { inBusinessTz } from "../shared/clock.js";
 import type { OutboxMessage, OutboxStore } from "../store/outbox-message.js";
@@ -168,7 +170,13 @@ export async function dispatchMessage(
     );
   }
 
-  const { immediate, message, cardId } = payload.data;
+  const { immediate, cardId } = payload.data;
+  // An image or a file where the channel sends none: its caption goes instead, as text.
+  const stored = payload.data.message;
+  const message =
+    (stored.kind === "image" || stored.kind === "file") && !canSendMedia(channel.limits, stored.kind)
+      ? mediaAsText(stored)
+      : stored;
   if (!immediate && !round.open) {
     const reason = wording("delivery", "deferredQuietHours");
     return defer(deps.window.place(round.now), reason, "deferred-quiet");

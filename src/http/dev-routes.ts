@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { InboundEvent } from "../channels/channel.js";
 import { LOCAL_CHANNEL } from "../channels/choose-channel.js";
 import { describeLocalMessage } from "../channels/local/describe-local-message.js";
-import type { LocalChannel } from "../channels/local/local-channel.js";
+import type { LocalChannel, LocalSentMessage } from "../channels/local/local-channel.js";
+import { mediaContentType } from "../channels/media-form.js";
+import { base64Bytes } from "../channels/message.js";
 import type { Inbox } from "../inbound/inbox-processor.js";
 import { type Clock, inBusinessTz } from "../shared/clock.js";
 import { isLoopback } from "../shared/is-loopback.js";
@@ -60,7 +62,8 @@ const outboxQuerySchema = z.object({
 /**
  * The local channel's window, for development and scenario tests: GET /dev/outbox lists what it
  * sent (oldest first), POST /dev/inbound injects what a person "wrote", "clicked" or sent as a file
- * (`{kind: "file", from, fileName, contentBase64}`). Mount only
+ * (`{kind: "file", from, fileName, contentBase64}`); GET /dev/files/<n> downloads an image or a file
+ * it sent (in /dev/outbox, such a message lists its size and that path instead of its bytes). Mount only
  * when the local channel is on. Requests from anywhere but loopback get 403.
  */
 export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
@@ -82,7 +85,25 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
         .join("");
       return;
     }
-    ctx.body = { messages };
+    ctx.body = { messages: messages.map(withoutBytes) };
+  });
+
+  // An image or a file the local channel sent, by its number in /dev/outbox (`n`): what the
+  // recipient would download. For the playground and scenario tests.
+  router.get("/dev/files/:n", loopbackOnly, (ctx) => {
+    const n = Number(ctx.params.n);
+    const sent = Number.isSafeInteger(n) ? deps.channel.sent().find((m) => m.n === n) : undefined;
+    if (sent?.message.kind !== "image" && sent?.message.kind !== "file") {
+      ctx.status = 404;
+      ctx.body = { error: "no image or file was sent as this message" };
+      return;
+    }
+    ctx.type = mediaContentType(sent.message.fileName);
+    ctx.set(
+      "content-disposition",
+      `attachment; filename*=UTF-8''${encodeURIComponent(sent.message.fileName)}`,
+    );
+    ctx.body = Buffer.from(sent.message.base64, "base64");
   });
 
   router.post("/dev/inbound", loopbackOnly, async (ctx) => {
@@ -115,6 +136,14 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
     ctx.status = 202;
     ctx.body = { eventId: event.eventId };
   });
+}
+
+/** An image or a file listed by its name, size and download path, not its bytes (up to 20 MB). */
+function withoutBytes(sent: LocalSentMessage): unknown {
+  const { message } = sent;
+  if (message.kind !== "image" && message.kind !== "file") return sent;
+  const { base64, ...rest } = message;
+  return { ...sent, message: { ...rest, bytes: base64Bytes(base64), download: `/dev/files/${sent.n}` } };
 }
 
 function toEvent(input: z.infer<typeof inboundSchema>, now: Date, channel: LocalChannel): InboundEvent {

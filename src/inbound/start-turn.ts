@@ -1,4 +1,5 @@
 import type { InboundEvent } from "../channels/channel.js";
+import type { OutboundMessage } from "../channels/message.js";
 import type { InboundDeps, Turn } from "../conversation/turn.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
 import type { Person } from "../directory/people.js";
@@ -23,20 +24,28 @@ export function startTurn(deps: InboundDeps, event: InboundEvent, person: Person
     at,
     date: businessDate(new Date(at)),
     async answer(text) {
-      const payload: OutboxPayload = {
-        message: { kind: "text", text },
-        immediate: true,
-        meta: { kind: "answer", event: event.eventId },
-      };
-      await deps.store.outbox.enqueue({
-        idempotencyKey: `answer/${event.channel}/${event.eventId}/${++n}`,
-        channel: event.channel,
-        recipient: person.personId,
-        payload,
-        notBefore: at,
-        createdAt: at,
-      });
+      await enqueue({ kind: "text", text });
       logger.debug("answer queued", { n, text });
     },
+    async answerMedia(media) {
+      await enqueue(media);
+      logger.debug("answer queued", { n, kind: media.kind, fileName: media.fileName });
+    },
   };
+
+  async function enqueue(message: OutboundMessage): Promise<void> {
+    const payload: OutboxPayload = {
+      message,
+      immediate: true,
+      meta: { kind: "answer", event: event.eventId },
+    };
+    await deps.store.outbox.enqueue({
+      idempotencyKey: `answer/${event.channel}/${event.eventId}/${++n}`,
+      channel: event.channel,
+      recipient: person.personId,
+      payload,
+      notBefore: at,
+      createdAt: at,
+    });
+  }
 }

@@ -4,7 +4,7 @@ import { message } from "../../templates/template-store.js";
 import { type AccessTokenCache, createMemoryTokenCache } from "../access-token-cache.js";
 import type { SharedCounters } from "../channel-plugin.js";
 import { createDingtalkTokenSource, DingtalkTokenError } from "./dingtalk-access-token.js";
-import type { DingtalkConfig } from "./dingtalk-config.js";
+import { type DingtalkConfig, oapiBaseUrl } from "./dingtalk-config.js";
 import type { DingtalkAnswer, DingtalkApi, DingtalkCall, DingtalkFailure } from "./dingtalk-contracts.js";
 import { failureOf } from "./dingtalk-failure.js";
 import { createDingtalkQuota } from "./dingtalk-quota.js";
@@ -12,7 +12,10 @@ import { createRateGate } from "./dingtalk-rate-gate.js";
 import { exchangeDingtalk } from "./dingtalk-request.js";
 
 export interface DingtalkApiOptions {
-  config: Pick<DingtalkConfig, "clientId" | "clientSecret" | "apiBaseUrl" | "qpsLimit" | "monthlyQuota">;
+  config: Pick<
+    DingtalkConfig,
+    "clientId" | "clientSecret" | "apiBaseUrl" | "oapiBaseUrl" | "qpsLimit" | "monthlyQuota"
+  >;
   /** Share the token between clients (and, in Redis, between instances); default: in-process. */
   tokenCache?: AccessTokenCache;
   /** The store's counters, shared by every instance, for the monthly quota; absent: per process. */
@@ -141,14 +144,25 @@ export function createDingtalkApi(options: DingtalkApiOptions): DingtalkClient {
         if (refused) return { ok: false, failure: refused };
         counted = true;
       }
-      const exchange = await exchangeDingtalk({
-        method: request.method,
-        url: `${config.apiBaseUrl}${request.path}`,
-        accessToken: token,
-        body: bodyOnce(),
-        fetch: fetchFn,
-        timeoutMs,
-      });
+      const { oapi } = request;
+      const exchange = await exchangeDingtalk(
+        oapi
+          ? {
+              method: request.method,
+              url: `${oapiBaseUrl(config)}${request.path}?${new URLSearchParams({ access_token: token, ...oapi.query })}`,
+              form: oapi.form(),
+              fetch: fetchFn,
+              timeoutMs,
+            }
+          : {
+              method: request.method,
+              url: `${config.apiBaseUrl}${request.path}`,
+              accessToken: token,
+              body: bodyOnce(),
+              fetch: fetchFn,
+              timeoutMs,
+            },
+      );
       const failure = failureOf(exchange, { path: request.path, secrets: [token, config.clientSecret] });
       if (!failure) {
         const json = exchange.kind === "answer" ? exchange.json : undefined;

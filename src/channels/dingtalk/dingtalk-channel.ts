@@ -3,7 +3,7 @@ import type { Logger } from "../../shared/logger.js";
 import { message } from "../../templates/template-store.js";
 import type { Channel, SendBudget, SendRequest, SendResult } from "../channel.js";
 import type { ChannelLimits } from "../channel-limits.js";
-import { checkMessage, describeProblem } from "../check-message.js";
+import { checkMessage, describeProblem, type MessageProblem } from "../check-message.js";
 import type { OutboundMessage } from "../message.js";
 import { renderCardAsMarkdown } from "./dingtalk-card-markdown.js";
 import type { DingtalkConfig } from "./dingtalk-config.js";
@@ -13,9 +13,11 @@ import {
   type DingtalkTarget,
   dingtalkTarget,
   type SessionWebhooks,
+  sendResultOf,
 } from "./dingtalk-contracts.js";
 import { downloadDingtalkFile } from "./dingtalk-file-download.js";
 import { createFlowControlLadder } from "./dingtalk-flow-control.js";
+import { createDingtalkMediaUploader, dingtalkMediaPart } from "./dingtalk-media.js";
 import { type DingtalkPart, PART_MAX_BYTES, renderDingtalkParts } from "./dingtalk-render.js";
 import { createRobotSender } from "./dingtalk-send.js";
 import { postToSessionWebhook } from "./dingtalk-session-webhooks.js";
@@ -52,7 +54,14 @@ export const DINGTALK_BUDGETS: readonly SendBudget[] = [];
  * as WeCom's six (markdown and our own card template show any number); five buttons, the most a
  * robot ActionCard holds (sampleActionCard5, brief §3.2), which the link-card fallback needs.
  */
-export const DINGTALK_LIMITS: ChannelLimits = { cardFields: 6, cardButtons: 5, textBytes: PART_MAX_BYTES };
+export const DINGTALK_LIMITS: ChannelLimits = {
+  cardFields: 6,
+  cardButtons: 5,
+  textBytes: PART_MAX_BYTES,
+  // Uploaded through media/upload, then sampleImageMsg / sampleFile (dingtalk-media.ts).
+  images: true,
+  files: true,
+};
 
 /** platformMessageId of a message that went through a session webhook: DingTalk gives it no id. */
 export const SESSION_WEBHOOK_MESSAGE_ID = "session-webhook";
@@ -67,6 +76,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Channel 
   const logger = options.logger.child({ channel: "dingtalk" });
   const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
   const webhookTimeoutMs = options.webhookTimeoutMs ?? 5_000;
+  const media = createDingtalkMediaUploader(api, clock);
   const robot = createRobotSender({
     api,
     robotCode: options.config.robotCode,
@@ -109,7 +119,12 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Channel 
       const { title, text } = renderCardAsMarkdown(outbound.card);
       outbound = { kind: "markdown", title, markdown: text };
     }
-    const parts = renderDingtalkParts(outbound as Extract<OutboundMessage, { kind: "text" | "markdown" }>);
+    let parts: DingtalkPart[] | MessageProblem;
+    if (outbound.kind === "image" || outbound.kind === "file") {
+      const uploaded = await media.mediaId(outbound);
+      if (!uploaded.ok) return everyone(sendResultOf(uploaded.failure));
+      parts = [dingtalkMediaPart(outbound, uploaded.body)];
+    } else parts = renderDingtalkParts(outbound as Extract<OutboundMessage, { kind: "text" | "markdown" }>);
     if (typeof parts === "string")
       return everyone({ status: "permanent-error", reason: describeProblem(parts) });
 
@@ -152,6 +167,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Channel 
     if (api.blocked?.()) return 0;
     let sent = 0;
     for (const part of parts) {
+      if (!part.webhook) break;
       const webhook = options.sessionWebhooks.valid(userId, clock.now().getTime());
       if (!webhook) break;
       const problem = await postToSessionWebhook(webhook.url, part.webhook, {

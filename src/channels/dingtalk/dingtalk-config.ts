@@ -18,6 +18,8 @@ export interface DingtalkConfig {
   cardTemplateId?: string;
   /** Without a trailing slash: https://api.dingtalk.com, https://api.dingtalk.io, or a local fake. */
   apiBaseUrl: string;
+  /** The old API (media uploads), without a trailing slash; default: oapiBaseUrl(). */
+  oapiBaseUrl?: string;
   /** The address people's phones reach this service at (for card links), without a trailing slash. */
   publicBaseUrl?: string;
   /** The app's server-API limit by edition (20, 40 or 60 QPS); Duban stays below it. */
@@ -85,6 +87,7 @@ const schema = z.object({
   DINGTALK_API_BASE_URL: url("DINGTALK_API_BASE_URL", "https://api.dingtalk.com").default(
     "https://api.dingtalk.com",
   ),
+  DINGTALK_OAPI_BASE_URL: url("DINGTALK_OAPI_BASE_URL", "https://oapi.dingtalk.com").optional(),
   PUBLIC_BASE_URL: url("PUBLIC_BASE_URL", "https://duban.example.gov.cn").optional(),
   DINGTALK_QPS_LIMIT: wholeNumber(
     "DINGTALK_QPS_LIMIT",
@@ -134,8 +137,22 @@ export function readDingtalkConfig(env: NodeJS.ProcessEnv = process.env): Dingta
       : {}),
     ...(v.DINGTALK_CARD_TEMPLATE_ID ? { cardTemplateId: v.DINGTALK_CARD_TEMPLATE_ID } : {}),
     apiBaseUrl: v.DINGTALK_API_BASE_URL.replace(/\/+$/, ""),
+    ...(v.DINGTALK_OAPI_BASE_URL ? { oapiBaseUrl: v.DINGTALK_OAPI_BASE_URL.replace(/\/+$/, "") } : {}),
     ...(v.PUBLIC_BASE_URL ? { publicBaseUrl: v.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}),
     qpsLimit: Number(v.DINGTALK_QPS_LIMIT),
     monthlyQuota: Number(v.DINGTALK_MONTHLY_QUOTA),
   };
+}
+
+/**
+ * Where old-API calls (media/upload) go: the one configured, else the new API's host with "api."
+ * read as "oapi." (api.dingtalk.com → oapi.dingtalk.com), else the new API's own base URL, which is
+ * what a local stand-in serves both from.
+ */
+export function oapiBaseUrl(config: Pick<DingtalkConfig, "apiBaseUrl" | "oapiBaseUrl">): string {
+  if (config.oapiBaseUrl) return config.oapiBaseUrl;
+  const url = new URL(config.apiBaseUrl);
+  if (!/^api\.dingtalk\.(com|io)$/.test(url.hostname)) return config.apiBaseUrl;
+  url.hostname = `o${url.hostname}`;
+  return url.toString().replace(/\/+$/, "");
 }

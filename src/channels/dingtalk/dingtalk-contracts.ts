@@ -24,6 +24,12 @@ export interface DingtalkCall {
    * the quota is spent, a metered call is not made and answers `quota-spent`.
    */
   metered: boolean;
+  /**
+   * An old-API (oapi) call instead: `path` is relative to the oapi base URL, the token goes as the
+   * `access_token` query parameter with `query`, and `form` is the multipart body (media/upload).
+   * The new API's token is accepted there (one token per internal app).
+   */
+  oapi?: { query: Record<string, string>; form: () => FormData };
 }
 
 export type DingtalkFailureKind =

@@ -7,9 +7,10 @@ import { splitText } from "../split-text.js";
  * `msgParam` (a string holding JSON, brief §3.2), and a session webhook's body (brief §1.3).
  */
 export interface DingtalkPart {
-  msgKey: "sampleText" | "sampleMarkdown";
+  msgKey: "sampleText" | "sampleMarkdown" | "sampleImageMsg" | "sampleFile";
   msgParam: string;
-  webhook:
+  /** Absent for what a session webhook cannot send (images, files): the robot API sends it. */
+  webhook?:
     | { msgtype: "text"; text: { content: string } }
     | { msgtype: "markdown"; markdown: { title: string; text: string } };
 }

@@ -14,6 +14,8 @@ export interface DingtalkRequest {
   /** Sent as x-acs-dingtalk-access-token (brief §3.1); absent for the token call itself. */
   accessToken?: string;
   body?: unknown;
+  /** A multipart body instead of JSON (oapi media/upload); fetch sets its boundary. */
+  form?: FormData;
   fetch: typeof fetch;
   timeoutMs: number;
 }
@@ -31,7 +33,7 @@ export async function exchangeDingtalk(request: DingtalkRequest): Promise<Dingta
     response = await request.fetch(request.url, {
       method: request.method,
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: request.form ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
       signal: AbortSignal.timeout(request.timeoutMs),
     });
     text = await response.text();

@@ -1,3 +1,4 @@
+import { describeMedia } from "../describe-media.js";
 import type { Card, OutboundMessage } from "../message.js";
 
 /**
@@ -17,6 +18,8 @@ function body(message: OutboundMessage): string {
       return `[markdown] ${message.title} — ${message.markdown}`;
     case "card":
       return describeCard(message.card);
+    default:
+      return message.caption ? `${describeMedia(message)} ${message.caption}` : describeMedia(message);
   }
 }
 

@@ -14,6 +14,11 @@ export interface WecomApi {
    * when errcode is 0. Rejects with WecomApiError (an errcode) or WecomTransportError (no answer).
    */
   post(method: string, body: unknown): Promise<WecomAnswer>;
+  /**
+   * POSTs a multipart form to `<apiBaseUrl>/cgi-bin/<method>?access_token=…&<query>` (media/upload),
+   * with the same token handling and errors as `post`.
+   */
+  postForm(method: string, query: Record<string, string>, form: () => FormData): Promise<WecomAnswer>;
 }
 
 export interface WecomApiOptions {
@@ -44,28 +49,34 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
     logger: options.logger ?? silentLogger,
   });
 
-  const call = (method: string, token: string, body: unknown) =>
-    requestWecomJson({
+  type Payload = { body: unknown } | { query: Record<string, string>; form: () => FormData };
+  const call = (method: string, token: string, payload: Payload) => {
+    const query = new URLSearchParams({ access_token: token, ...("query" in payload ? payload.query : {}) });
+    return requestWecomJson({
       method,
-      url: `${options.config.apiBaseUrl}/cgi-bin/${method}?access_token=${encodeURIComponent(token)}`,
-      body,
+      url: `${options.config.apiBaseUrl}/cgi-bin/${method}?${query.toString()}`,
+      ...("form" in payload ? { form: payload.form() } : { body: payload.body }),
       fetch: fetchFn,
       timeoutMs,
       secrets: [token, options.config.secret],
     });
+  };
+
+  async function send(method: string, payload: Payload): Promise<WecomAnswer> {
+    const token = await tokens.get();
+    let answer = await call(method, token, payload);
+    if (TOKEN_REFUSED.has(answer.errcode)) {
+      // Refresh once and retry once (brief §5); a second refusal is reported, not looped on.
+      await tokens.invalidate(token);
+      answer = await call(method, await tokens.get(), payload);
+    }
+    if (answer.errcode !== 0) throw new WecomApiError(method, answer.errcode, answer.errmsg);
+    return answer;
+  }
 
   return {
     agentId: options.config.agentId,
-    async post(method, body) {
-      const token = await tokens.get();
-      let answer = await call(method, token, body);
-      if (TOKEN_REFUSED.has(answer.errcode)) {
-        // Refresh once and retry once (brief §5); a second refusal is reported, not looped on.
-        await tokens.invalidate(token);
-        answer = await call(method, await tokens.get(), body);
-      }
-      if (answer.errcode !== 0) throw new WecomApiError(method, answer.errcode, answer.errmsg);
-      return answer;
-    },
+    post: (method, body) => send(method, { body }),
+    postForm: (method, query, form) => send(method, { query, form }),
   };
 }

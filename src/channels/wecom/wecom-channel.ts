@@ -4,13 +4,16 @@ import type { Logger } from "../../shared/logger.js";
 import { message } from "../../templates/template-store.js";
 import type { Channel, SendBudget, SendRequest, SendResult } from "../channel.js";
 import type { ChannelLimits } from "../channel-limits.js";
-import { describeProblem } from "../check-message.js";
+import { checkMessage, describeProblem } from "../check-message.js";
 import type { WecomApi } from "./wecom-api.js";
+import { WecomApiError } from "./wecom-api-error.js";
+import { createWecomMediaUploader } from "./wecom-media.js";
 import { createRateBackoff } from "./wecom-rate-backoff.js";
-import { renderWecomMessage } from "./wecom-render-message.js";
+import { renderWecomMedia, renderWecomMessage, type WecomMessageBody } from "./wecom-render-message.js";
 import type { WecomRobot } from "./wecom-robot.js";
 import { robotMarkdown } from "./wecom-robot-markdown.js";
-import { sendWecomBatch, userKey } from "./wecom-send-batch.js";
+import { forTheApp, sendWecomBatch, userKey } from "./wecom-send-batch.js";
+import { toSendFailure } from "./wecom-send-failure.js";
 import { updateWecomCard } from "./wecom-update-card.js";
 
 export interface WecomChannelOptions {
@@ -38,7 +41,14 @@ export const WECOM_MEMBER_BUDGETS: readonly SendBudget[] = [
 ];
 
 /** A template card shows six rows (Doc 90236); a text message holds 2048 bytes (wecom-text-limits.ts). */
-export const WECOM_LIMITS: ChannelLimits = { cardFields: 6, cardButtons: 6, textBytes: 2048 };
+/** Images and files: uploaded (media/upload; a robot: in the message, or upload_media) then sent. */
+export const WECOM_LIMITS: ChannelLimits = {
+  cardFields: 6,
+  cardButtons: 6,
+  textBytes: 2048,
+  images: true,
+  files: true,
+};
 
 /** A group robot's account in the directory: `robot:<name>` (a member's userid has no colon). */
 const ROBOT_PREFIX = "robot:";
@@ -59,6 +69,7 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
     logger: options.logger.child({ channel: "wecom" }),
     duplicateCheckIntervalS: options.duplicateCheckIntervalS ?? 1800,
   };
+  const uploader = createWecomMediaUploader(options.api, options.clock);
   const budgets: SendBudget[] = [...WECOM_MEMBER_BUDGETS];
   if (options.seats !== undefined && options.seats > 0) {
     budgets.push({
@@ -81,10 +92,9 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
       else results.set(recipient.personId, noAccount);
     }
     if (reachable.length === 0) return results;
-    const parts = renderWecomMessage(request.message, request.cardId);
-    if (typeof parts === "string") {
-      const problem: SendResult = { status: "permanent-error", reason: describeProblem(parts) };
-      for (const recipient of reachable) results.set(recipient.personId, problem);
+    const parts = await renderParts(request);
+    if (!Array.isArray(parts)) {
+      for (const recipient of reachable) results.set(recipient.personId, parts);
       return results;
     }
     const userIds = [...new Map(reachable.map((r) => [userKey(r.wecomUserId), r.wecomUserId])).values()];
@@ -110,10 +120,40 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
     return results;
   }
 
+  /** The message/send parts, an image or a file uploaded first; or why nobody gets it. */
+  async function renderParts(request: SendRequest): Promise<WecomMessageBody[] | SendResult> {
+    const outbound = request.message;
+    if (outbound.kind !== "image" && outbound.kind !== "file") {
+      const parts = renderWecomMessage(outbound, request.cardId);
+      return typeof parts === "string"
+        ? { status: "permanent-error", reason: describeProblem(parts) }
+        : parts;
+    }
+    const problem = checkMessage(outbound, undefined);
+    if (problem) return { status: "permanent-error", reason: describeProblem(problem) };
+    const pauseMs = backoff.remainingMs();
+    if (pauseMs > 0) return paused(pauseMs);
+    try {
+      return [renderWecomMedia(outbound.kind, await uploader.mediaId(outbound))];
+    } catch (error) {
+      // As a failed message/send: no token, 45009 (the app's limit covers uploads too) and an
+      // unreachable WeCom are the channel's, a refused file (40005, 40006…) the message's.
+      const retryMs = error instanceof WecomApiError && error.errcode === 45009 ? backoff.hit() : 0;
+      deps.logger.debug("WeCom media/upload failed", { error });
+      return forTheApp(toSendFailure(error, retryMs || backoff.remainingMs() || 60_000));
+    }
+  }
+
   async function sendToRobot(name: string, request: SendRequest): Promise<SendResult> {
     const robot = options.robots?.find((r) => r.name === name);
     if (!robot) return { status: "invalid-recipient", reason: message("wecom", "robotUnknown", { name }) };
-    return robot.sendMarkdown(robotMarkdown(request.message));
+    const outbound = request.message;
+    if (outbound.kind === "image" || outbound.kind === "file") {
+      const problem = checkMessage(outbound, undefined);
+      if (problem) return { status: "permanent-error", reason: describeProblem(problem) };
+      return robot.sendMedia(outbound);
+    }
+    return robot.sendMarkdown(robotMarkdown(outbound));
   }
 
   return {

@@ -1,5 +1,5 @@
 import { checkMessage, type MessageProblem } from "../check-message.js";
-import type { OutboundMessage } from "../message.js";
+import type { MediaMessage, OutboundMessage } from "../message.js";
 import { splitText } from "../split-text.js";
 import { isCardProblem, renderWecomCard, type WecomTemplateCard } from "./wecom-card.js";
 import { encodeTaskId } from "./wecom-task-id.js";
@@ -8,7 +8,19 @@ import { encodeTaskId } from "./wecom-task-id.js";
 export type WecomMessageBody =
   | { msgtype: "text"; text: { content: string } }
   | { msgtype: "markdown"; markdown: { content: string } }
-  | { msgtype: "template_card"; template_card: WecomTemplateCard };
+  | { msgtype: "template_card"; template_card: WecomTemplateCard }
+  | { msgtype: "image"; image: { media_id: string } }
+  | { msgtype: "file"; file: { media_id: string } };
+
+/** A message that is its own words, not an upload (images and files: wecom-media.ts). */
+export type WecomRenderable = Exclude<OutboundMessage, MediaMessage>;
+
+/** An uploaded image or file as message/send's part (Doc 90236). */
+export function renderWecomMedia(kind: MediaMessage["kind"], mediaId: string): WecomMessageBody {
+  return kind === "image"
+    ? { msgtype: "image", image: { media_id: mediaId } }
+    : { msgtype: "file", file: { media_id: mediaId } };
+}
 
 /** text.content and app markdown.content are at most 2048 bytes (Doc 90236; brief §4.1, §4.5). */
 export const APP_CONTENT_MAX_BYTES = 2048;
@@ -22,7 +34,7 @@ export type RenderProblem = MessageProblem;
  * message renders to the same JSON on a re-send (what WeCom's duplicate check compares).
  */
 export function renderWecomMessage(
-  message: OutboundMessage,
+  message: WecomRenderable,
   cardId: string | undefined,
 ): WecomMessageBody[] | RenderProblem {
   const problem = checkMessage(message, cardId);
@@ -32,7 +44,7 @@ export function renderWecomMessage(
   return Array.isArray(parts) && parts.length === 0 ? "messageEmpty" : parts;
 }
 
-function render(message: OutboundMessage, cardId: string | undefined): WecomMessageBody[] | RenderProblem {
+function render(message: WecomRenderable, cardId: string | undefined): WecomMessageBody[] | RenderProblem {
   switch (message.kind) {
     case "text":
       return splitText(message.text, APP_CONTENT_MAX_BYTES).map((content) => ({

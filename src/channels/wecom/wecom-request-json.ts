@@ -11,8 +11,10 @@ export interface WecomRequest {
   /** The API name for errors and logs, e.g. "message/send"; never the URL (it holds credentials). */
   method: string;
   url: string;
-  /** JSON body; absent → GET. */
+  /** JSON body; absent (and no `form`) → GET. */
   body?: unknown;
+  /** A multipart/form-data body instead of JSON (media uploads); fetch sets its boundary. */
+  form?: FormData;
   fetch: typeof fetch;
   timeoutMs: number;
   /** Values that must not survive into an error message (token, secret, robot key). */
@@ -24,13 +26,13 @@ export interface WecomRequest {
  * decides what an errcode means); rejects with WecomTransportError when there is no JSON answer.
  */
 export async function requestWecomJson(request: WecomRequest): Promise<WecomAnswer> {
-  const { method, url, body } = request;
+  const { method, url, body, form } = request;
   let response: Response;
   try {
     response = await request.fetch(url, {
-      method: body === undefined ? "GET" : "POST",
+      method: body === undefined && form === undefined ? "GET" : "POST",
       headers: body === undefined ? undefined : { "content-type": "application/json; charset=utf-8" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
       signal: AbortSignal.timeout(request.timeoutMs),
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { message } from "../../templates/template-store.js";
+import { mediaAsText } from "../describe-media.js";
 import type { OutboundMessage } from "../message.js";
 
 /**
@@ -22,5 +23,8 @@ export function robotMarkdown(outbound: OutboundMessage): string {
         ...(card.url ? [message("wecom", "robotCardLink", { url: card.url })] : []),
       ].join("\n");
     }
+    default:
+      // Sent as such by the robot (wecom-robot.ts); this is its line in words.
+      return mediaAsText(outbound).text;
   }
 }

@@ -3,6 +3,8 @@ import type { Clock } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import { message } from "../../templates/template-store.js";
 import type { SendResult } from "../channel.js";
+import { mediaForm } from "../media-form.js";
+import type { MediaMessage } from "../message.js";
 import { splitText } from "../split-text.js";
 import { WecomApiError } from "./wecom-api-error.js";
 import { requestWecomJson } from "./wecom-request-json.js";
@@ -16,6 +18,11 @@ export interface WecomRobot {
   readonly label: string;
   /** Posts markdown (split into ≤ 4096-byte messages), queued to ≤ 20 messages a minute. */
   sendMarkdown(markdown: string): Promise<SendResult>;
+  /**
+   * Posts an image (base64 and md5 in the message, ≤ 2 MB) or a file (upload_media first, then its
+   * media_id), in the same queue as markdown.
+   */
+  sendMedia(media: MediaMessage): Promise<SendResult>;
 }
 
 export interface WecomRobotOptions {
@@ -45,6 +52,7 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobot {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
   const url = `${options.apiBaseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(options.key)}`;
+  const uploadUrl = `${options.apiBaseUrl}/cgi-bin/webhook/upload_media?key=${encodeURIComponent(options.key)}`;
   const sentAtMs: number[] = [];
   let queue: Promise<unknown> = Promise.resolve();
   let invalid = false;
@@ -60,13 +68,13 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobot {
     sentAtMs.push(clock.now().getTime());
   }
 
-  async function post(content: string): Promise<void> {
+  async function post(body: unknown): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       await takeSlot();
       const answer = await requestWecomJson({
         method: "webhook/send",
         url,
-        body: { msgtype: "markdown", markdown: { content } },
+        body,
         fetch: fetchFn,
         timeoutMs: options.timeoutMs ?? 10_000,
         secrets: [options.key],
@@ -80,11 +88,46 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobot {
     }
   }
 
-  async function sendAll(markdown: string): Promise<SendResult> {
+  /** A file's media_id from upload_media (multipart, part `media`); valid three days, this robot only. */
+  async function uploadFile(media: MediaMessage): Promise<string> {
+    const answer = await requestWecomJson({
+      method: "webhook/upload_media",
+      url: `${uploadUrl}&type=file`,
+      form: mediaForm(media),
+      fetch: fetchFn,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      secrets: [options.key],
+    });
+    if (answer.errcode !== 0) throw new WecomApiError("webhook/upload_media", answer.errcode, answer.errmsg);
+    if (typeof answer.media_id !== "string" || answer.media_id === "")
+      throw new WecomApiError("webhook/upload_media", -1, "no media_id in the answer");
+    return answer.media_id;
+  }
+
+  /** The webhook/send bodies of one message, built when its turn in the queue comes. */
+  type Bodies = () => Promise<unknown[]>;
+
+  const markdownBodies =
+    (markdown: string): Bodies =>
+    async () =>
+      splitText(markdown, ROBOT_MARKDOWN_MAX_BYTES).map((content) => ({
+        msgtype: "markdown",
+        markdown: { content },
+      }));
+
+  const mediaBodies =
+    (media: MediaMessage): Bodies =>
+    async () => {
+      if (media.kind === "file") return [{ msgtype: "file", file: { media_id: await uploadFile(media) } }];
+      const md5 = createHash("md5").update(Buffer.from(media.base64, "base64")).digest("hex");
+      return [{ msgtype: "image", image: { base64: media.base64, md5 } }];
+    };
+
+  async function sendAll(bodies: Bodies): Promise<SendResult> {
     if (invalid) return { status: "permanent-error", reason: message("wecom", "robotDisabled") };
-    const parts = splitText(markdown, ROBOT_MARKDOWN_MAX_BYTES);
-    if (parts.length === 0) return { status: "permanent-error", reason: message("wecom", "messageEmpty") };
     try {
+      const parts = await bodies();
+      if (parts.length === 0) return { status: "permanent-error", reason: message("wecom", "messageEmpty") };
       for (const part of parts) await post(part);
       return { status: "sent", platformMessageId: label };
     } catch (error) {
@@ -101,14 +144,17 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobot {
     }
   }
 
+  /** One queue per robot: messages leave in order, and the per-minute count holds across callers. */
+  function enqueue(bodies: Bodies): Promise<SendResult> {
+    const result = queue.then(() => sendAll(bodies));
+    queue = result;
+    return result;
+  }
+
   return {
     name: options.name ?? label,
     label,
-    sendMarkdown(markdown) {
-      // One queue per robot: messages leave in order, and the per-minute count holds across callers.
-      const result = queue.then(() => sendAll(markdown));
-      queue = result;
-      return result;
-    },
+    sendMarkdown: (markdown) => enqueue(markdownBodies(markdown)),
+    sendMedia: (media) => enqueue(mediaBodies(media)),
   };
 }

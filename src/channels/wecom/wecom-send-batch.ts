@@ -84,7 +84,7 @@ export async function sendWecomBatch(
  * now, so the failure is the channel's (the dispatcher pauses it, and counts nothing against the
  * messages); a permanent refusal stays the message's.
  */
-function forTheApp(failure: SendFailure): SendFailure {
+export function forTheApp(failure: SendFailure): SendFailure {
   return failure.status === "transient-error" || failure.status === "rate-limited"
     ? { ...failure, scope: "channel" }
     : failure;

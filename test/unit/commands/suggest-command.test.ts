@@ -42,8 +42,6 @@ describe("suggestCommand", () => {
     expect(suggest("")).toBeUndefined();
     expect(suggest("52")).toBeUndefined();
     expect(suggest("weather")).toBeUndefined();
-    // "export" is two edits from /import: a suggestion, not a miss.
-    expect(suggest("export")).toBe("import");
     // Short words allow one edit only: "hp" is two from "help".
     expect(suggest("hp")).toBeUndefined();
   });

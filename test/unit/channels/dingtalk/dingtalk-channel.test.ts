@@ -442,6 +442,12 @@ describe("createDingtalkChannel: what it declares", () => {
     const { channel } = setup();
     expect(channel.name).toBe("dingtalk");
     expect(channel.budgets).toEqual([]);
-    expect(channel.limits).toEqual({ cardFields: 6, cardButtons: 5, textBytes: 2048 });
+    expect(channel.limits).toEqual({
+      cardFields: 6,
+      cardButtons: 5,
+      textBytes: 2048,
+      images: true,
+      files: true,
+    });
   });
 });
