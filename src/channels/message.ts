@@ -70,8 +70,8 @@ const mediaBytes = (maxBytes: number) =>
     }, `between ${MEDIA_LIMITS.minBytes} and ${maxBytes} bytes`);
 
 /**
- * A PNG picture (a digest chart). `caption`: one line said with it, and sent instead of it, as
- * text, on a channel that cannot show images.
+ * A PNG picture (a digest chart). `caption`: what a channel that cannot show images sends
+ * instead, as text; where the picture goes, the caption does not (neither platform shows one).
  */
 export const imageMessageSchema = z.object({
   kind: z.literal("image"),

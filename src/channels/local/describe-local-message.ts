@@ -19,7 +19,8 @@ function body(message: OutboundMessage): string {
     case "card":
       return describeCard(message.card);
     default:
-      return message.caption ? `${describeMedia(message)} ${message.caption}` : describeMedia(message);
+      // The caption is what a channel without images or files sends instead; this one sends them.
+      return describeMedia(message);
   }
 }
 
