@@ -8,7 +8,10 @@ import { z } from "zod";
  *   leaders' group; none by default;
  * - `streak`: a unit on time for this many consecutive reporting cycles is named (连续按时报送);
  * - `aheadPoints`: a green task is 超进度 when each unfinished host unit's measures are at least
- *   this many percentage points above 序时进度 (else 达进度).
+ *   this many percentage points above 序时进度 (else 达进度);
+ * - `overdueRows`: the draft lists this many overdue items at most, the longest late first, and
+ *   refers to the ledger (台账) for the rest: early in a year, before the first reports, every
+ *   unit's part is late and a full list would run to dozens of pages.
  */
 export const bulletinSettingsSchema = z.strictObject({
   every: z.enum(["quarterly", "monthly"]).default("quarterly"),
@@ -19,5 +22,6 @@ export const bulletinSettingsSchema = z.strictObject({
   chats: z.array(z.string().min(1)).default([]),
   streak: z.int().min(1).max(24).default(3),
   aheadPoints: z.number().min(0).max(100).default(5),
+  overdueRows: z.int().min(1).max(10_000).default(50),
 });
 export type BulletinSettings = z.output<typeof bulletinSettingsSchema>;

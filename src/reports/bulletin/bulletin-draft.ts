@@ -25,7 +25,7 @@ export function bulletinDraft(bulletin: Bulletin, issuedOn: string, created: Dat
     paragraph("body", m(bulletin.over ? "opening" : "openingRunning", { year, period, date })),
     ...overall(bulletin),
     ...rankings(bulletin, date),
-    ...overdue(bulletin.overdue, date),
+    ...overdue(bulletin.overdue, bulletin.overdueRows, date),
     ...merit(bulletin, date),
     paragraph("heading1", m("headingNext")),
     paragraph("body", m("next1")),
@@ -115,7 +115,7 @@ function rankings(bulletin: Bulletin, date: string): Block[] {
   return blocks;
 }
 
-function overdue(items: readonly OverdueItem[], date: string): Block[] {
+function overdue(items: readonly OverdueItem[], rows: number, date: string): Block[] {
   const heading = paragraph("heading1", m("headingOverdue"));
   if (items.length === 0) return [heading, paragraph("body", m("overdueNone", { date }))];
   const reports = items.filter((i) => i.kind === "report").length;
@@ -133,16 +133,19 @@ function overdue(items: readonly OverdueItem[], date: string): Block[] {
         { header: m("lateHeader"), width: 5 },
         { header: m("daysHeader"), width: 2, center: true },
       ],
-      items.map((item, i) => [
-        String(i + 1),
-        m("taskCell", { no: item.task.no, text: shorten(item.task.text) }),
-        item.unit,
-        item.kind === "report"
-          ? m("lateReport", { cycle: cycleInWords(item.cycle), due: monthDay(item.due) })
-          : m("lateDeadline", { deadline: plainDate(item.deadline) }),
-        String(item.days),
-      ]),
+      items
+        .slice(0, rows)
+        .map((item, i) => [
+          String(i + 1),
+          m("taskCell", { no: item.task.no, text: shorten(item.task.text) }),
+          item.unit,
+          item.kind === "report"
+            ? m("lateReport", { cycle: cycleInWords(item.cycle), due: monthDay(item.due) })
+            : m("lateDeadline", { deadline: plainDate(item.deadline) }),
+          String(item.days),
+        ]),
     ),
+    ...(items.length > rows ? [paragraph("body", m("overdueRest", { rest: items.length - rows }))] : []),
   ];
 }
 

@@ -32,6 +32,8 @@ export interface Bulletin {
   /** Units on time for at least `streakMin` cycles in a row. */
   streaks: Streak[];
   streakMin: number;
+  /** How many overdue items the draft's table lists (settings.bulletin.overdueRows). */
+  overdueRows: number;
   /** 后进转先进: red or late at the previous period's end, all green now. */
   turnedGreen: string[];
   previous: { period: BulletinPeriod; date: string };
@@ -82,6 +84,7 @@ export async function collectBulletin(
     overdue: overdueItems(standings),
     streaks: onTimeStreaks(standings, settings.bulletin.streak),
     streakMin: settings.bulletin.streak,
+    overdueRows: settings.bulletin.overdueRows,
     turnedGreen: turnedGreen(earlier?.standings ?? [], standings),
     previous: { period: before, date: before.end },
     yearPace: computePace(calendar, { year, date, deadline: `${year}-12-31` }),
