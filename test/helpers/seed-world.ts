@@ -8,17 +8,22 @@ import { parseDirectory } from "../../src/directory/load-directory.js";
 import { computeAssignments } from "../../src/registry/compute-assignments.js";
 import { decodeText, toLines } from "../../src/registry/decode-text.js";
 import { parseNotice } from "../../src/registry/parse-notice.js";
+import type { Registry } from "../../src/registry/registry.js";
 import { loadReminderWorld } from "../../src/reminders/load-reminder-world.js";
 import type { Store } from "../../src/store/store.js";
 import { SEED_PATH } from "./notice.js";
 
 export const demoDirectory = parseDirectory(readFileSync(DEMO_DIRECTORY, "utf8"), DEMO_DIRECTORY);
 
-/** Imports the seed notice with the demo directory into a store, as `duban import` does. */
-export async function importSeed(store: Store): Promise<void> {
+/**
+ * Imports the seed notice with the demo directory into a store, as `duban import` does; `edit`
+ * may change the registry first (a task due earlier than the seed's year end).
+ */
+export async function importSeed(store: Store, edit: (registry: Registry) => void = () => {}): Promise<void> {
   const registry = parseNotice(toLines(decodeText(readFileSync(SEED_PATH), "seed").text), {
     now: new Date("2021-01-21T00:00:00Z"),
   });
+  edit(registry);
   await store.registry.save({
     registry,
     directory: demoDirectory,
