@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChineseDaysCalendar } from "../../src/calendar/chinese-days-calendar.js";
 import { CHANNEL_PLUGINS } from "../../src/channels/plugins.js";
 import { DEFAULT_SETTINGS, settingsSchema } from "../../src/config/settings.js";
+import { outboxPayloadSchema } from "../../src/delivery/outbox-payload.js";
 import { indexPeople } from "../../src/directory/people.js";
 import { createBulletinJob } from "../../src/reports/bulletin/bulletin-job.js";
 import { parsePeriod } from "../../src/reports/bulletin/bulletin-period.js";
@@ -309,7 +310,9 @@ describe("the bulletin over the seed", () => {
       enqueued: 0,
     });
     expect(await job.run(new Date("2021-04-07T01:30:00Z"))).toEqual({ due: false });
-    const sent = (await store.outbox.list()).filter((m) => m.payload.meta?.kind === "bulletin-summary");
+    const sent = (await store.outbox.list())
+      .map((m) => ({ recipient: m.recipient, payload: outboxPayloadSchema.parse(m.payload) }))
+      .filter((m) => m.payload.meta?.kind === "bulletin-summary");
     const text = (recipient: string) => {
       const message = sent.find((m) => m.recipient === recipient)?.payload.message;
       return message?.kind === "text" ? message.text : expect.fail(`nothing to ${recipient}`);
