@@ -1,9 +1,15 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLValidator } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
 import { expect } from "vitest";
-
-/** A node of fast-xml-parser's ordered output: one tag with its children, and its attributes. */
-type XmlNode = Record<string, unknown> & { ":@"?: Record<string, string> };
+import {
+  attrOf,
+  childrenOf,
+  findChild,
+  textOf as ownText,
+  parseXml,
+  tagOf,
+  type XmlNode,
+} from "../../src/registry/docx-xml.js";
 
 export interface DocxContent {
   /** Every part, as text. */
@@ -17,29 +23,14 @@ export interface DocxContent {
   tables: string[][][];
 }
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-});
-
-const tagOf = (node: XmlNode) => Object.keys(node).find((k) => k !== ":@") ?? "";
-const childrenOf = (node: XmlNode) => (node[tagOf(node)] as XmlNode[]) ?? [];
-
+/** The text under a node, with the import's own reader (src/registry/docx-xml.ts); w:br is a line break. */
 function textOf(node: XmlNode): string {
   const tag = tagOf(node);
-  if (tag === "#text") return String(node["#text"]);
+  if (tag === "w:t") return ownText(node);
   if (tag === "w:br") return "\n";
   // A paragraph's own properties carry no text; w:instrText is a field code.
   if (tag === "w:pPr" || tag === "w:rPr" || tag === "w:instrText") return "";
   return childrenOf(node).map(textOf).join("");
-}
-
-function find(nodes: XmlNode[], tag: string): XmlNode | undefined {
-  return nodes.find((n) => tagOf(n) === tag);
 }
 
 /**
@@ -59,21 +50,18 @@ export function readDocx(bytes: Uint8Array): DocxContent {
     const listed = types.includes(`PartName="/${name}"`) || types.includes(`Extension="${extension}"`);
     expect(listed, `${name} has no content type`).toBe(true);
   }
-  const document = parser.parse(parts["word/document.xml"] ?? "") as XmlNode[];
-  const root = find(document, "w:document") ?? expect.fail("no w:document");
-  const bodyNode = find(childrenOf(root), "w:body") ?? expect.fail("no w:body");
+  const root = parseXml(parts["word/document.xml"] ?? "").find((n) => tagOf(n) === "w:document");
+  const bodyNode = findChild(root, "w:body") ?? expect.fail("no w:body");
   const body: DocxContent["body"] = [];
   for (const node of childrenOf(bodyNode)) {
     const tag = tagOf(node);
     if (tag === "w:p") {
-      const pPr = find(childrenOf(node), "w:pPr");
-      const style = (pPr && find(childrenOf(pPr), "w:pStyle")?.[":@"]?.["w:val"]) ?? "";
+      const style = attrOf(findChild(findChild(node, "w:pPr"), "w:pStyle"), "w:val") ?? "";
       body.push({ kind: "paragraph", style, text: textOf(node) });
     } else if (tag === "w:tbl") {
       const rows = childrenOf(node).filter((n) => tagOf(n) === "w:tr");
       const headerRows = rows.filter((r) => {
-        const trPr = find(childrenOf(r), "w:trPr");
-        return trPr !== undefined && find(childrenOf(trPr), "w:tblHeader") !== undefined;
+        return findChild(findChild(r, "w:trPr"), "w:tblHeader") !== undefined;
       }).length;
       body.push({
         kind: "table",

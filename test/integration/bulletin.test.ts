@@ -1,8 +1,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createChineseDaysCalendar } from "../../src/calendar/chinese-days-calendar.js";
-import { CHANNEL_PLUGINS } from "../../src/channels/plugins.js";
-import { DEFAULT_SETTINGS, settingsSchema } from "../../src/config/settings.js";
+import { settingsSchema } from "../../src/config/settings.js";
 import { outboxPayloadSchema } from "../../src/delivery/outbox-payload.js";
 import { indexPeople } from "../../src/directory/people.js";
 import { createBulletinJob } from "../../src/reports/bulletin/bulletin-job.js";
@@ -15,7 +13,7 @@ import { silentLogger } from "../../src/shared/logger.js";
 import type { NewProgressReport } from "../../src/store/progress-report.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { readDocx } from "../helpers/read-docx.js";
-import { demoDirectory, importSeed } from "../helpers/seed-world.js";
+import { demoDirectory, importSeed, seedLedgerSources } from "../helpers/seed-world.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 /**
@@ -111,16 +109,7 @@ beforeAll(async () => {
   await report(15, UNIT.yandian, "2021-02", "2021-03-01T02:00:00Z");
   await report(15, UNIT.yandian, "2021-03", "2021-03-24T02:00:00Z");
 
-  sources = {
-    store,
-    directory: demoDirectory,
-    people: indexPeople(
-      demoDirectory,
-      CHANNEL_PLUGINS.map((plugin) => plugin.name),
-    ),
-    calendar: createChineseDaysCalendar(),
-    settings: DEFAULT_SETTINGS,
-  };
+  sources = seedLedgerSources(store);
 });
 afterAll(async () => {
   await store.close();

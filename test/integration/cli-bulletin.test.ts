@@ -1,36 +1,17 @@
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { readDocx } from "../helpers/read-docx.js";
-import { runBuiltCli, seededDataDir } from "../helpers/service-process.js";
+import { reportedDataDir } from "../helpers/reported-data-dir.js";
+import { runBuiltCli } from "../helpers/service-process.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 /** Issue 14, item 2: `duban bulletin` as an operator runs it, built, on a data dir seeded by `duban import`. */
 const HR = "区人力资源和社会保障局";
 
-/** A data dir holding the seed and 徐勇's March report on task 52: 4200 of the 6000 jobs. */
-async function reportedDataDir(): Promise<string> {
-  const data = seededDataDir("duban-cli-bulletin");
-  const store = new SqliteStore({ path: join(data, "duban.sqlite") });
-  await store.progress.append({
-    taskNo: 52,
-    unit: HR,
-    cycle: "2021-03",
-    reportedBy: "wecom:demo.u06.contact",
-    reportedAt: "2021-03-24T02:00:00.000Z",
-    status: "on-track",
-    values: [{ indicator: 0, value: 4200, unit: "人" }],
-    note: "",
-    source: "text",
-  });
-  await store.close();
-  return data;
-}
-
 describe("duban bulletin", () => {
   it("writes the draft, prints the summary, and will not overwrite it without --force", async () => {
-    const data = await reportedDataDir();
+    const data = await reportedDataDir("duban-cli-bulletin");
     const out = makeTempDir("duban-cli-bulletin-out");
     const file = join(out.path, "通报.docx");
     const env = { DUBAN_DATA_DIR: data };
