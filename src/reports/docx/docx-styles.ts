@@ -49,6 +49,7 @@ const spacing = (line: number) => `<w:spacing w:before="0" w:after="0" w:line="$
 /** Two characters of the body's size: the first-line indent of body paragraphs. */
 const indent = '<w:ind w:firstLineChars="200" w:firstLine="640"/>';
 
+/** A paragraph style; `pPr` in the schema's order (spacing, ind, jc, outlineLvl): Word refuses another. */
 function style(id: string, name: string, pPr: string, rPr: string): string {
   return (
     `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/>` +
@@ -60,9 +61,9 @@ export function stylesXml(): string {
   const body = run(FONTS.body, SIZE.sanhao);
   const styles = [
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>' +
-      `<w:pPr><w:jc w:val="both"/>${spacing(BODY_LINE)}</w:pPr>${body}</w:style>`,
-    style("title", "公文标题", `<w:jc w:val="center"/>${spacing(700)}`, run(FONTS.title, SIZE.erhao)),
-    style("docNo", "发文字号", `<w:jc w:val="center"/>${spacing(BODY_LINE)}`, body),
+      `<w:pPr>${spacing(BODY_LINE)}<w:jc w:val="both"/></w:pPr>${body}</w:style>`,
+    style("title", "公文标题", `${spacing(700)}<w:jc w:val="center"/>`, run(FONTS.title, SIZE.erhao)),
+    style("docNo", "发文字号", `${spacing(BODY_LINE)}<w:jc w:val="center"/>`, body),
     style("body", "公文正文", `${indent}`, body),
     style(
       "heading1",
@@ -77,8 +78,8 @@ export function stylesXml(): string {
       run(FONTS.heading2, SIZE.sanhao),
     ),
     style("salutation", "主送机关", "", body),
-    style("signature", "落款", '<w:jc w:val="right"/><w:ind w:rightChars="400" w:right="1280"/>', body),
-    style("tableText", "表格文字", `<w:jc w:val="left"/>${spacing(360)}`, run(FONTS.body, SIZE.xiaosi)),
+    style("signature", "落款", '<w:ind w:rightChars="400" w:right="1280"/><w:jc w:val="right"/>', body),
+    style("tableText", "表格文字", `${spacing(360)}<w:jc w:val="left"/>`, run(FONTS.body, SIZE.xiaosi)),
     style("footer", "页脚", '<w:jc w:val="center"/>', run(FONTS.pageNumber, SIZE.sihao)),
     '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>' +
       '<w:tblPr><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',

@@ -1,8 +1,40 @@
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { childrenOf, parseXml, tagOf, type XmlNode } from "../../../../src/registry/docx-xml.js";
 import { paragraph, table } from "../../../../src/reports/docx/docx-blocks.js";
 import { writeDocx } from "../../../../src/reports/docx/write-docx.js";
 import { readDocx } from "../../../helpers/read-docx.js";
+
+/**
+ * The order WordprocessingML's schema gives the children of these elements (the ones the writer
+ * uses): Word reports a file "unreadable" when they come in another order; LibreOffice does not mind.
+ */
+const SCHEMA_ORDER: Readonly<Record<string, readonly string[]>> = {
+  "w:pPr": ["w:pStyle", "w:keepNext", "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr"],
+  "w:rPr": ["w:rFonts", "w:b", "w:sz", "w:szCs"],
+  "w:tblPr": ["w:tblW", "w:jc", "w:tblBorders", "w:tblLayout", "w:tblCellMar"],
+  "w:tcPr": ["w:tcW", "w:vAlign"],
+  "w:sectPr": ["w:footerReference", "w:pgSz", "w:pgMar", "w:docGrid"],
+  "w:style": ["w:name", "w:basedOn", "w:qFormat", "w:pPr", "w:rPr", "w:tblPr"],
+  "w:font": ["w:altName", "w:charset", "w:family", "w:pitch"],
+};
+
+/** Every element of SCHEMA_ORDER whose children are out of order or unknown to it, as "w:pPr: w:jc, w:spacing". */
+function outOfOrder(nodes: XmlNode[]): string[] {
+  const found: string[] = [];
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    const order = SCHEMA_ORDER[tag];
+    const children = childrenOf(node).map(tagOf);
+    if (order) {
+      const ranks = children.map((c) => order.indexOf(c));
+      if (ranks.some((r, i) => r < 0 || (i > 0 && r < (ranks[i - 1] ?? 0))))
+        found.push(`${tag}: ${children.join(", ")}`);
+    }
+    found.push(...outOfOrder(childrenOf(node)));
+  }
+  return found;
+}
 
 const draft = {
   title: "关于<测试>&通报",
@@ -63,6 +95,12 @@ describe("the .docx writer", () => {
     expect(docx.parts["docProps/core.xml"]).toContain("2021-04-01T01:00:00Z");
     // The same draft, the same bytes.
     expect(writeDocx(draft)).toEqual(writeDocx(draft));
+  });
+
+  it("writes each element's children in the schema's order", () => {
+    const { parts } = readDocx(writeDocx(draft));
+    for (const part of ["word/document.xml", "word/styles.xml", "word/fontTable.xml", "word/footer1.xml"])
+      expect(outOfOrder(parseXml(parts[part] ?? "")), part).toEqual([]);
   });
 
   it("lays the page out as GB/T 9704: A4, its margins, page numbers — 1 — in the footer", () => {
