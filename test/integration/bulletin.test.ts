@@ -317,4 +317,30 @@ describe("the bulletin over the seed", () => {
     );
     expect(sent).toHaveLength(people.admins().length + 1);
   }, 60_000);
+
+  it("says 截至 today while the period runs, and ranks nobody before a report is due", async () => {
+    // 21 January, the day the notice was issued: the co-units' first input is due that day.
+    const made = await exportBulletin(sources, {
+      period: parsePeriod("2021-01") ?? expect.fail(),
+      today: "2021-01-21",
+      now: new Date("2021-01-21T02:00:00Z"),
+    });
+    const { bulletin, bytes } = made ?? expect.fail();
+    expect(bulletin).toMatchObject({
+      date: "2021-01-21",
+      over: false,
+      overdue: [],
+      streaks: [],
+      turnedGreen: [],
+    });
+    expect(bulletin.onTime.ranked).toEqual([]);
+    const texts = readDocx(bytes).paragraphs.map((p) => p.text);
+    expect(texts).toContain(
+      "为推动2021年政府工作报告确定的各项重点任务落地见效，区委督查考核办公室对2021年1月任务推进情况进行了调度。本期尚未结束，现将截至2021年1月21日有关情况通报如下。",
+    );
+    expect(texts).toContain("本期各单位均无应报送进度事项，暂不排名。");
+    expect(texts).toContain("截至2021年1月21日，无逾期事项。");
+    expect(texts).toContain("本期无连续3期以上按时报送进度的单位。");
+    expect(texts).toContain("本期无后进转先进的单位。");
+  }, 60_000);
 });

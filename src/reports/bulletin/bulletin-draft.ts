@@ -68,26 +68,31 @@ function rankings(bulletin: Bulletin, date: string): Block[] {
   const blocks: Block[] = [
     paragraph("heading1", m("headingRanking")),
     paragraph("heading2", m("headingOnTime")),
-    paragraph("body", m("onTimeIntro")),
-    table(
-      [
-        { header: m("rankHeader"), width: 1, center: true },
-        { header: m("unitHeader"), width: 5 },
-        { header: m("dueHeader"), width: 2, center: true },
-        { header: m("onTimeHeader"), width: 2, center: true },
-        { header: m("rateHeader"), width: 2, center: true },
-      ],
-      onTime.ranked.map((r, i) => [
-        String(i + 1),
-        r.unit,
-        String(r.due),
-        String(r.onTime),
-        m("percent", { value: oneDecimal(r.rate * 100) }),
-      ]),
-    ),
   ];
-  if (onTime.none.length > 0)
-    blocks.push(paragraph("body", m("onTimeNone", { units: joinList(onTime.none) })));
+  if (onTime.ranked.length === 0) blocks.push(paragraph("body", m("onTimeEmpty")));
+  else {
+    blocks.push(
+      paragraph("body", m("onTimeIntro")),
+      table(
+        [
+          { header: m("rankHeader"), width: 1, center: true },
+          { header: m("unitHeader"), width: 5 },
+          { header: m("dueHeader"), width: 2, center: true },
+          { header: m("onTimeHeader"), width: 2, center: true },
+          { header: m("rateHeader"), width: 2, center: true },
+        ],
+        onTime.ranked.map((r, i) => [
+          String(i + 1),
+          r.unit,
+          String(r.due),
+          String(r.onTime),
+          m("percent", { value: oneDecimal(r.rate * 100) }),
+        ]),
+      ),
+    );
+    if (onTime.none.length > 0)
+      blocks.push(paragraph("body", m("onTimeNone", { units: joinList(onTime.none) })));
+  }
   blocks.push(paragraph("heading2", m("headingPace")));
   if (pace.ranked.length === 0) return [...blocks, paragraph("body", m("paceEmpty"))];
   blocks.push(
