@@ -12,6 +12,7 @@ import { storeAsOf } from "../../src/reports/ledger/store-as-of.js";
 import { silentLogger } from "../../src/shared/logger.js";
 import type { NewProgressReport } from "../../src/store/progress-report.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { message } from "../../src/templates/template-store.js";
 import { readDocx } from "../helpers/read-docx.js";
 import { demoDirectory, importSeed, seedLedgerSources } from "../helpers/seed-world.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
@@ -261,6 +262,12 @@ describe("the bulletin over the seed", () => {
       "2021年2月进度未报送（应于2月25日前报送）",
       "24",
     ]);
+    // Units without a number are counted, not named: nearly all of them in March.
+    expect(bulletin.pace.none.length).toBeGreaterThan(10);
+    expect(texts).toContain(`其余${bulletin.pace.none.length}个单位暂无量化进度数据，未参与排名。`);
+    expect(message("bulletin", "paceNone", { units: "区财政局、区审计局", count: 2 })).toBe(
+      "区财政局、区审计局暂无量化进度数据，未参与排名。",
+    );
     expect(texts).toContain(
       `表中列出逾期时间最长的事项，其余${bulletin.overdue.length - 50}项详见任务落实台账。`,
     );

@@ -8,6 +8,8 @@ import type { OverdueItem } from "./overdue-items.js";
 const m = messages("bulletin");
 /** A task's sentence is cut to this many characters in the overdue table: the number finds it. */
 const TASK_CHARS = 36;
+/** Units left out of a ranking are named up to this many, and counted beyond. */
+const NAMED_APART = 10;
 
 /**
  * The bulletin as a 公文 draft: title, 文号 placeholder, 主送, the opening, five parts (总体情况,
@@ -116,7 +118,7 @@ function rankings(bulletin: Bulletin, date: string): Block[] {
       ]),
     ),
   );
-  if (pace.none.length > 0) blocks.push(paragraph("body", m("paceNone", { units: joinList(pace.none) })));
+  if (pace.none.length > 0) blocks.push(paragraph("body", m("paceNone", unitsApart(pace.none))));
   return blocks;
 }
 
@@ -173,6 +175,13 @@ function merit(bulletin: Bulletin, date: string): Block[] {
         : m("turnedNone"),
     ),
   ];
+}
+
+/** Units left out of a ranking: named when few, else counted (early in a year it is nearly all of them). */
+function unitsApart(units: readonly string[]): { units?: string; count: number } {
+  return units.length <= NAMED_APART
+    ? { units: joinList(units), count: units.length }
+    : { count: units.length };
 }
 
 function shorten(text: string): string {
