@@ -33,6 +33,7 @@ import { recipientFromPersonId } from "./inbound/stranger.js";
 import { noticeJobs } from "./notices/notice-jobs.js";
 import { notifyAdmins } from "./notices/notify-admins.js";
 import { reminderJobs } from "./reminders/reminder-jobs.js";
+import { createBulletinJob } from "./reports/bulletin/bulletin-job.js";
 import { retentionJobs } from "./retention/retention-jobs.js";
 import type { Job } from "./scheduler/job.js";
 import type { Clock } from "./shared/clock.js";
@@ -222,7 +223,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     limits,
     channelFor,
   };
-  const jobs: Job[] = [...reminderJobs(features), ...noticeJobs(features), ...retentionJobs(features)];
+  const jobs: Job[] = [
+    ...reminderJobs(features),
+    ...noticeJobs(features),
+    ...retentionJobs(features),
+    createBulletinJob(features),
+  ];
   return {
     config,
     settings,

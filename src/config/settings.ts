@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarConfigSchema } from "../calendar/calendar-config.js";
 import { defaultReportingCycleSchema, reportingCycleSchema } from "../calendar/reporting-cycle.js";
+import { bulletinSettingsSchema } from "./bulletin-settings.js";
 import { deliverySettingsSchema } from "./delivery-settings.js";
 import { lightSettingsSchema } from "./light-settings.js";
 import { progressSettingsSchema } from "./progress-settings.js";
@@ -30,6 +31,7 @@ export const settingsSchema = z.strictObject({
   lights: lightSettingsSchema.default(lightSettingsSchema.parse({})),
   delivery: deliverySettingsSchema.default(deliverySettingsSchema.parse({})),
   retention: retentionSettingsSchema.default(retentionSettingsSchema.parse({})),
+  bulletin: bulletinSettingsSchema.default(bulletinSettingsSchema.parse({})),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

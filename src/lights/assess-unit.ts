@@ -44,10 +44,20 @@ export function assessUnit(
     ...(view.difficulty
       ? { difficulty: view.difficulty.note, ...(view.difficulty.proxy ? { difficultyByOffice: true } : {}) }
       : {}),
-    measures: [],
-    exceeded: [],
+    ...unitMeasures(view),
     pace: computePace(calendar, { year: context.year, date, deadline: view.deadline }),
   };
+  return computeLight(input, settings.lights);
+}
+
+/**
+ * The unit's numeric progress as the light judges it: each "at least" indicator's latest actual
+ * as a share of its target (units converted: 万人 to 人), the percent complete, and the "at most"
+ * indicators above their limit. The bulletin's 超进度 and pace ranking read the same shares.
+ */
+export function unitMeasures(view: UnitView): Pick<LightInput, "measures" | "exceeded"> {
+  const measures: LightInput["measures"] = [];
+  const exceeded: LightInput["exceeded"] = [];
   for (const [index, indicator] of view.task.indicators.entries()) {
     const actual = view.actuals.get(index);
     const factor = actual && matchUnit(actual.unit, indicator.unit)?.factor;
@@ -56,15 +66,15 @@ export function assessUnit(
     const label = indicatorLabel(indicator);
     if (indicator.bound === "max") {
       if (value > indicator.value)
-        input.exceeded.push({
+        exceeded.push({
           label,
           actual: `${actual.value}${actual.unit}`,
           limit: `${indicator.value}${indicator.unit}`,
         });
-    } else input.measures.push({ label, share: (value / indicator.value) * 100 });
+    } else measures.push({ label, share: (value / indicator.value) * 100 });
   }
-  if (view.percent !== undefined) input.measures.push({ label: "", share: view.percent });
-  return computeLight(input, settings.lights);
+  if (view.percent !== undefined) measures.push({ label: "", share: view.percent });
+  return { measures, exceeded };
 }
 
 /**

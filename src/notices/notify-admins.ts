@@ -1,18 +1,21 @@
 import type { ChannelName } from "../channels/channel.js";
-import type { Person } from "../directory/people.js";
+import type { Recipient } from "../directory/recipient.js";
 import type { Store } from "../store/store.js";
 
 /**
  * Puts a plain-text notice to every admin in the outbox. `key` names the notice, so the same
  * notice is sent once however often the caller runs (e.g. once a day per calendar warning).
+ * The admins may be any recipients, e.g. the group chats a bulletin's summary also goes to;
+ * `kind` labels the message in the outbox (admin-notice by default).
  */
-export async function notifyAdmins(deps: {
+export async function notifyAdmins<R extends Recipient>(deps: {
   store: Pick<Store, "outbox">;
-  admins: readonly Person[];
-  channelFor: (person: Person) => ChannelName | undefined;
+  admins: readonly R[];
+  channelFor: (recipient: R) => ChannelName | undefined;
   key: string;
   text: string;
   now: Date;
+  kind?: string;
 }): Promise<number> {
   let enqueued = 0;
   for (const admin of deps.admins) {
@@ -22,7 +25,10 @@ export async function notifyAdmins(deps: {
       idempotencyKey: `${deps.key}/${admin.personId}`,
       channel,
       recipient: admin.personId,
-      payload: { message: { kind: "text", text: deps.text }, meta: { kind: "admin-notice" } },
+      payload: {
+        message: { kind: "text", text: deps.text },
+        meta: { kind: deps.kind ?? "admin-notice" },
+      },
       notBefore: deps.now.toISOString(),
       createdAt: deps.now.toISOString(),
     });

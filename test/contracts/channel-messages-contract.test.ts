@@ -138,6 +138,10 @@ async function runScenario(): Promise<ProgressApp> {
   await a.app.services.jobs
     .find((job) => job.name === "calendar-warnings")
     ?.run(new Date("2035-12-03T00:05:00Z"));
+  // The first working day after the first quarter: the bulletin's summary to the admins.
+  await a.app.services.jobs
+    .find((job) => job.name === "bulletin-summary")
+    ?.run(new Date("2021-04-01T01:30:00Z"));
   return a;
 }
 
@@ -187,6 +191,7 @@ describe("the messages the core produces", () => {
       "decision-notice",
       "dead-letter-notice",
       "robot-invalid-notice",
+      "bulletin-summary",
     ])
       expect(kinds, kind).toContain(kind);
     expect(corpus.produced.filter((p) => p.what.startsWith("calendar/"))).not.toEqual([]);

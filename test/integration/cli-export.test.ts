@@ -2,31 +2,12 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
-import { runBuiltCli, seededDataDir } from "../helpers/service-process.js";
+import { reportedDataDir } from "../helpers/reported-data-dir.js";
+import { runBuiltCli } from "../helpers/service-process.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 /** Issue 14, item 3: `duban export` as an operator runs it, built, on a data dir seeded by `duban import`. */
 const HR = "区人力资源和社会保障局";
-
-/** A data dir holding the seed and 徐勇's March report on task 52: 4200 of the 6000 jobs. */
-async function reportedDataDir(): Promise<string> {
-  const data = seededDataDir("duban-cli-export");
-  const store = new SqliteStore({ path: join(data, "duban.sqlite") });
-  await store.progress.append({
-    taskNo: 52,
-    unit: HR,
-    cycle: "2021-03",
-    reportedBy: "wecom:demo.u06.contact",
-    reportedAt: "2021-03-24T02:00:00.000Z",
-    status: "on-track",
-    values: [{ indicator: 0, value: 4200, unit: "人" }],
-    note: "",
-    source: "text",
-  });
-  await store.close();
-  return data;
-}
 
 async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -36,7 +17,7 @@ async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
 
 describe("duban export", () => {
   it("writes the ledger, says what it holds, and will not overwrite it without --force", async () => {
-    const data = await reportedDataDir();
+    const data = await reportedDataDir("duban-cli-export");
     const out = makeTempDir("duban-cli-export-out");
     const file = join(out.path, "台账.xlsx");
     const env = { DUBAN_DATA_DIR: data };

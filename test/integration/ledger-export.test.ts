@@ -3,11 +3,7 @@ import ExcelJS from "exceljs";
 import { XMLValidator } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createChineseDaysCalendar } from "../../src/calendar/chinese-days-calendar.js";
-import { CHANNEL_PLUGINS } from "../../src/channels/plugins.js";
-import { DEFAULT_SETTINGS } from "../../src/config/settings.js";
 import { indexDirectory } from "../../src/directory/directory-index.js";
-import { indexPeople } from "../../src/directory/people.js";
 import { assessUnit } from "../../src/lights/assess-unit.js";
 import { computeAssignments } from "../../src/registry/compute-assignments.js";
 import { exportLedger, type LedgerExport } from "../../src/reports/ledger/export-ledger.js";
@@ -16,7 +12,7 @@ import type { LedgerSources } from "../../src/reports/ledger/ledger-sources.js";
 import type { NewProgressReport } from "../../src/store/progress-report.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { loadUnitView } from "../../src/unit-view/load-unit-view.js";
-import { demoDirectory, importSeed } from "../helpers/seed-world.js";
+import { demoDirectory, importSeed, seedLedgerSources } from "../helpers/seed-world.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 /**
@@ -171,16 +167,7 @@ beforeAll(async () => {
   // 3: a report after the ledger's day.
   await p.append(report(3, HEALTH, ID.health, "2021-04-08T02:00:00.000Z", { cycle: "2021-04" }));
 
-  sources = {
-    store,
-    directory: demoDirectory,
-    people: indexPeople(
-      demoDirectory,
-      CHANNEL_PLUGINS.map((plugin) => plugin.name),
-    ),
-    calendar: createChineseDaysCalendar(),
-    settings: DEFAULT_SETTINGS,
-  };
+  sources = seedLedgerSources(store);
 });
 afterAll(async () => {
   await store.close();

@@ -1,0 +1,85 @@
+import type { WorkCalendar } from "../../calendar/work-calendar.js";
+import type { ChannelName } from "../../channels/channel.js";
+import type { Settings } from "../../config/settings.js";
+import type { Directory } from "../../directory/directory.js";
+import type { PeopleIndex } from "../../directory/people.js";
+import type { Recipient } from "../../directory/recipient.js";
+import { notifyAdmins } from "../../notices/notify-admins.js";
+import type { Job, JobReport } from "../../scheduler/job.js";
+import { businessDate } from "../../shared/clock.js";
+import type { Logger } from "../../shared/logger.js";
+import type { Store } from "../../store/store.js";
+import { type BulletinPeriod, periodOf, previousPeriod } from "./bulletin-period.js";
+import { bulletinSummary } from "./bulletin-summary.js";
+import { collectBulletin } from "./collect-bulletin.js";
+
+/**
+ * A service that was down on the first working day after a period still sends the summary on
+ * the next ones, up to this many working days after the period's end; later it would be stale.
+ */
+const CATCH_UP_WORKING_DAYS = 3;
+
+/**
+ * The period whose summary is due on `today`: the quarter (or month) that ended, when today is
+ * one of the first working days after its end; undefined on any other day.
+ */
+export function periodDue(
+  today: string,
+  every: Settings["bulletin"]["every"],
+  calendar: Pick<WorkCalendar, "isWorkingDay" | "workingDaysBetween">,
+): BulletinPeriod | undefined {
+  if (!calendar.isWorkingDay(today)) return undefined;
+  const ended = previousPeriod(periodOf(every === "monthly" ? "month" : "quarter", today));
+  const after = calendar.workingDaysBetween(ended.end, today);
+  return after >= 1 && after <= CATCH_UP_WORKING_DAYS ? ended : undefined;
+}
+
+/**
+ * Every day at `bulletin.time`: on the first working day after a quarter (or month) ends, the
+ * bulletin's summary to the admins (with how to write the .docx draft) and to the configured
+ * group chats. Once per period and recipient (the outbox's idempotency key), however often it runs.
+ */
+export function createBulletinJob(deps: {
+  store: Store;
+  directory: Directory;
+  people: PeopleIndex;
+  calendar: WorkCalendar;
+  settings: Settings;
+  channelFor: (recipient: Recipient) => ChannelName | undefined;
+  logger: Logger;
+}): Job {
+  const { settings, people, logger } = deps;
+  const [hour, minute] = settings.bulletin.time.split(":").map(Number);
+  return {
+    name: "bulletin-summary",
+    cron: `${minute} ${hour} * * *`,
+    async run(now): Promise<JobReport> {
+      const today = businessDate(now);
+      const period = periodDue(today, settings.bulletin.every, deps.calendar);
+      if (!period) return { due: false };
+      const bulletin = await collectBulletin(deps, { period, today });
+      if (!bulletin) return { due: true, registry: false };
+      const chats: Recipient[] = [];
+      for (const name of settings.bulletin.chats) {
+        const chat = people.chat(name);
+        if (chat) chats.push(chat);
+        else logger.warn("bulletin chat not in the directory's chats", { chat: name });
+      }
+      const common = { store: deps.store, channelFor: deps.channelFor, now, kind: "bulletin-summary" };
+      const key = `bulletin/${period.key}`;
+      const toAdmins = await notifyAdmins({
+        ...common,
+        admins: people.admins(),
+        key,
+        text: bulletinSummary(bulletin, { forAdmins: true }),
+      });
+      const toChats = await notifyAdmins({
+        ...common,
+        admins: chats,
+        key,
+        text: bulletinSummary(bulletin, { forAdmins: false }),
+      });
+      return { due: true, period: period.key, enqueued: toAdmins + toChats };
+    },
+  };
+}
