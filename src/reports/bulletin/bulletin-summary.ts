@@ -18,13 +18,18 @@ export function bulletinSummary(bulletin: Bulletin, options: { forAdmins: boolea
   const top = ranked.slice(0, NAMED);
   // The last three, none of them also among the first (a short ranking is not named twice).
   const bottom = ranked.slice(Math.max(top.length, ranked.length - NAMED)).reverse();
+  const reports = bulletin.overdue.filter((item) => item.kind === "report").length;
   const text = m("summary", {
     ...classView(bulletin),
     period: periodInWords(bulletin.period),
     date: plainDate(bulletin.date),
     top: names(top),
     bottom: names(bottom),
+    // A ranking whose best unit has 0% names nobody worth naming: say so instead.
+    anyOnTime: ranked.some((u) => u.rate > 0),
     overdueItems: bulletin.overdue.length,
+    overdueReports: reports,
+    overdueDeadlines: bulletin.overdue.length - reports,
   });
   return options.forAdmins ? `${text}\n${m("summaryForAdmins", { key: bulletin.period.key })}` : text;
 }
