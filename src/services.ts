@@ -223,11 +223,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     limits,
     channelFor,
   };
+  const canSend = (recipient: Recipient, kind: MediaKind) => {
+    const name = channelFor(recipient);
+    return name !== undefined && inboundDeps.canSendMedia(name, kind);
+  };
   const jobs: Job[] = [
     ...reminderJobs(features),
     ...noticeJobs(features),
     ...retentionJobs(features),
-    createBulletinJob(features),
+    createBulletinJob({ ...features, canSendMedia: canSend }),
   ];
   return {
     config,
@@ -241,10 +245,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(running.local ? { local: running.local } : {}),
     channelFor,
     limits,
-    canSendMedia: (recipient, kind) => {
-      const name = channelFor(recipient);
-      return name !== undefined && inboundDeps.canSendMedia(name, kind);
-    },
+    canSendMedia: canSend,
     dispatcher,
     inbox,
     jobs,

@@ -14,6 +14,7 @@ import type { NewProgressReport } from "../../src/store/progress-report.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { message } from "../../src/templates/template-store.js";
 import { readDocx } from "../helpers/read-docx.js";
+import { readPng } from "../helpers/read-png.js";
 import { demoDirectory, importSeed, seedLedgerSources } from "../helpers/seed-world.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
@@ -283,7 +284,7 @@ describe("the bulletin over the seed", () => {
     expect(docx.body.filter((b) => b.kind === "table").every((t) => t.headerRows === 1)).toBe(true);
   }, 60_000);
 
-  it("sends the summary once per period to the admins and the configured group chat", async () => {
+  it("sends the summary once per period to the admins and the configured group chat, with the lights chart to those who see images", async () => {
     const directory = { ...demoDirectory, chats: [{ name: "领导群", accounts: { wecom: "robot:领导群" } }] };
     const people = indexPeople(directory, ["wecom", "dingtalk"]);
     const settings = settingsSchema.parse({ bulletin: { every: "monthly", chats: ["领导群", "无此群"] } });
@@ -294,25 +295,48 @@ describe("the bulletin over the seed", () => {
       people,
       settings,
       channelFor: () => "wecom",
+      // Here the group chat's channel shows no images: it gets the summary only.
+      canSendMedia: (recipient) => !recipient.personId.startsWith("chat:"),
       logger: silentLogger,
     });
     expect(job.cron).toBe("30 9 * * *");
     // Thursday 1 April 2021, 09:30 in Beijing: the first working day after March.
     const first = await job.run(new Date("2021-04-01T01:30:00Z"));
-    expect(first).toEqual({ due: true, period: "2021-03", enqueued: people.admins().length + 1 });
+    expect(first).toEqual({
+      due: true,
+      period: "2021-03",
+      enqueued: people.admins().length + 1,
+      charts: people.admins().length,
+    });
     expect(await job.run(new Date("2021-04-02T01:30:00Z"))).toEqual({
       due: true,
       period: "2021-03",
       enqueued: 0,
+      charts: 0,
     });
     expect(await job.run(new Date("2021-04-07T01:30:00Z"))).toEqual({ due: false });
     const sent = (await store.outbox.list())
       .map((m) => ({ recipient: m.recipient, payload: outboxPayloadSchema.parse(m.payload) }))
       .filter((m) => m.payload.meta?.kind === "bulletin-summary");
     const text = (recipient: string) => {
-      const message = sent.find((m) => m.recipient === recipient)?.payload.message;
+      const message = sent.find((m) => m.recipient === recipient && m.payload.message.kind === "text")
+        ?.payload.message;
       return message?.kind === "text" ? message.text : expect.fail(`nothing to ${recipient}`);
     };
+    const images = sent.flatMap((m) =>
+      m.payload.message.kind === "image" ? [{ ...m, image: m.payload.message }] : [],
+    );
+    expect(images.map((m) => m.recipient).sort()).toEqual(
+      people
+        .admins()
+        .map((a) => a.personId)
+        .sort(),
+    );
+    for (const { image } of images) {
+      expect(image.fileName).toBe("通报-2021-03-各部分亮灯.png");
+      const png = readPng(Buffer.from(image.base64, "base64"));
+      expect(png.width).toBe(1280);
+    }
     const toChat = text("chat:领导群");
     expect(toChat).toMatch(
       /^【2021年3月重点任务推进情况】截至2021年3月31日，纳入调度任务66项：已完成1项（2%），超进度1项（2%），达进度1项（1%），欠进度62项（94%），逾期1项（1%）。\n按时报送前三：.+（100%）、.+（100%）、.+（100%）；后三：.+。\n逾期事项\d+项（进度报送逾期\d+项，超过完成时限未办结1项）。$/,
@@ -322,7 +346,7 @@ describe("the bulletin over the seed", () => {
     expect(text(admin.personId)).toBe(
       `${toChat}\n通报文稿可运行 duban bulletin --period 2021-03 --out 通报.docx 生成，修改后印发。`,
     );
-    expect(sent).toHaveLength(people.admins().length + 1);
+    expect(sent).toHaveLength(2 * people.admins().length + 1);
   }, 60_000);
 
   it("says 截至 today while the period runs, and ranks nobody before a report is due", async () => {

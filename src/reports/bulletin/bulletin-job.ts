@@ -9,15 +9,21 @@ import type { Job, JobReport } from "../../scheduler/job.js";
 import { businessDate } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import type { Store } from "../../store/store.js";
+import { messages } from "../../templates/template-store.js";
+import { sectionLightsImage } from "../charts/chart-images.js";
+import { chartMessage } from "../charts/chart-message.js";
 import { type BulletinPeriod, periodOf, previousPeriod } from "./bulletin-period.js";
 import { bulletinSummary } from "./bulletin-summary.js";
+import { periodInWords } from "./bulletin-words.js";
 import { collectBulletin } from "./collect-bulletin.js";
+import { sectionLights } from "./section-lights.js";
 
 /**
  * A service that was down on the first working day after a period still sends the summary on
  * the next ones, up to this many working days after the period's end; later it would be stale.
  */
 const CATCH_UP_WORKING_DAYS = 3;
+const m = messages("bulletin");
 
 /**
  * The period whose summary is due on `today`: the quarter (or month) that ended, when today is
@@ -46,6 +52,8 @@ export function createBulletinJob(deps: {
   calendar: WorkCalendar;
   settings: Settings;
   channelFor: (recipient: Recipient) => ChannelName | undefined;
+  /** Whether the recipient's channel shows images (else the chart is not sent: the text says it all). */
+  canSendMedia: (recipient: Recipient, kind: "image") => boolean;
   logger: Logger;
 }): Job {
   const { settings, people, logger } = deps;
@@ -79,7 +87,22 @@ export function createBulletinJob(deps: {
         key,
         text: bulletinSummary(bulletin, { forAdmins: false }),
       });
-      return { due: true, period: period.key, enqueued: toAdmins + toChats };
+      // The lights per section as a chart, after the summary, to whoever can see images.
+      const chart = await chartMessage(() => sectionLightsImage(sectionLights(bulletin)), {
+        fileName: m("chartFile", { key: period.key }),
+        caption: m("chartCaption", { period: periodInWords(period) }),
+        logger,
+      });
+      let charts = 0;
+      if (chart)
+        charts = await notifyAdmins({
+          ...common,
+          admins: [...people.admins(), ...chats],
+          key: `${key}/chart`,
+          message: chart,
+          accepts: (recipient) => deps.canSendMedia(recipient, "image"),
+        });
+      return { due: true, period: period.key, enqueued: toAdmins + toChats, charts };
     },
   };
 }

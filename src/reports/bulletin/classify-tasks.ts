@@ -1,4 +1,5 @@
 import type { UnitStanding } from "../../commands/office-overview.js";
+import type { LightColor } from "../../lights/light.js";
 import type { Task } from "../../registry/registry.js";
 import type { PaceGap } from "./pace-gap.js";
 
@@ -9,6 +10,8 @@ export const TASK_CLASSES: readonly TaskClass[] = ["completed", "ahead", "onPace
 export interface ClassifiedTask {
   task: Task;
   taskClass: TaskClass;
+  /** The task's most serious light among its units' (red, then yellow, then green). */
+  light: LightColor;
 }
 
 /**
@@ -58,5 +61,11 @@ export function classifyTasks(
   return [...byTask.values()].map(({ task, standings: ofTask }) => ({
     task,
     taskClass: classifyTask(ofTask, context),
+    light: worstLight(ofTask),
   }));
+}
+
+function worstLight(standings: readonly UnitStanding[]): LightColor {
+  if (standings.some((s) => s.light.color === "red")) return "red";
+  return standings.some((s) => s.light.color === "yellow") ? "yellow" : "green";
 }

@@ -1,7 +1,7 @@
 import type { UnitStanding } from "../../commands/office-overview.js";
 import { computePace } from "../../lights/compute-pace.js";
 import type { LightColor } from "../../lights/light.js";
-import type { RegistryDocument } from "../../registry/registry.js";
+import type { RegistryDocument, Section } from "../../registry/registry.js";
 import type { LedgerSources } from "../ledger/ledger-sources.js";
 import { loadOverview } from "../ledger/load-overview.js";
 import { storeAsOf } from "../ledger/store-as-of.js";
@@ -22,6 +22,8 @@ export interface Bulletin {
   /** Whether the period is over (else the bulletin says 截至 `date`). */
   over: boolean;
   tasks: ClassifiedTask[];
+  /** The registry's chapters, in order; a task's `section` is a title. */
+  sections: Section[];
   /** Per class, in TASK_CLASSES order: tasks counted, and whole percentages adding up to 100. */
   classes: { taskClass: TaskClass; count: number; percent: number }[];
   /** Units' parts by light (红黄绿), one per task and unit. */
@@ -73,6 +75,7 @@ export async function collectBulletin(
     date,
     over: today > period.end,
     tasks,
+    sections: overview.sections,
     classes: TASK_CLASSES.map((taskClass, i) => ({
       taskClass,
       count: counts[i] ?? 0,

@@ -7,7 +7,7 @@ import { ChartFontError, findChartFont } from "../../../../src/reports/charts/fi
 import type { RenderedChart } from "../../../../src/reports/charts/render-chart.js";
 import { renderChart } from "../../../../src/reports/charts/render-chart.js";
 import { sectionLightsChart } from "../../../../src/reports/charts/section-lights-chart.js";
-import { readPng, svgTexts } from "./read-png.js";
+import { readPng, svgTexts } from "../../../helpers/read-png.js";
 
 const SECTIONS = [
   { section: "一、总体要求和主要预期目标", green: 5, yellow: 1, red: 0, completed: 2 },
