@@ -32,6 +32,7 @@ import { recipientFromPersonId } from "./inbound/stranger.js";
 import { noticeJobs } from "./notices/notice-jobs.js";
 import { notifyAdmins } from "./notices/notify-admins.js";
 import { reminderJobs } from "./reminders/reminder-jobs.js";
+import { digestJobs } from "./reports/digest/digest-job.js";
 import { retentionJobs } from "./retention/retention-jobs.js";
 import type { Job } from "./scheduler/job.js";
 import type { Clock } from "./shared/clock.js";
@@ -207,7 +208,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     limits,
     channelFor,
   };
-  const jobs: Job[] = [...reminderJobs(features), ...noticeJobs(features), ...retentionJobs(features)];
+  const jobs: Job[] = [
+    ...reminderJobs(features),
+    ...noticeJobs(features),
+    ...retentionJobs(features),
+    ...digestJobs(features),
+  ];
   return {
     config,
     settings,

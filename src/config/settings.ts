@@ -2,6 +2,7 @@ import { z } from "zod";
 import { calendarConfigSchema } from "../calendar/calendar-config.js";
 import { defaultReportingCycleSchema, reportingCycleSchema } from "../calendar/reporting-cycle.js";
 import { deliverySettingsSchema } from "./delivery-settings.js";
+import { digestSettingsSchema } from "./digest-settings.js";
 import { lightSettingsSchema } from "./light-settings.js";
 import { progressSettingsSchema } from "./progress-settings.js";
 import { reminderSettingsSchema } from "./reminder-settings.js";
@@ -30,6 +31,7 @@ export const settingsSchema = z.strictObject({
   lights: lightSettingsSchema.default(lightSettingsSchema.parse({})),
   delivery: deliverySettingsSchema.default(deliverySettingsSchema.parse({})),
   retention: retentionSettingsSchema.default(retentionSettingsSchema.parse({})),
+  digest: digestSettingsSchema.default(digestSettingsSchema.parse({})),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

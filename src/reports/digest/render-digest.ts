@@ -1,0 +1,215 @@
+import { cycleInWords } from "../../calendar/format-dates.js";
+import type { ChannelLimits } from "../../channels/channel-limits.js";
+import { dayInWords, instantInWords } from "../../commands/when-in-words.js";
+import { indicatorLabel } from "../../registry/indicator-label.js";
+import type { Task } from "../../registry/registry.js";
+import { shortTitle } from "../../registry/short-title.js";
+import { businessDate } from "../../shared/clock.js";
+import type { ProgressReport } from "../../store/progress-report.js";
+import { messages } from "../../templates/template-store.js";
+import { DIFFICULTY_RESOLVED } from "../../unit-view/is-report.js";
+import { formatAmount, formatShare } from "./format-amount.js";
+import type { DigestAlert, DigestChange, LeaderDigest, LightCounts } from "./leader-digest.js";
+import { packParts, type TextSection } from "./pack-parts.js";
+
+const m = messages("digest");
+/** A line names this many units, then "等N个单位": a phone line, not a roster. */
+const UNITS_NAMED = 6;
+/** Reports listed one by one; the rest are counted (the ledger has them all). */
+const REPORTS_LISTED = 12;
+/** A difficulty's note is cut to this many characters. */
+const NOTE_CHARS = 30;
+const COLOR_WORD = { red: "colorRed", yellow: "colorYellow", green: "colorGreen" } as const;
+
+/**
+ * The digest as the text parts that are sent, in order, each within `limits.textBytes`: the
+ * counts, the red and yellow lights with their reasons, what changed since the last digest, the
+ * units that went silent, what falls due next and the pace of numeric targets.
+ */
+export function renderDigest(digest: LeaderDigest, limits: Pick<ChannelLimits, "textBytes">): string[] {
+  const { date } = digest;
+  const [year, week] = digest.week.split("-W").map(Number);
+  const head = [
+    m("head", { leader: digest.leader, year, week }),
+    m("asOf", {
+      when: instantInWords(digest.at, date),
+      count: digest.tasks.length,
+      counts: counts(digest.taskCounts, "taskCount"),
+    }),
+    m("unitsLine", { count: total(digest.unitCounts), counts: counts(digest.unitCounts, "unitCount") }),
+  ];
+  if (digest.alerts.length === 0) head.push(m("noAlerts"));
+  const sections: TextSection[] = [
+    ...alertSections(digest.alerts, "red"),
+    ...alertSections(digest.alerts, "yellow"),
+    { title: m("sectionChanges", { since: instantInWords(digest.since, date) }), lines: changeLines(digest) },
+  ];
+  if (digest.silent.length > 0)
+    sections.push({
+      title: m("sectionSilent"),
+      lines: digest.silent.map((s) =>
+        m("silentLine", {
+          taskNo: s.task.no,
+          cycle: cycleInWords(s.cycle),
+          units: names(s.units),
+          days: s.days,
+        }),
+      ),
+    });
+  if (digest.upcoming.length > 0)
+    sections.push({
+      title: m("sectionUpcoming"),
+      lines: digest.upcoming.map((u) =>
+        u.kind === "report"
+          ? m("upcomingReport", {
+              day: dayInWords(u.date, date),
+              taskNo: u.task.no,
+              cycle: cycleInWords(u.cycle ?? ""),
+              units: names(u.units),
+            })
+          : m("upcomingDeadline", {
+              day: dayInWords(u.date, date),
+              taskNo: u.task.no,
+              units: names(u.units),
+            }),
+      ),
+    });
+  if (digest.paceDetails.length > 0)
+    sections.push({
+      title: m("sectionPace", { pace: formatShare(digest.pace) }),
+      lines: digest.paceDetails.map((row) => {
+        const points = row.pace - row.share;
+        return m("paceLine", {
+          taskNo: row.task.no,
+          measure: row.measure || m("percentMeasure"),
+          unit: row.unit,
+          share: formatShare(row.share),
+          verdict: points > 0 ? m("paceBehind", { points: formatShare(points) }) : m("paceAhead"),
+        });
+      }),
+    });
+  return packParts({
+    head,
+    sections,
+    continued: m("continued", { leader: digest.leader }),
+    titleContinued: (title) => m("sectionContinued", { title }),
+    maxBytes: limits.textBytes,
+  });
+}
+
+function counts(of: LightCounts, key: "taskCount" | "unitCount"): string {
+  return [
+    { color: m("colorRed"), count: of.red },
+    { color: m("colorYellow"), count: of.yellow },
+    { color: m("colorGreen"), count: of.green },
+    { color: m("colorCompleted"), count: of.completed },
+  ]
+    .filter((c) => c.count > 0)
+    .map((c) => m(key, c))
+    .join(m("countSeparator"));
+}
+
+const total = (of: LightCounts) => of.red + of.yellow + of.green + of.completed;
+
+/** One section per colour: each task's title, then its units grouped by the same reasons. */
+function alertSections(alerts: readonly DigestAlert[], color: DigestAlert["color"]): TextSection[] {
+  const of = alerts.filter((a) => a.color === color);
+  if (of.length === 0) return [];
+  const lines: string[] = [];
+  let taskNo: number | undefined;
+  for (const alert of of) {
+    if (alert.task.no !== taskNo) {
+      taskNo = alert.task.no;
+      lines.push(m("alertTask", { taskNo, title: shortTitle(alert.task) }));
+    }
+    lines.push(
+      m("alertUnits", { units: names(alert.units), reasons: alert.reasons.join(m("reasonSeparator")) }),
+    );
+  }
+  return [{ title: m(color === "red" ? "sectionRed" : "sectionYellow"), lines }];
+}
+
+function changeLines(digest: LeaderDigest): string[] {
+  const { date } = digest;
+  const day = (instant: string) => dayInWords(businessDate(new Date(instant)), date);
+  const reports = digest.changes.filter((c) => c.kind === "report");
+  const listed = new Set(reports.slice(0, REPORTS_LISTED));
+  const lines = digest.changes.flatMap((change): string[] => {
+    const base = { taskNo: change.task.no, unit: change.unit };
+    switch (change.kind) {
+      case "report":
+        return listed.has(change)
+          ? [
+              m("changeReport", {
+                ...base,
+                day: day(change.at),
+                what: reportInWords(change.report, change.task),
+              }),
+            ]
+          : [];
+      case "light":
+        return [
+          m("changeLight", { ...base, from: m(COLOR_WORD[change.from]), to: m(COLOR_WORD[change.to]) }),
+        ];
+      case "completion":
+        return [m("changeCompletion", { ...base, day: day(change.at) })];
+      default:
+        return [extensionLine(change, base, day(change.at), date)];
+    }
+  });
+  if (reports.length > REPORTS_LISTED)
+    lines.push(m("moreReports", { count: reports.length - REPORTS_LISTED }));
+  return lines.length > 0 ? lines : [m("noChanges")];
+}
+
+function extensionLine(
+  change: Extract<DigestChange, { kind: "extension" }>,
+  base: { taskNo: number; unit: string },
+  day: string,
+  today: string,
+): string {
+  if (change.decision === "approved")
+    return m("changeExtensionApproved", {
+      ...base,
+      day,
+      deadline: change.newDeadline ? dayInWords(change.newDeadline, today) : "",
+    });
+  return m(change.decision === "rejected" ? "changeExtensionRejected" : "changeExtensionReturned", {
+    ...base,
+    day,
+  });
+}
+
+/** A report's numbers and words: "城镇新增就业4200人，完成70%", "反映困难（…）". */
+function reportInWords(report: ProgressReport, task: Task): string {
+  let what: string;
+  if (report.status === "difficulty") what = m("reportDifficulty", { note: shorten(report.note) });
+  else if (report.status === DIFFICULTY_RESOLVED) what = m("reportDifficultyResolved");
+  else if (report.status === "completion-requested") what = m("reportCompletion");
+  else {
+    const parts = report.values.flatMap((v) => {
+      const indicator = task.indicators[v.indicator];
+      return indicator
+        ? [m("reportValue", { label: indicatorLabel(indicator), amount: formatAmount(v.value, v.unit) })]
+        : [];
+    });
+    if (report.percent !== undefined) parts.push(m("reportPercent", { share: formatShare(report.percent) }));
+    what =
+      parts.length > 0
+        ? parts.join(m("valueSeparator"))
+        : report.note
+          ? shorten(report.note)
+          : m("reportOnTrack");
+  }
+  return report.proxy ? m("reportByOffice", { what }) : what;
+}
+
+/** "大安镇、新兖镇等9个单位". */
+function names(units: readonly string[]): string {
+  const shown = units.slice(0, UNITS_NAMED).join(m("nameSeparator"));
+  return units.length > UNITS_NAMED ? m("namesMore", { names: shown, count: units.length }) : shown;
+}
+
+function shorten(note: string): string {
+  return note.length > NOTE_CHARS ? `${note.slice(0, NOTE_CHARS - 1)}…` : note;
+}
