@@ -133,23 +133,30 @@ function countTasks(tasks: readonly Task[], standings: readonly UnitStanding[]):
   return counts;
 }
 
-/** Reds, then yellows; within a task, units with the same reasons share one line. */
+/**
+ * Reds, then yellows; within a task, units with the same reasons share one line, and units whose
+ * only reason is a late report share one line whatever the days (the silent units name them).
+ */
 function alertsOf(standings: readonly UnitStanding[], short: (unit: string) => string): DigestAlert[] {
   const alerts = new Map<string, DigestAlert>();
   for (const s of standings) {
     if (done(s) || s.light.color === "green") continue;
-    const key = `${s.task.no}\u0000${s.light.color}\u0000${s.light.reasons.join("\u0000")}`;
-    const alert = alerts.get(key);
-    if (alert) alert.units.push(short(s.unit));
-    else
-      alerts.set(key, {
-        task: s.task,
-        color: s.light.color,
-        units: [short(s.unit)],
-        reasons: s.light.reasons,
-      });
+    const lateOnly = s.lateReport !== undefined && s.light.reasons.length === 1;
+    const why = lateOnly ? "late" : s.light.reasons.join("\u0000");
+    const key = `${s.task.no}\u0000${s.light.color}\u0000${why}`;
+    const alert =
+      alerts.get(key) ??
+      alerts.set(key, { task: s.task, color: s.light.color, units: [], reasons: s.light.reasons }).get(key);
+    if (!alert) continue;
+    alert.units.push(short(s.unit));
+    if (lateOnly) alert.lateDays = Math.max(alert.lateDays ?? 0, s.lateReport?.days ?? 0);
   }
-  return [...alerts.values()].sort((a, b) => RANK[b.color] - RANK[a.color] || a.task.no - b.task.no);
+  return [...alerts.values()].sort(
+    (a, b) =>
+      RANK[b.color] - RANK[a.color] ||
+      a.task.no - b.task.no ||
+      Number(a.lateDays !== undefined) - Number(b.lateDays !== undefined),
+  );
 }
 
 /**

@@ -18,6 +18,11 @@ export interface DigestAlert {
   /** Short unit names (the directory's first alias). */
   units: string[];
   reasons: string[];
+  /**
+   * Set when the units' only reason is a report not given (报送逾期): they are named under the
+   * units that have not reported, so the line only counts them. The most working days late.
+   */
+  lateDays?: number;
 }
 
 /** Something that happened between the previous digest and this one. */

@@ -1,6 +1,9 @@
 import { byteLength, splitText } from "../../channels/split-text.js";
 
-/** A titled block of lines: kept whole in one part when it fits, else split between lines. */
+/**
+ * A titled block of lines: kept whole in one part when it fits, else split between its lines. A
+ * "line" may hold several (a task and its units): it is kept together unless it alone is too long.
+ */
 export interface TextSection {
   title: string;
   lines: string[];
@@ -22,35 +25,41 @@ export function packParts(input: {
   const { maxBytes } = input;
   const parts: string[][] = [];
   let lines: string[] = [...input.head];
+  /** Whether the part being filled holds a section yet: a part of the head alone says nothing. */
+  let holdsSection = false;
   const size = (candidate: readonly string[]) => byteLength(candidate.join("\n"));
   const fits = (more: readonly string[]) => size([...lines, ...more]) <= maxBytes;
   const newPart = (first: readonly string[]) => {
     parts.push(lines);
     lines = [input.continued, ...first];
+    holdsSection = first.length > 0;
   };
   for (const section of input.sections) {
     const block = ["", section.title, ...section.lines];
     if (fits(block)) {
       lines.push(...block);
+      holdsSection = true;
       continue;
     }
-    // A section that fits a part of its own starts one; a longer one fills what is left first.
-    const alone = size([input.continued, ...block]) <= maxBytes;
-    if (alone) {
+    // A section that fits a part of its own starts one; a longer one (or one after the head
+    // alone) fills what is left first.
+    if (holdsSection && size([input.continued, ...block]) <= maxBytes) {
       newPart(block);
       continue;
     }
     let title = section.title;
-    if (!fits(["", title])) newPart([]);
+    const room = maxBytes - size([input.continued, "", input.titleContinued(title)]) - 1;
+    const pieces = section.lines.flatMap((line) => splitText(line, room));
+    // Never a title at the foot of a part with none of its lines under it.
+    if (!fits(["", title, ...pieces.slice(0, 1)])) newPart([]);
     lines.push("", title);
-    for (const line of section.lines) {
-      for (const piece of splitText(line, maxBytes - size([input.continued, title]) - 2)) {
-        if (!fits([piece])) {
-          title = input.titleContinued(section.title);
-          newPart(["", title]);
-        }
-        lines.push(piece);
+    holdsSection = true;
+    for (const piece of pieces) {
+      if (!fits([piece])) {
+        title = input.titleContinued(section.title);
+        newPart(["", title]);
       }
+      lines.push(piece);
     }
   }
   parts.push(lines);

@@ -111,21 +111,25 @@ function counts(of: LightCounts, key: "taskCount" | "unitCount"): string {
 
 const total = (of: LightCounts) => of.red + of.yellow + of.green + of.completed;
 
-/** One section per colour: each task's title, then its units grouped by the same reasons. */
+/**
+ * One section per colour: each task's title with its units grouped by the same reasons under it,
+ * as one block that is kept in one part.
+ */
 function alertSections(alerts: readonly DigestAlert[], color: DigestAlert["color"]): TextSection[] {
-  const of = alerts.filter((a) => a.color === color);
-  if (of.length === 0) return [];
-  const lines: string[] = [];
-  let taskNo: number | undefined;
-  for (const alert of of) {
-    if (alert.task.no !== taskNo) {
-      taskNo = alert.task.no;
-      lines.push(m("alertTask", { taskNo, title: shortTitle(alert.task) }));
-    }
-    lines.push(
-      m("alertUnits", { units: names(alert.units), reasons: alert.reasons.join(m("reasonSeparator")) }),
+  const blocks = new Map<number, string[]>();
+  for (const alert of alerts.filter((a) => a.color === color)) {
+    const block = blocks.get(alert.task.no) ?? [
+      m("alertTask", { taskNo: alert.task.no, title: shortTitle(alert.task) }),
+    ];
+    block.push(
+      alert.lateDays !== undefined && alert.units.length > 1
+        ? m("alertLate", { count: alert.units.length, days: alert.lateDays })
+        : m("alertUnits", { units: names(alert.units), reasons: alert.reasons.join(m("reasonSeparator")) }),
     );
+    blocks.set(alert.task.no, block);
   }
+  if (blocks.size === 0) return [];
+  const lines = [...blocks.values()].map((block) => block.join("\n"));
   return [{ title: m(color === "red" ? "sectionRed" : "sectionYellow"), lines }];
 }
 
