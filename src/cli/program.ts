@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerBackupCommand } from "./backup-command.js";
+import { registerDigestCommand } from "./digest-command.js";
 import { registerExportCommand } from "./export-command.js";
 import { registerImportCommand } from "./import-command.js";
 import { registerOutboxCommand } from "./outbox-command.js";
@@ -28,5 +29,6 @@ export function buildProgram(): Command {
   registerRestoreCommand(program, storeDefaults);
   registerOutboxCommand(program, storeDefaults);
   registerExportCommand(program, storeDefaults);
+  registerDigestCommand(program, storeDefaults);
   return program;
 }
