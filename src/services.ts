@@ -33,6 +33,7 @@ import { noticeJobs } from "./notices/notice-jobs.js";
 import { notifyAdmins } from "./notices/notify-admins.js";
 import { reminderJobs } from "./reminders/reminder-jobs.js";
 import { digestJobs } from "./reports/digest/digest-job.js";
+import { digestNow } from "./reports/digest/digest-now.js";
 import { retentionJobs } from "./retention/retention-jobs.js";
 import type { Job } from "./scheduler/job.js";
 import type { Clock } from "./shared/clock.js";
@@ -152,6 +153,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     accountOrder,
     limits,
     refreshCalendar: () => calendar.refresh(),
+    leaderDigest: digestNow({ store, directory, people, calendar, settings }, limits),
     updateCard: async (name, request) => {
       const channel = channels.get(name);
       if (!channel?.updateCard) return { status: "permanent-error", reason: `${name} cannot update cards` };

@@ -43,7 +43,7 @@ export async function printDigest(
   if (options.out !== undefined && !/\.png$/i.test(options.out))
     throw new InputError(m("notPng", { file: options.out }));
   const { composeDigests, leaderNames } = await import("../reports/digest/compose-digest.js");
-  const { closeNames } = await import("../reports/digest/close-names.js");
+  const { closeNames } = await import("../commands/close-names.js");
   const { CHANNEL_PLUGINS } = await import("../channels/plugins.js");
   const config = loadConfig();
   const settings = loadSettings(settingsPath(config.DUBAN_SETTINGS));

@@ -37,6 +37,12 @@ export interface InboundDeps {
   refreshCalendar(): Promise<void>;
   /** What a message may hold on every channel that is on (cards for the office are rendered within it). */
   limits: ChannelLimits;
+  /**
+   * A lead leader's weekly digest (督办周报) as it stands at `at`, in the text parts it is sent as:
+   * undefined before any import, none for a leader who leads no task. Injected by the composition
+   * root (src/reports/digest/): the digest reads the commands' overview, so /digest cannot import it.
+   */
+  leaderDigest?(leader: string, at: string): Promise<string[] | undefined>;
   /** Changes a card on the channel it was clicked on; absent where no channel can. */
   updateCard?(channel: ChannelName, request: CardUpdateRequest): Promise<SendResult>;
   /** Downloads a file sent on a channel (a file event's ref); absent where no channel can. */

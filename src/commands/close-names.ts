@@ -1,4 +1,4 @@
-import { editDistance } from "../../commands/suggest-command.js";
+import { editDistance } from "./suggest-command.js";
 
 /** At most this many names are suggested. */
 const SUGGESTED = 3;
