@@ -80,6 +80,7 @@ export async function createApp(
     directory,
     directoryFile: directoryPath(config).path,
     settingsFile: settingsPath(config.DUBAN_SETTINGS),
+    digest: services.settings.digest,
     calendar: services.calendar,
   };
   for (const { code, count, text } of runStartupChecks({ ...checked, current, now: clock.now() }))

@@ -8,6 +8,8 @@
  * - `calendar_year_uncovered`, `calendar_next_year_missing`: this year's, or from 1 December next
  *   year's, holiday data is missing (the admins' daily calendar warnings, src/calendar/).
  * - `deadlines_passed`: every task's deadline has passed; nothing more will be sent.
+ * - `digest_chats_unknown`, `digest_leaders_unknown`: the settings send leader digests to group
+ *   chats the directory lacks, or list them under leaders it does not know.
  */
 export interface StartupWarning {
   code:
@@ -17,7 +19,9 @@ export interface StartupWarning {
     | "calendar_years_uncovered"
     | "calendar_year_uncovered"
     | "calendar_next_year_missing"
-    | "deadlines_passed";
+    | "deadlines_passed"
+    | "digest_chats_unknown"
+    | "digest_leaders_unknown";
   /** How many units, leaders, years or tasks the warning is about (1 for the demo directory). */
   count: number;
   /** Formal Chinese, from templates/checks.yaml: what is missing, and what to fill in where. */

@@ -3,6 +3,7 @@ import type { ChannelName } from "../channels/channel.js";
 import type { ReceivingHealth } from "../channels/channel-plugin.js";
 import { runStartupChecks } from "../checks/run-startup-checks.js";
 import type { StartupWarning } from "../checks/startup-warning.js";
+import type { DigestSettings } from "../config/digest-settings.js";
 import type { Directory } from "../directory/directory.js";
 import type { Clock } from "../shared/clock.js";
 import { TimeoutError, withTimeout } from "../shared/with-timeout.js";
@@ -23,6 +24,8 @@ export interface HealthDeps {
   directory: Directory;
   directoryFile: string;
   settingsFile?: string | undefined;
+  /** The digest settings, for the start-up check of their group chats. */
+  digest?: Pick<DigestSettings, "chats">;
   calendar: Pick<WorkCalendar, "coverage">;
   clock: Clock;
   runtime: RuntimeStatus;
@@ -118,6 +121,7 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<{ healthy: bo
         directory: deps.directory,
         directoryFile: deps.directoryFile,
         settingsFile: deps.settingsFile,
+        digest: deps.digest,
         current: read?.current,
         calendar: deps.calendar,
         now,
