@@ -41,7 +41,10 @@ describe("GET /healthz", () => {
       registry: null,
       directory: { units: 66, demo: true },
       // Background work was not started: not running, and not a fault.
-      scheduler: { running: false, jobs: { "reminder-sweep": {}, "calendar-warnings": {}, retention: {} } },
+      scheduler: {
+        running: false,
+        jobs: { "reminder-sweep": {}, "calendar-warnings": {}, retention: {}, "leader-digest": {} },
+      },
       dispatcher: { running: false, lagMs: 0 },
       channels: { local: { configured: true } },
       warnings: [{ code: "demo_directory", count: 1, text: expect.stringContaining("演示名录") }],
