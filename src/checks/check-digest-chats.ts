@@ -15,30 +15,20 @@ export function checkDigestChats(
 ): StartupWarning[] {
   const chats = new Set((directory.chats ?? []).map((chat) => chat.name));
   const leaders = new Set(directory.leaders.map((leader) => leader.name));
-  const warnings: StartupWarning[] = [];
   const unknownChats = [
     ...new Set(Object.values(digest.chats).flatMap((names) => names.filter((name) => !chats.has(name)))),
   ];
-  if (unknownChats.length > 0)
-    warnings.push({
-      code: "digest_chats_unknown",
-      count: unknownChats.length,
-      text: message("checks", "digestChatsUnknown", {
-        count: unknownChats.length,
-        names: listNames(unknownChats),
-        file: settingsFile,
-      }),
-    });
   const unknownLeaders = Object.keys(digest.chats).filter((name) => !leaders.has(name));
-  if (unknownLeaders.length > 0)
-    warnings.push({
-      code: "digest_leaders_unknown",
-      count: unknownLeaders.length,
-      text: message("checks", "digestLeadersUnknown", {
-        count: unknownLeaders.length,
-        names: listNames(unknownLeaders),
-        file: settingsFile,
-      }),
-    });
+  const warnings: StartupWarning[] = [];
+  const warn = (code: StartupWarning["code"], key: string, names: readonly string[]) => {
+    if (names.length > 0)
+      warnings.push({
+        code,
+        count: names.length,
+        text: message("checks", key, { count: names.length, names: listNames(names), file: settingsFile }),
+      });
+  };
+  warn("digest_chats_unknown", "digestChatsUnknown", unknownChats);
+  warn("digest_leaders_unknown", "digestLeadersUnknown", unknownLeaders);
   return warnings;
 }

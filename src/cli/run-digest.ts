@@ -1,18 +1,12 @@
 import { isoWeekKey } from "../calendar/iso-date.js";
-import { createOfficeCalendar } from "../calendar/office-days-calendar.js";
 import { COMMON_LIMITS } from "../channels/channel-limits.js";
 import { byteLength } from "../channels/split-text.js";
-import { directoryPath, loadConfig } from "../config/load-config.js";
-import { loadSettings, settingsPath } from "../config/load-settings.js";
-import { loadDirectory } from "../directory/load-directory.js";
-import { indexPeople } from "../directory/people.js";
 import type { LeaderDigest } from "../reports/digest/leader-digest.js";
 import { businessDate, type Clock, systemClock } from "../shared/clock.js";
 import { AppError, InputError } from "../shared/errors.js";
-import { listOfficeDays } from "../store/office-override.js";
-import { openStore } from "../store/open-store.js";
 import { message } from "../templates/template-store.js";
-import { resolveStoreDefaults, type StoreDefaultsOption } from "./store-defaults-option.js";
+import { openReportSources } from "./open-report-sources.js";
+import type { StoreDefaultsOption } from "./store-defaults-option.js";
 
 export interface DigestOptions {
   leader: string;
@@ -44,30 +38,13 @@ export async function printDigest(
     throw new InputError(m("notPng", { file: options.out }));
   const { composeDigests, leaderNames } = await import("../reports/digest/compose-digest.js");
   const { closeNames } = await import("../commands/close-names.js");
-  const { CHANNEL_PLUGINS } = await import("../channels/plugins.js");
-  const config = loadConfig();
-  const settings = loadSettings(settingsPath(config.DUBAN_SETTINGS));
-  const directory = await loadDirectory(directoryPath(config).path);
-  const store = await openStore({
-    ...(await resolveStoreDefaults(defaults)),
-    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
-    spec: options.store,
-  });
+  const sources = await openReportSources(defaults, options);
+  const { store } = sources;
   try {
-    const calendar = createOfficeCalendar({
-      load: () => listOfficeDays(store.overrides),
-      config: settings.calendar,
-    });
-    await calendar.refresh();
-    const people = indexPeople(
-      directory,
-      CHANNEL_PLUGINS.map((plugin) => plugin.name),
-    );
-    const sources = { store, directory, people, calendar, settings };
     if (!(await store.registry.current())) throw new AppError("not_found", m("noRegistry"));
     const known = await leaderNames(sources);
     if (!known.includes(options.leader)) {
-      const near = closeNames(options.leader, known).join("、");
+      const near = closeNames(options.leader, known).join(message("commands", "listSeparator"));
       throw new InputError(m("unknownLeader", { value: options.leader, near }));
     }
     const request = { leaders: [options.leader], week, ...(at ? { at } : {}) };

@@ -3,18 +3,12 @@ import { access, open, rename, rm, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { plainDate } from "../calendar/format-dates.js";
 import { isIsoDate } from "../calendar/iso-date.js";
-import { createOfficeCalendar } from "../calendar/office-days-calendar.js";
-import { directoryPath, loadConfig } from "../config/load-config.js";
-import { loadSettings, settingsPath } from "../config/load-settings.js";
-import { loadDirectory } from "../directory/load-directory.js";
-import { indexPeople } from "../directory/people.js";
 import type { LedgerGrouping } from "../reports/ledger/group-rows.js";
 import { businessDate, type Clock, systemClock } from "../shared/clock.js";
 import { AppError, InputError } from "../shared/errors.js";
-import { listOfficeDays } from "../store/office-override.js";
-import { openStore } from "../store/open-store.js";
 import { message } from "../templates/template-store.js";
-import { resolveStoreDefaults, type StoreDefaultsOption } from "./store-defaults-option.js";
+import { openReportSources } from "./open-report-sources.js";
+import type { StoreDefaultsOption } from "./store-defaults-option.js";
 
 export interface ExportOptions {
   by: string;
@@ -38,28 +32,10 @@ export async function exportLedgerFile(
   // platforms and exceljs are loaded only for an export that will be written.
   await checkTarget(file, options.force === true);
   const { exportLedger } = await import("../reports/ledger/export-ledger.js");
-  const { CHANNEL_PLUGINS } = await import("../channels/plugins.js");
-  const config = loadConfig();
-  const settings = loadSettings(settingsPath(config.DUBAN_SETTINGS));
-  const directory = await loadDirectory(directoryPath(config).path);
-  const store = await openStore({
-    ...(await resolveStoreDefaults(defaults)),
-    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
-    spec: options.store,
-  });
+  const sources = await openReportSources(defaults, options);
+  const { store } = sources;
   try {
-    // The office's days set in chat (/calendar add) count, as in the service.
-    const calendar = createOfficeCalendar({
-      load: () => listOfficeDays(store.overrides),
-      config: settings.calendar,
-    });
-    await calendar.refresh();
-    // Person ids are made from the whole plugin table, as the service makes them.
-    const people = indexPeople(
-      directory,
-      CHANNEL_PLUGINS.map((plugin) => plugin.name),
-    );
-    const ledger = await exportLedger({ store, directory, people, calendar, settings }, { date, by });
+    const ledger = await exportLedger(sources, { date, by });
     if (!ledger) throw new AppError("not_found", message("cli/export", "noRegistry"));
     await writeWhole(file, ledger.bytes);
     return message("cli/export", "done", {
