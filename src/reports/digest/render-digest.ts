@@ -15,6 +15,8 @@ import { packParts, type TextSection } from "./pack-parts.js";
 const m = messages("digest");
 /** A line names this many units, then "等N个单位": a phone line, not a roster. */
 const UNITS_NAMED = 6;
+/** Silent units are listed task by task, host units first: fewer names keep each task one line. */
+const SILENT_NAMED = 3;
 /** Reports listed one by one; the rest are counted (the ledger has them all). */
 const REPORTS_LISTED = 12;
 /** A difficulty's note is cut to this many characters. */
@@ -51,7 +53,7 @@ export function renderDigest(digest: LeaderDigest, limits: Pick<ChannelLimits, "
         m("silentLine", {
           taskNo: s.task.no,
           cycle: cycleInWords(s.cycle),
-          units: names(s.units),
+          units: names(s.units, SILENT_NAMED),
           days: s.days,
         }),
       ),
@@ -113,11 +115,16 @@ const total = (of: LightCounts) => of.red + of.yellow + of.green + of.completed;
 
 /**
  * One section per colour: each task's title with its units grouped by the same reasons under it,
- * as one block that is kept in one part.
+ * as one block that is kept in one part. Tasks whose only reason is late reports share one line
+ * after them (the silent units' section names the units), so a leader of many tasks reads the
+ * reasons that need him first.
  */
 function alertSections(alerts: readonly DigestAlert[], color: DigestAlert["color"]): TextSection[] {
+  const of = alerts.filter((a) => a.color === color);
+  const substantive = new Set(of.filter((a) => a.lateDays === undefined).map((a) => a.task.no));
+  const lateOnly = of.filter((a) => !substantive.has(a.task.no));
   const blocks = new Map<number, string[]>();
-  for (const alert of alerts.filter((a) => a.color === color)) {
+  for (const alert of of.filter((a) => substantive.has(a.task.no) || lateOnly.length === 1)) {
     const block = blocks.get(alert.task.no) ?? [
       m("alertTask", { taskNo: alert.task.no, title: shortTitle(alert.task) }),
     ];
@@ -128,16 +135,32 @@ function alertSections(alerts: readonly DigestAlert[], color: DigestAlert["color
     );
     blocks.set(alert.task.no, block);
   }
-  if (blocks.size === 0) return [];
   const lines = [...blocks.values()].map((block) => block.join("\n"));
-  return [{ title: m(color === "red" ? "sectionRed" : "sectionYellow"), lines }];
+  if (lateOnly.length > 1)
+    lines.push(
+      m("alertLateTasks", {
+        tasks: lateOnly.map((a) => a.task.no).join(m("taskNoSeparator")),
+        count: lateOnly.reduce((n, a) => n + a.units.length, 0),
+        days: Math.max(...lateOnly.map((a) => a.lateDays ?? 0)),
+      }),
+    );
+  return lines.length === 0 ? [] : [{ title: m(color === "red" ? "sectionRed" : "sectionYellow"), lines }];
 }
+
+/** More units than this changing colour the same way are one line, naming their tasks. */
+const LIGHT_CHANGES_LISTED = 3;
 
 function changeLines(digest: LeaderDigest): string[] {
   const { date } = digest;
   const day = (instant: string) => dayInWords(businessDate(new Date(instant)), date);
   const reports = digest.changes.filter((c) => c.kind === "report");
   const listed = new Set(reports.slice(0, REPORTS_LISTED));
+  const lights = new Map<string, Extract<DigestChange, { kind: "light" }>[]>();
+  for (const change of digest.changes)
+    if (change.kind === "light") {
+      const key = `${change.from}>${change.to}`;
+      lights.set(key, [...(lights.get(key) ?? []), change]);
+    }
   const lines = digest.changes.flatMap((change): string[] => {
     const base = { taskNo: change.task.no, unit: change.unit };
     switch (change.kind) {
@@ -151,10 +174,14 @@ function changeLines(digest: LeaderDigest): string[] {
               }),
             ]
           : [];
-      case "light":
-        return [
-          m("changeLight", { ...base, from: m(COLOR_WORD[change.from]), to: m(COLOR_WORD[change.to]) }),
-        ];
+      case "light": {
+        const same = lights.get(`${change.from}>${change.to}`) ?? [];
+        const colors = { from: m(COLOR_WORD[change.from]), to: m(COLOR_WORD[change.to]) };
+        if (same.length <= LIGHT_CHANGES_LISTED) return [m("changeLight", { ...base, ...colors })];
+        if (same[0] !== change) return [];
+        const tasks = [...new Set(same.map((c) => c.task.no))].join(m("taskNoSeparator"));
+        return [m("changeLights", { count: same.length, tasks, ...colors })];
+      }
       case "completion":
         return [m("changeCompletion", { ...base, day: day(change.at) })];
       default:
@@ -209,9 +236,9 @@ function reportInWords(report: ProgressReport, task: Task): string {
 }
 
 /** "大安镇、新兖镇等9个单位". */
-function names(units: readonly string[]): string {
-  const shown = units.slice(0, UNITS_NAMED).join(m("nameSeparator"));
-  return units.length > UNITS_NAMED ? m("namesMore", { names: shown, count: units.length }) : shown;
+function names(units: readonly string[], named = UNITS_NAMED): string {
+  const shown = units.slice(0, named).join(m("nameSeparator"));
+  return units.length > named ? m("namesMore", { names: shown, count: units.length }) : shown;
 }
 
 function shorten(note: string): string {
