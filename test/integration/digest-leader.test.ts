@@ -147,8 +147,10 @@ describe("寇宁's weekly digest for 2021-W14", () => {
     const all = w16.parts.join("\n");
     expect(all).toContain("【近两周到期】");
     // Co-units' input is due two working days before the 25th; 25 April 2021 is a make-up Sunday.
-    expect(all).toContain("· 4月22日（周四）第47项 2021年4月进展：");
-    expect(all).toContain("· 4月25日（周日）第1项 2021年4月进展：区疫情防控指挥部待报");
+    expect(all).toContain("· 4月22日（周四）第1、38、47项 2021年4月进展：67个单位待报");
+    expect(all).toContain(
+      "· 4月25日（周日）第1、47项 2021年4月进展：区疫情防控指挥部、优化金融环境指挥部待报",
+    );
     expect(all).toContain("【变化（4月12日（周一）09:10以来）】\n· 无新报送，灯色无变化。");
     expect(nobody.digest.tasks).toEqual([]);
     expect(nobody.parts).toEqual([]);

@@ -41,9 +41,10 @@ export function packParts(input: {
       holdsSection = true;
       continue;
     }
-    // A section that fits a part of its own starts one; a longer one (or one after the head
-    // alone) fills what is left first.
-    if (holdsSection && size([input.continued, ...block]) <= maxBytes) {
+    // A section that fits a part of its own starts one, unless the part is not half full (a
+    // short first message and a long second read worse than a section split between them); a
+    // longer one, or one after the head alone, fills what is left first.
+    if (holdsSection && size(lines) > maxBytes / 2 && size([input.continued, ...block]) <= maxBytes) {
       newPart(block);
       continue;
     }

@@ -9,13 +9,16 @@ import type { ProgressReport } from "../../store/progress-report.js";
 import { messages } from "../../templates/template-store.js";
 import { DIFFICULTY_RESOLVED } from "../../unit-view/is-report.js";
 import { formatAmount, formatShare } from "./format-amount.js";
-import type { DigestAlert, DigestChange, LeaderDigest, LightCounts } from "./leader-digest.js";
+import type { DigestAlert, DigestChange, LeaderDigest, LightCounts, UpcomingDue } from "./leader-digest.js";
 import { packParts, type TextSection } from "./pack-parts.js";
 
 const m = messages("digest");
 /** A line names this many units, then "等N个单位": a phone line, not a roster. */
 const UNITS_NAMED = 6;
-/** Silent units are listed task by task, host units first: fewer names keep each task one line. */
+/**
+ * Silent units are listed task by task, host units first: fewer names keep each task one line.
+ * Tasks due the same day share a line naming up to this many units, else counting them.
+ */
 const SILENT_NAMED = 3;
 /** Reports listed one by one; the rest are counted (the ledger has them all). */
 const REPORTS_LISTED = 12;
@@ -59,23 +62,7 @@ export function renderDigest(digest: LeaderDigest, limits: Pick<ChannelLimits, "
       ),
     });
   if (digest.upcoming.length > 0)
-    sections.push({
-      title: m("sectionUpcoming"),
-      lines: digest.upcoming.map((u) =>
-        u.kind === "report"
-          ? m("upcomingReport", {
-              day: dayInWords(u.date, date),
-              taskNo: u.task.no,
-              cycle: cycleInWords(u.cycle ?? ""),
-              units: names(u.units),
-            })
-          : m("upcomingDeadline", {
-              day: dayInWords(u.date, date),
-              taskNo: u.task.no,
-              units: names(u.units),
-            }),
-      ),
-    });
+    sections.push({ title: m("sectionUpcoming"), lines: upcomingLines(digest.upcoming, date) });
   if (digest.paceDetails.length > 0)
     sections.push({
       title: m("sectionPace", { pace: formatShare(digest.pace) }),
@@ -208,6 +195,33 @@ function extensionLine(
   return m(change.decision === "rejected" ? "changeExtensionRejected" : "changeExtensionReturned", {
     ...base,
     day,
+  });
+}
+
+/**
+ * What falls due, by day: one task due that day is named with its units; several due the same day
+ * for the same cycle share a line with their task numbers and a count of units.
+ */
+function upcomingLines(upcoming: readonly UpcomingDue[], today: string): string[] {
+  const groups = new Map<string, UpcomingDue[]>();
+  for (const due of upcoming) {
+    const key = `${due.date}\u0000${due.kind}\u0000${due.cycle ?? ""}`;
+    groups.set(key, [...(groups.get(key) ?? []), due]);
+  }
+  return [...groups.values()].map((dues) => {
+    const [first] = dues as [UpcomingDue];
+    const day = dayInWords(first.date, today);
+    const cycle = cycleInWords(first.cycle ?? "");
+    const tasks = dues.map((d) => d.task.no).join(m("taskNoSeparator"));
+    const units = [...new Set(dues.flatMap((d) => d.units))];
+    // Counted as the counts above are: a unit owing on two tasks counts twice.
+    const count = dues.reduce((n, d) => n + d.units.length, 0);
+    if (dues.length > 1 && units.length > SILENT_NAMED)
+      return first.kind === "report"
+        ? m("upcomingReports", { day, tasks, cycle, count })
+        : m("upcomingDeadlines", { day, tasks, count });
+    const view = { day, taskNo: tasks, cycle, units: names(units) };
+    return m(first.kind === "report" ? "upcomingReport" : "upcomingDeadline", view);
   });
 }
 
