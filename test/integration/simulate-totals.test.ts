@@ -27,21 +27,21 @@ describe("duban simulate", () => {
       logger: silentLogger,
     });
     // The backup size is left out: it changes with any record format, which is not what this pins.
-    // The weekly leader digests (issue 14) added 97 notices: four Mondays' (Tuesday after 清明),
-    // each leader's in one to three parts sent together (the per-minute peak).
+    // The weekly leader digests (issue 14) added 79 notices: four Mondays' (Tuesday after 清明) to
+    // 14 leaders, a long one in up to four parts sent together (the per-minute peak).
     expect(totals).toMatchObject({
-      messages: 319,
-      perStep: { "co-request": 55, first: 66, answer: 60, due: 12, overdue: 22, escalation: 7, notice: 97 },
+      messages: 301,
+      perStep: { "co-request": 55, first: 66, answer: 60, due: 12, overdue: 22, escalation: 7, notice: 79 },
       escalatedUnitCycles: 6,
       escalationMessages: 7,
       hostUnits: 66,
       unitsNeverLate: 54,
       replies: 60,
-      peakPerMemberPerMinute: 6,
-      peakPerMemberPerHour: 6,
+      peakPerMemberPerMinute: 4,
+      peakPerMemberPerHour: 5,
       longestOutboxLagMs: 59197,
-      outbox: { pending: 0, claimed: 0, failed: 0, sent: 319, dead: 0 },
-      storeRecords: 1466,
+      outbox: { pending: 0, claimed: 0, failed: 0, sent: 301, dead: 0 },
+      storeRecords: 1448,
     });
     expect(await source.outbox.stats()).toEqual({ pending: 0, claimed: 0, failed: 0, sent: 0, dead: 0 });
     expect(await source.audit.query({})).toEqual([]);
