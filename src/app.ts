@@ -81,6 +81,7 @@ export async function createApp(
     directory,
     directoryFile: directoryPath(config).path,
     settingsFile: settingsPath(config.DUBAN_SETTINGS),
+    digest: services.settings.digest,
     calendar: services.calendar,
     chartFont: chartFontProblem(options.env ?? process.env),
   };

@@ -34,6 +34,8 @@ import { noticeJobs } from "./notices/notice-jobs.js";
 import { notifyAdmins } from "./notices/notify-admins.js";
 import { reminderJobs } from "./reminders/reminder-jobs.js";
 import { createBulletinJob } from "./reports/bulletin/bulletin-job.js";
+import { digestJobs } from "./reports/digest/digest-job.js";
+import { digestNow } from "./reports/digest/digest-now.js";
 import { retentionJobs } from "./retention/retention-jobs.js";
 import type { Job } from "./scheduler/job.js";
 import type { Clock } from "./shared/clock.js";
@@ -91,6 +93,11 @@ export interface ServiceOptions {
   /** Told how the inbox took each inbound event, and each callback a platform refused (metrics). */
   onInbound?: InboxOptions["onAccepted"];
   onRefused?: PluginDeps["onRefused"];
+  /**
+   * Whether the digests' and bulletins' charts are drawn (default true). `duban simulate` turns
+   * them off: a year of weekly charts would take minutes, and its totals count the text.
+   */
+  charts?: boolean;
 }
 
 /**
@@ -167,6 +174,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       const channel = channels.get(name);
       return channel !== undefined && canSendMedia(channel.limits, kind);
     },
+    leaderDigest: digestNow({ store, directory, people, calendar, settings }, limits),
     updateCard: async (name, request) => {
       const channel = channels.get(name);
       if (!channel?.updateCard) return { status: "permanent-error", reason: `${name} cannot update cards` };
@@ -231,7 +239,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...reminderJobs(features),
     ...noticeJobs(features),
     ...retentionJobs(features),
-    createBulletinJob({ ...features, canSendMedia: canSend }),
+    createBulletinJob({ ...features, canSendMedia: canSend, charts: options.charts ?? true }),
+    ...digestJobs({ ...features, canSendMedia: canSend, charts: options.charts ?? true }),
   ];
   return {
     config,

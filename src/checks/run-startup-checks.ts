@@ -1,9 +1,11 @@
 import { relative } from "node:path";
 import { calendarWarnings } from "../calendar/calendar-warnings.js";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
+import type { DigestSettings } from "../config/digest-settings.js";
 import type { Directory } from "../directory/directory.js";
 import type { RegistryImport } from "../store/registry-import.js";
 import { message } from "../templates/template-store.js";
+import { checkDigestChats } from "./check-digest-chats.js";
 import { checkDirectory } from "./check-directory.js";
 import { checkRegistry } from "./check-registry.js";
 import type { StartupWarning } from "./startup-warning.js";
@@ -23,6 +25,8 @@ export interface CheckSources {
    * is found by the next chart, but the warning stays until a restart); undefined when a font is there.
    */
   chartFont?: string | undefined;
+  /** The digest settings, whose group chats must be in the directory. */
+  digest?: Pick<DigestSettings, "chats"> | undefined;
 }
 
 /**
@@ -31,6 +35,14 @@ export interface CheckSources {
  */
 export function runStartupChecks(sources: CheckSources): StartupWarning[] {
   const warnings = checkDirectory(sources.directory, shown(sources.directoryFile));
+  if (sources.digest)
+    warnings.push(
+      ...checkDigestChats(
+        sources.digest,
+        sources.directory,
+        sources.settingsFile ? shown(sources.settingsFile) : message("checks", "settingsFile"),
+      ),
+    );
   if (sources.current) {
     const { registry, importedAt } = sources.current;
     warnings.push(

@@ -9,6 +9,8 @@
  *   year's, holiday data is missing (the admins' daily calendar warnings, src/calendar/).
  * - `deadlines_passed`: every task's deadline has passed; nothing more will be sent.
  * - `chart_font_missing`: no CJK font for the charts; digests and bulletins go without images.
+ * - `digest_chats_unknown`, `digest_leaders_unknown`: the settings send leader digests to group
+ *   chats the directory lacks, or list them under leaders it does not know.
  */
 export interface StartupWarning {
   code:
@@ -19,7 +21,9 @@ export interface StartupWarning {
     | "calendar_year_uncovered"
     | "calendar_next_year_missing"
     | "deadlines_passed"
-    | "chart_font_missing";
+    | "chart_font_missing"
+    | "digest_chats_unknown"
+    | "digest_leaders_unknown";
   /** How many units, leaders, years or tasks the warning is about (1 for the demo directory). */
   count: number;
   /** Formal Chinese, from templates/checks.yaml: what is missing, and what to fill in where. */

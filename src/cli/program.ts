@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerBackupCommand } from "./backup-command.js";
 import { registerBulletinCommand } from "./bulletin-command.js";
+import { registerDigestCommand } from "./digest-command.js";
 import { registerExportCommand } from "./export-command.js";
 import { registerImportCommand } from "./import-command.js";
 import { registerOutboxCommand } from "./outbox-command.js";
@@ -30,5 +31,6 @@ export function buildProgram(): Command {
   registerOutboxCommand(program, storeDefaults);
   registerExportCommand(program, storeDefaults);
   registerBulletinCommand(program, storeDefaults);
+  registerDigestCommand(program, storeDefaults);
   return program;
 }

@@ -52,6 +52,7 @@ export async function plan(options: PlanOptions): Promise<string> {
       directory,
       directoryFile,
       settingsFile,
+      digest: settings.digest,
       current: await store.registry.current(),
       calendar,
       now: systemClock.now(),

@@ -3,6 +3,7 @@ import { awayCommand } from "./away-command.js";
 import { backCommand } from "./back-command.js";
 import { calendarCommand } from "./calendar-command.js";
 import type { CommandSpec } from "./command-spec.js";
+import { digestCommand } from "./digest-command.js";
 import { exportCommand } from "./export-command.js";
 import { extendCommand } from "./extend-command.js";
 import { helpCommand } from "./help-command.js";
@@ -28,6 +29,7 @@ import { whoamiCommand } from "./whoami-command.js";
 /** The contacts' and leaders' commands (/task for the office too), in the order /help lists them. */
 const CONTACT_COMMANDS: readonly CommandSpec[] = [
   myCommand,
+  digestCommand,
   taskCommand,
   awayCommand,
   backCommand,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const timeSchema = z.string().regex(TIME, { error: 'write a time as "HH:MM", e.g. "08:30"' });
+export const timeSchema = z.string().regex(TIME, { error: 'write a time as "HH:MM", e.g. "08:30"' });
 
 /**
  * The reminder ladder, in working days relative to the due date (negative = before).

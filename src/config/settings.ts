@@ -3,6 +3,7 @@ import { calendarConfigSchema } from "../calendar/calendar-config.js";
 import { defaultReportingCycleSchema, reportingCycleSchema } from "../calendar/reporting-cycle.js";
 import { bulletinSettingsSchema } from "./bulletin-settings.js";
 import { deliverySettingsSchema } from "./delivery-settings.js";
+import { digestSettingsSchema } from "./digest-settings.js";
 import { lightSettingsSchema } from "./light-settings.js";
 import { progressSettingsSchema } from "./progress-settings.js";
 import { reminderSettingsSchema } from "./reminder-settings.js";
@@ -32,6 +33,7 @@ export const settingsSchema = z.strictObject({
   delivery: deliverySettingsSchema.default(deliverySettingsSchema.parse({})),
   retention: retentionSettingsSchema.default(retentionSettingsSchema.parse({})),
   bulletin: bulletinSettingsSchema.default(bulletinSettingsSchema.parse({})),
+  digest: digestSettingsSchema.default(digestSettingsSchema.parse({})),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -49,6 +49,12 @@ export interface InboundDeps {
    * undefined before any registry was imported.
    */
   exportLedger(options: { date: string; by: "section" | "leader" }): Promise<LedgerFile | undefined>;
+  /**
+   * A lead leader's weekly digest (督办周报) as it stands at `at`, in the text parts it is sent as:
+   * undefined before any import, none for a leader who leads no task. Injected by the composition
+   * root (src/reports/digest/): the digest reads the commands' overview, so /digest cannot import it.
+   */
+  leaderDigest?(leader: string, at: string): Promise<string[] | undefined>;
   /** Changes a card on the channel it was clicked on; absent where no channel can. */
   updateCard?(channel: ChannelName, request: CardUpdateRequest): Promise<SendResult>;
   /** Downloads a file sent on a channel (a file event's ref); absent where no channel can. */

@@ -3,6 +3,7 @@ import type { ChannelName } from "../channels/channel.js";
 import type { ReceivingHealth } from "../channels/channel-plugin.js";
 import { runStartupChecks } from "../checks/run-startup-checks.js";
 import type { StartupWarning } from "../checks/startup-warning.js";
+import type { DigestSettings } from "../config/digest-settings.js";
 import type { Directory } from "../directory/directory.js";
 import type { Clock } from "../shared/clock.js";
 import { TimeoutError, withTimeout } from "../shared/with-timeout.js";
@@ -25,6 +26,8 @@ export interface HealthDeps {
   settingsFile?: string | undefined;
   /** The chart font problem found at start, for the warnings (CheckSources.chartFont). */
   chartFont?: string | undefined;
+  /** The digest settings, for the start-up check of their group chats. */
+  digest?: Pick<DigestSettings, "chats">;
   calendar: Pick<WorkCalendar, "coverage">;
   clock: Clock;
   runtime: RuntimeStatus;
@@ -121,6 +124,7 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<{ healthy: bo
         directoryFile: deps.directoryFile,
         settingsFile: deps.settingsFile,
         chartFont: deps.chartFont,
+        digest: deps.digest,
         current: read?.current,
         calendar: deps.calendar,
         now,

@@ -54,6 +54,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationT
       clock,
       env: {},
       store,
+      charts: false,
     });
     const local = services.local;
     if (!local) throw new Error("the simulation needs the local channel");

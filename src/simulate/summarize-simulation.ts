@@ -92,9 +92,11 @@ async function storeSize(store: Store) {
 
 function stepOf(key: string): string {
   const parts = key.split("/");
-  if (parts.length === 5) return parts[3] as string;
-  // Daily digests are keyed step/date/person; answers to replies answer/channel/event/n.
   const head = parts[0] as string;
+  // Reminders are keyed task/unit/cycle/step/recipient; the weekly leader digest
+  // digest/week/leader/recipient/part is one of the notices.
+  if (parts.length === 5 && /^\d+$/.test(head)) return parts[3] as string;
+  // Daily digests are keyed step/date/person; answers to replies answer/channel/event/n.
   return ["overdue", "escalation", "co-request", "answer"].includes(head) ? head : "notice";
 }
 

@@ -48,6 +48,7 @@ describe("GET /healthz", () => {
           "calendar-warnings": {},
           retention: {},
           "bulletin-summary": {},
+          "leader-digest": {},
         },
       },
       dispatcher: { running: false, lagMs: 0 },

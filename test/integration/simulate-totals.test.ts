@@ -27,20 +27,22 @@ describe("duban simulate", () => {
       logger: silentLogger,
     });
     // The backup size is left out: it changes with any record format, which is not what this pins.
-    // Since the bulletin (issue 14): two more messages, the Q1 summary to the two admins on 1 April.
+    // Since the bulletin (issue 14): the Q1 summary to the two admins on 1 April. The weekly leader
+    // digests (issue 14): four Mondays' (Tuesday after 清明) to 14 leaders, a long one in up to
+    // four parts sent together (the per-minute peak); charts are not drawn in a simulation.
     expect(totals).toMatchObject({
-      messages: 224,
-      perStep: { "co-request": 55, first: 66, answer: 60, due: 12, overdue: 22, escalation: 7 },
+      messages: 303,
+      perStep: { "co-request": 55, first: 66, answer: 60, due: 12, overdue: 22, escalation: 7, notice: 81 },
       escalatedUnitCycles: 6,
       escalationMessages: 7,
       hostUnits: 66,
       unitsNeverLate: 54,
       replies: 60,
-      peakPerMemberPerMinute: 1,
+      peakPerMemberPerMinute: 4,
       peakPerMemberPerHour: 5,
       longestOutboxLagMs: 59197,
-      outbox: { pending: 0, claimed: 0, failed: 0, sent: 224, dead: 0 },
-      storeRecords: 1371,
+      outbox: { pending: 0, claimed: 0, failed: 0, sent: 303, dead: 0 },
+      storeRecords: 1450,
     });
     expect(await source.outbox.stats()).toEqual({ pending: 0, claimed: 0, failed: 0, sent: 0, dead: 0 });
     expect(await source.audit.query({})).toEqual([]);

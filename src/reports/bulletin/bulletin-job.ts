@@ -54,6 +54,8 @@ export function createBulletinJob(deps: {
   channelFor: (recipient: Recipient) => ChannelName | undefined;
   /** Whether the recipient's channel shows images (else the chart is not sent: the text says it all). */
   canSendMedia: (recipient: Recipient, kind: "image") => boolean;
+  /** Whether to draw the chart (`duban simulate` does not). */
+  charts?: boolean;
   logger: Logger;
 }): Job {
   const { settings, people, logger } = deps;
@@ -88,11 +90,14 @@ export function createBulletinJob(deps: {
         text: bulletinSummary(bulletin, { forAdmins: false }),
       });
       // The lights per section as a chart, after the summary, to whoever can see images.
-      const chart = await chartMessage(() => sectionLightsImage(sectionLights(bulletin)), {
-        fileName: m("chartFile", { key: period.key }),
-        caption: m("chartCaption", { period: periodInWords(period) }),
-        logger,
-      });
+      const chart =
+        deps.charts === false
+          ? undefined
+          : await chartMessage(() => sectionLightsImage(sectionLights(bulletin)), {
+              fileName: m("chartFile", { key: period.key }),
+              caption: m("chartCaption", { period: periodInWords(period) }),
+              logger,
+            });
       let charts = 0;
       if (chart)
         charts = await notifyAdmins({

@@ -9,7 +9,15 @@ import type { LedgerStore } from "./ledger-sources.js";
  * registry and the office's mutes are today's: neither keeps a history.
  */
 export function storeAsOf(store: LedgerStore, date: string): LedgerStore {
-  const cutoff = Date.parse(`${addDays(date, 1)}T00:00:00+08:00`);
+  return storeAt(store, `${addDays(date, 1)}T00:00:00+08:00`);
+}
+
+/**
+ * The store as it stood just before `instant`: what storeAsOf does for a day's end, for a moment
+ * within a day (the weekly digest compares the lights of two send times).
+ */
+export function storeAt(store: LedgerStore, instant: string): LedgerStore {
+  const cutoff = Date.parse(instant);
   const before = (instant: string) => Date.parse(instant) < cutoff;
   const asThen = (request: WorkflowRequest): WorkflowRequest => {
     if (!request.decision || before(request.decision.decidedAt)) return request;

@@ -164,4 +164,35 @@ describe("runStartupChecks", () => {
     expect(warnings[0]?.text).toContain("apt-get install fonts-wqy-microhei");
     expect(warnings[0]?.text).toContain("摘要和通报将不附统计图");
   });
+
+  it("warns of digest group chats the directory lacks, and of leaders it does not know", () => {
+    const directory = {
+      ...demoDirectory,
+      demo: false,
+      chats: [{ name: "区政府领导群", accounts: { wecom: "k" } }],
+    };
+    const check = (chats: Record<string, string[]>) =>
+      runStartupChecks({
+        directory,
+        directoryFile: "config/directory.yaml",
+        settingsFile: "config/duban.yaml",
+        current,
+        calendar,
+        now: IN_2021,
+        digest: { chats },
+      });
+    expect(check({ 寇宁: ["区政府领导群"] })).toEqual([]);
+    expect(check({ 寇宁: ["区政府领导群", "领导群"], 寇凝: ["区政府领导群"] })).toEqual([
+      {
+        code: "digest_chats_unknown",
+        count: 1,
+        text: "督办周报要发往的1个群聊不在名录中，发不出去：领导群。请在名录的 chats 中添加，或改正 config/duban.yaml 中 digest.chats 的群名。",
+      },
+      {
+        code: "digest_leaders_unknown",
+        count: 1,
+        text: "config/duban.yaml 的 digest.chats 中有1位名录里没有的牵头领导：寇凝。请改为名录中的领导姓名。",
+      },
+    ]);
+  });
 });
