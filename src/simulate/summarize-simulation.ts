@@ -2,6 +2,7 @@ import type { LocalChannel } from "../channels/local/local-channel.js";
 import { countDump } from "../store/count-dump.js";
 import { serializeDump } from "../store/serialize-dump.js";
 import type { Store } from "../store/store.js";
+import { countReports, type ReportTotals } from "./count-reports.js";
 import { peakInWindow } from "./peak-in-window.js";
 
 export interface SimulationTotals {
@@ -20,6 +21,8 @@ export interface SimulationTotals {
   /** The longest time a message waited past its planned time before it was sent. */
   longestOutboxLagMs: number;
   outbox: Record<string, number>;
+  /** The leaders' weekly digests and the bulletins' summaries sent, and their sizes. */
+  reports: ReportTotals;
   /**
    * What the store keeps at the end, after the retention job's nightly runs: its records (the
    * registry's imports, progress, requests, messages, cards, prompts, people, audit entries) and
@@ -72,6 +75,7 @@ export async function summarizeSimulation(input: {
     peakPerMemberPerHour: peakPerMember(sent, 3_600_000),
     longestOutboxLagMs: lag,
     outbox: await store.outbox.stats(),
+    reports: countReports(sent),
     ...(await storeSize(store)),
   };
 }

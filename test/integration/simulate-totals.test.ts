@@ -42,6 +42,8 @@ describe("duban simulate", () => {
       peakPerMemberPerHour: 5,
       longestOutboxLagMs: 59197,
       outbox: { pending: 0, claimed: 0, failed: 0, sent: 303, dead: 0 },
+      // 14 leaders × 4 weeks, in 79 parts; the Q1 summary to the two admins.
+      reports: { digests: 56, digestMessages: 79, bulletins: 2 },
       storeRecords: 1450,
     });
     expect(await source.outbox.stats()).toEqual({ pending: 0, claimed: 0, failed: 0, sent: 0, dead: 0 });
