@@ -93,11 +93,18 @@ export function createBulletinJob(deps: {
       const chart =
         deps.charts === false
           ? undefined
-          : await chartMessage(() => sectionLightsImage(sectionLights(bulletin)), {
-              fileName: m("chartFile", { key: period.key }),
-              caption: m("chartCaption", { period: periodInWords(period) }),
-              logger,
-            });
+          : await chartMessage(
+              () =>
+                sectionLightsImage(
+                  sectionLights(bulletin),
+                  m("chartTitle", { period: periodInWords(period) }),
+                ),
+              {
+                fileName: m("chartFile", { key: period.key }),
+                caption: m("chartCaption", { period: periodInWords(period) }),
+                logger,
+              },
+            );
       let charts = 0;
       if (chart)
         charts = await notifyAdmins({
