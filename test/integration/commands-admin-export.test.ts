@@ -20,7 +20,7 @@ describe("/export", () => {
       fileName: "台账-2021-03-22.xlsx",
       download: `/dev/files/${file?.n}`,
     });
-    const bytes = (file?.message as unknown as { bytes: number }).bytes;
+    const bytes = ((file ?? expect.fail("no file sent")).message as unknown as { bytes: number }).bytes;
     expect(answer?.message).toEqual({
       kind: "text",
       text: `已发送台账“台账-2021-03-22.xlsx”（截至2021年3月22日，${Math.round(bytes / 1024)} KB）：任务66项、881行、记录0条。`,

@@ -2,11 +2,46 @@ import type { RegistryDocument, Section, Task } from "../../registry/registry.js
 import { messages } from "../../templates/template-store.js";
 import { type HistoryRow, reportRow, requestRows } from "./history-row.js";
 import { type LedgerRow, toLedgerRow } from "./ledger-row.js";
-import type { LedgerSources } from "./ledger-sources.js";
+import type { LedgerSources, LedgerStore } from "./ledger-sources.js";
 import { loadOverview } from "./load-overview.js";
 import { storeAsOf } from "./store-as-of.js";
 
 const m = messages("ledger");
+
+/**
+ * The store with each task's history and the requests read once: the standings read them per
+ * task, and the history sheet reads them all again (for 10,000 task-units, a second pass of
+ * parsing every record). The ledger only reads, so nothing read can go stale while it is built.
+ */
+function readOnce(store: LedgerStore): LedgerStore {
+  const histories = new Map<number, ReturnType<LedgerStore["progress"]["history"]>>();
+  const requestLists = new Map<string, ReturnType<LedgerStore["requests"]["list"]>>();
+  return {
+    ...store,
+    progress: {
+      history: (taskNo, unit) => {
+        if (unit !== undefined) return store.progress.history(taskNo, unit);
+        let read = histories.get(taskNo);
+        if (read === undefined) {
+          read = store.progress.history(taskNo);
+          histories.set(taskNo, read);
+        }
+        return read;
+      },
+    },
+    requests: {
+      list: (filter = {}) => {
+        const key = JSON.stringify(filter);
+        let read = requestLists.get(key);
+        if (read === undefined) {
+          read = store.requests.list(filter);
+          requestLists.set(key, read);
+        }
+        return read;
+      },
+    },
+  };
+}
 
 /** Everything the workbook shows, judged on one day. */
 export interface Ledger {
@@ -26,7 +61,7 @@ export interface Ledger {
  * states, deadlines in force), and the history of every task. Undefined before any import.
  */
 export async function collectLedger(sources: LedgerSources, date: string): Promise<Ledger | undefined> {
-  const store = storeAsOf(sources.store, date);
+  const store = readOnce(storeAsOf(sources.store, date));
   const asOf = { ...sources, store };
   const current = await store.registry.current();
   const overview = await loadOverview(asOf, date);
