@@ -66,10 +66,16 @@ export function buildWorkCalendar(source: {
     }
     return table;
   };
-  /** Working days from 1 January of `date`'s year to `date`, inclusive. */
+  /** Working days from 1 January of `date`'s year to `date`, inclusive (memoised: parsing a date costs more). */
+  const through = new Map<string, number>();
   const throughDate = (date: string): number => {
-    const table = yearTable(yearOf(date));
-    return table.cumulative[assertIsoDate(date) - table.first] ?? 0;
+    let count = through.get(date);
+    if (count === undefined) {
+      const table = yearTable(yearOf(date));
+      count = table.cumulative[assertIsoDate(date) - table.first] ?? 0;
+      through.set(date, count);
+    }
+    return count;
   };
   const inYear = (year: number): number => yearTable(year).cumulative.at(-1) ?? 0;
   /** Working days in (from, to], for from ≤ to. */

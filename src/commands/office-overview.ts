@@ -72,8 +72,15 @@ export async function loadOfficeOverview(turn: Turn): Promise<OfficeOverview | u
   const assignments = computeAssignments(registry, indexDirectory(directory));
   const mutes = await readMutes(store);
   const standings: UnitStanding[] = [];
+  // Grouped once: filtering every task's out of all assignments grew with tasks × units.
+  const byTask = new Map<number, typeof assignments>();
+  for (const assignment of assignments) {
+    const list = byTask.get(assignment.taskNo);
+    if (list) list.push(assignment);
+    else byTask.set(assignment.taskNo, [assignment]);
+  }
   for (const task of registry.tasks) {
-    const ofTask = assignments.filter((a) => a.taskNo === task.no);
+    const ofTask = byTask.get(task.no) ?? [];
     if (ofTask.length > 0)
       standings.push(...(await loadTaskStandings(turn, { task, assignments: ofTask, start, year }, mutes)));
   }
