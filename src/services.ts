@@ -174,7 +174,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       const channel = channels.get(name);
       return channel !== undefined && canSendMedia(channel.limits, kind);
     },
-    leaderDigest: digestNow({ store, directory, people, calendar, settings }, limits),
+    leaderDigest: digestNow({ store, directory, people, calendar, settings }, limits, logger),
     updateCard: async (name, request) => {
       const channel = channels.get(name);
       if (!channel?.updateCard) return { status: "permanent-error", reason: `${name} cannot update cards` };

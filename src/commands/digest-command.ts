@@ -45,16 +45,23 @@ export const digestCommand: CommandSpec = {
         return { result: "not-found", details: { leader } };
       }
     }
-    const parts = await leaderDigest(leader, turn.at);
-    if (parts === undefined) {
+    // The pace chart too, where the channel written from shows images (as the weekly digest has it).
+    const chart = turn.deps.canSendMedia(turn.event.channel, "image");
+    const digest = await leaderDigest(leader, turn.at, { chart });
+    if (digest === undefined) {
       await turn.answer(m("argNoRegistry"));
       return { result: "no-registry" };
     }
+    const { parts } = digest;
     if (parts.length === 0) {
       await turn.answer(m("digestNoTasks", { leader }));
       return { result: "answered", details: { leader, parts: 0 } };
     }
     for (const part of parts) await turn.answer(part);
-    return { result: "answered", details: { leader, parts: parts.length } };
+    if (digest.chart) await turn.answerMedia(digest.chart);
+    return {
+      result: "answered",
+      details: { leader, parts: parts.length, chart: digest.chart !== undefined },
+    };
   },
 };

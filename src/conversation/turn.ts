@@ -54,7 +54,11 @@ export interface InboundDeps {
    * undefined before any import, none for a leader who leads no task. Injected by the composition
    * root (src/reports/digest/): the digest reads the commands' overview, so /digest cannot import it.
    */
-  leaderDigest?(leader: string, at: string): Promise<string[] | undefined>;
+  leaderDigest?(
+    leader: string,
+    at: string,
+    options: { chart: boolean },
+  ): Promise<{ parts: string[]; chart?: MediaMessage } | undefined>;
   /** Changes a card on the channel it was clicked on; absent where no channel can. */
   updateCard?(channel: ChannelName, request: CardUpdateRequest): Promise<SendResult>;
   /** Downloads a file sent on a channel (a file event's ref); absent where no channel can. */

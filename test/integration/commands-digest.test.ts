@@ -26,6 +26,10 @@ describe("/digest", () => {
       "截至4月7日（周三）14:00，您牵头3项任务：红灯2项，已办结1项。",
     ]);
     for (const text of texts) expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2048);
+    // Then the pace chart (task 1's 30% against 序时进度): the local channel shows images.
+    const sent = await app.outbox(KOU);
+    expect(sent.map((m) => m.message.kind)).toEqual([...texts.map(() => "text"), "image"]);
+    expect(sent.at(-1)?.message).toMatchObject({ kind: "image", fileName: "督办周报-寇宁-2021-W14.png" });
     const all = texts.join("\n");
     expect(all).toContain(
       "【变化（4月6日（周二）09:10以来）】\n· 4月6日（周二）第1项 大安镇：晚于周报的报送",
@@ -60,10 +64,12 @@ describe("/digest", () => {
     expect(report).toMatchObject({ week: "2021-W14" });
     await app.app.services.dispatcher.dispatchDue();
     const sent = await app.outbox(KOU);
-    expect(sent.length).toBeGreaterThan(0);
-    expect(sent.map((m) => m.idempotencyKey)).toEqual(
-      sent.map((_, i) => `digest/2021-W14/寇宁/${KOU}/${i + 1}`),
-    );
+    expect(sent.length).toBeGreaterThan(1);
+    // The text parts, then the pace chart.
+    expect(sent.map((m) => m.idempotencyKey)).toEqual([
+      ...sent.slice(0, -1).map((_, i) => `digest/2021-W14/寇宁/${KOU}/${i + 1}`),
+      `digest/2021-W14/寇宁/${KOU}/chart`,
+    ]);
     const first = sent[0]?.message;
     expect(first?.kind === "text" && first.text).toMatch(
       /^寇宁同志：督办周报（2021年第14周）\n截至4月6日（周二）09:10，/,
