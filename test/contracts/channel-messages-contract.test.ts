@@ -58,7 +58,17 @@ const CHANNELS: ChannelUnderTest[] = [
         .reply(200, { errcode: 0, errmsg: "ok", access_token: "accesstoken000001", expires_in: 7200 })
         .post(/^\/cgi-bin\/message\/(send|update_template_card)$/)
         .query(true)
-        .reply(200, { errcode: 0, errmsg: "ok", msgid: "msg", response_code: "rc" });
+        .reply(200, { errcode: 0, errmsg: "ok", msgid: "msg", response_code: "rc" })
+        // Images and files (the bulletin's and digests' charts, the ledger) are uploaded first.
+        .post("/cgi-bin/media/upload")
+        .query(true)
+        .reply(200, {
+          errcode: 0,
+          errmsg: "ok",
+          type: "image",
+          media_id: "media0001",
+          created_at: "1616371200",
+        });
       return createWecomChannel({
         api: createWecomApi({ config: WECOM, clock: CLOCK }),
         clock: CLOCK,
