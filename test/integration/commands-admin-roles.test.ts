@@ -29,6 +29,7 @@ const OFFICE = [
   "/plan",
   "/outbox",
   "/import confirm",
+  "/export",
 ];
 
 describe("the office's commands and who may run them", () => {
