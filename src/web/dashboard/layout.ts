@@ -27,6 +27,7 @@ export function layout(assets: AssetUrls, page: PageParts): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 ${page.csrf ? html`<meta name="csrf-token" content="${page.csrf}">` : ""}
 <title>${page.title} - ${app}</title>
 <link rel="stylesheet" href="${assets.css}">
