@@ -29,7 +29,9 @@ describe("duban serve: /export, from the outside", () => {
       const listed = (
         await service.get<{ messages: Listed[] }>(`/dev/outbox?to=${encodeURIComponent(ADMIN)}`)
       ).body.messages;
-      return listed.length >= 2 ? listed : undefined;
+      // Only the answers to /export: on 6 April the admins also get the first quarter's bulletin.
+      const answers = listed.filter((m) => m.idempotencyKey.startsWith("answer/local/exp-1/"));
+      return answers.length >= 2 ? answers : undefined;
     });
     const [file, answer] = messages;
     expect(file).toMatchObject({
