@@ -25,7 +25,8 @@ export function csrfGuard(
     if (SAFE_METHODS.has(ctx.method)) return next();
     const origin = ctx.get("origin") || undefined;
     const secFetchSite = ctx.get("sec-fetch-site") || undefined;
-    if (isCrossSite({ origin, secFetchSite }, ctx.origin))
+    // Our own origin as the request reached us (Koa 3's ctx.origin is the Origin header itself).
+    if (isCrossSite({ origin, secFetchSite }, `${ctx.protocol}://${ctx.host}`))
       return answerNotice(ctx, 403, m("forbiddenTitle"), [m("crossSiteRefused")]);
     const token = ctx.get(CSRF_HEADER) || (await formField(ctx, CSRF_FIELD));
     const current = await signedIn(ctx);

@@ -36,7 +36,8 @@ export interface WebAuth {
  * The console's sign-in and security frame, mounted on `router` before any /web page (its guards
  * run for the /web routes registered after it): security headers on every /web response, the
  * CSRF check on every non-GET one, GET /web/login?t=<token> (a link sent by /看板), POST
- * /web/logout, GET /web/signed-out and GET /web/whoami (JSON: who is signed in).
+ * /web/logout, GET /web/signed-out and GET /web/whoami (JSON: the Viewer and
+ * the session's CSRF token).
  */
 export function mountWebAuth(router: Router, deps: WebAuthDeps): WebAuth {
   const signedIn = (ctx: Koa.Context) => resolveSignedIn(deps, ctx);
@@ -95,15 +96,10 @@ export function mountWebAuth(router: Router, deps: WebAuthDeps): WebAuth {
     answerNotice(ctx, 200, m("signedOutTitle"), [m("signedOutText"), m("newLinkHint")]),
   );
 
-  router.get("/web/whoami", auth.requireViewer, (ctx) => {
-    const viewer = ctx.state.viewer as Viewer;
-    ctx.body = {
-      personId: viewer.personId,
-      name: viewer.name,
-      roles: viewer.roles,
-      units: viewer.units,
-      ...(viewer.leaderName ? { leaderName: viewer.leaderName } : {}),
-    };
+  // Who is signed in (the console's header), and the session's CSRF token for a script's POSTs:
+  // another site can send this request but cannot read its answer (no CORS headers).
+  router.get("/web/whoami", auth.requireViewer, async (ctx) => {
+    ctx.body = { ...(ctx.state.viewer as Viewer), csrf: await auth.csrfToken(ctx) };
   });
 
   return auth;
