@@ -1,18 +1,8 @@
 import type Koa from "koa";
+import { escapeHtml } from "../../shared/escape-html.js";
 import { messages } from "../../templates/template-store.js";
 
 const m = messages("web");
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Text made safe inside HTML, in an element or a quoted attribute. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /**
  * A page of a title and a few paragraphs (templates/web.yaml), for sign-in outcomes and refusals:
