@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { logoutFormHtml } from "../../src/web/auth/logout-form.js";
 import { CONTENT_SECURITY_POLICY } from "../../src/web/auth/security-headers.js";
 import { PEOPLE, type ProgressApp, useProgressApps } from "../helpers/progress-app.js";
 
@@ -101,6 +102,13 @@ describe("signing in to the web console", () => {
     expect(fromAnotherSite.status).toBe(403);
     expect((await whoami(app, cookie)).status).toBe(200);
 
+    // What a browser sends for the console's logout button.
+    const form = logoutFormHtml(csrf);
+    expect(form).toMatch(
+      /^<form method="post" action="\/web\/logout"><input type="hidden" name="csrf" value="[^"]+">/,
+    );
+    expect(form).toContain(">退出登录</button>");
+    const [, name = "", value = ""] = /name="(\w+)" value="([^"]+)"/.exec(form) ?? [];
     const logout = await open(`${app.base}/web/logout`, {
       method: "POST",
       cookie,
@@ -109,7 +117,7 @@ describe("signing in to the web console", () => {
         origin: app.base,
         "sec-fetch-site": "same-origin",
       },
-      body: new URLSearchParams({ csrf }).toString(),
+      body: new URLSearchParams({ [name]: value }).toString(),
     });
     expect(logout.status).toBe(303);
     expect(logout.headers.get("location")).toBe("/web/signed-out");
