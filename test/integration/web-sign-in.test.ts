@@ -54,6 +54,7 @@ describe("signing in to the web console", () => {
       /^督办看板登录链接：http:\/\/localhost:3000\/web\/login\?t=\S+\n10分钟内有效，仅限本人使用一次。/,
     );
 
+    expect((await open(link, { method: "HEAD" })).status).toBe(200);
     const login = await open(link);
     expect(login.status).toBe(303);
     expect(login.headers.get("location")).toBe("/web");

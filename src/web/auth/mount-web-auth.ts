@@ -59,6 +59,11 @@ export function mountWebAuth(router: Router, deps: WebAuthDeps): WebAuth {
   router.use("/web", securityHeaders, csrfGuard(deps.keys, signedIn));
 
   router.get("/web/login", async (ctx) => {
+    // A HEAD (a link checker, a preview) must not spend the single use; the router answers HEAD here too.
+    if (ctx.method === "HEAD") {
+      ctx.status = 200;
+      return;
+    }
     const refuse = (text: string) => answerNotice(ctx, 400, m("loginFailedTitle"), [text, m("newLinkHint")]);
     const token = typeof ctx.query.t === "string" ? ctx.query.t : "";
     const now = deps.clock.now();
