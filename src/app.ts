@@ -17,10 +17,15 @@ import { createServices, type Services } from "./services.js";
 import { type Clock, systemClock } from "./shared/clock.js";
 import type { Logger } from "./shared/logger.js";
 import type { Store } from "./store/store.js";
+import { mountWebAuth, type WebAuth } from "./web/auth/mount-web-auth.js";
+import { mountDashboard } from "./web/dashboard/mount-dashboard.js";
+import type { Viewer } from "./web/viewer.js";
 
 export interface App {
   http: Koa;
   services: Services;
+  /** The web console's sign-in (/web/login, /web/logout, /web/whoami): who looks, and their forms' token. */
+  webAuth: WebAuth;
   /**
    * Starts the scheduler and the dispatch loop (the HTTP server is started by the caller), then
    * runs every job once, so a service started at 09:00 does not wait for the next tick to plan
@@ -84,6 +89,7 @@ export async function createApp(
     digest: services.settings.digest,
     calendar: services.calendar,
     chartFont: chartFontProblem(options.env ?? process.env),
+    webSecretUnshared: store.kind === "redis" && services.webKeys.ephemeral,
   };
   for (const { code, count, text } of runStartupChecks({ ...checked, current, now: clock.now() }))
     logger.warn(`start-up check: ${code}`, { code, count, text });
@@ -107,6 +113,34 @@ export async function createApp(
     });
     mountMetricsRoute(routes, { metrics, access: config.DUBAN_METRICS === "open" ? "open" : "loopback" });
   }
+  // Before any /web page: its headers and CSRF guard cover the /web routes mounted after it.
+  const webAuth = mountWebAuth(routes, {
+    keys: services.webKeys,
+    store,
+    counters: store.counters,
+    people: () => services.people,
+    clock,
+    logger,
+  });
+  // The dashboard's pages run behind the sign-in: the viewer and the CSRF token of the session
+  // are read once per request, before the page.
+  mountDashboard(routes, {
+    sources: () => ({
+      store,
+      directory: services.directory,
+      people: services.people,
+      calendar: services.calendar,
+      settings: services.settings,
+    }),
+    clock,
+    viewerOf: (ctx) => ctx.state.viewer as Viewer | undefined,
+    requireViewer: (ctx, next) =>
+      webAuth.requireViewer(ctx, async () => {
+        ctx.state.csrf = await webAuth.csrfToken(ctx);
+        await next();
+      }),
+    csrfToken: (ctx) => ctx.state.csrf as string,
+  });
   const http = createServer({
     logger,
     routes,
@@ -137,6 +171,7 @@ export async function createApp(
   return {
     http,
     services,
+    webAuth,
     async startBackground(background = {}) {
       await scheduler.start();
       loop = startDispatchLoop(services.dispatcher, {

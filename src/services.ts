@@ -43,6 +43,8 @@ import type { Logger } from "./shared/logger.js";
 import { listOfficeDays } from "./store/office-override.js";
 import { openStore } from "./store/open-store.js";
 import type { Store } from "./store/store.js";
+import { signInLinks } from "./web/auth/sign-in-link.js";
+import { createWebKeys, type WebKeys } from "./web/auth/web-keys.js";
 
 export interface Services {
   config: AppConfig;
@@ -72,6 +74,8 @@ export interface Services {
   jobs: Job[];
   /** The platforms' callback routes, for the HTTP app to mount. */
   routes: Router;
+  /** Signs the web console's links, sessions and forms (DUBAN_WEB_SECRET, else this process's own). */
+  webKeys: WebKeys;
   /** How receiving stands on the platforms that keep a connection of their own (GET /healthz). */
   receiving(): Record<ChannelName, ReceivingHealth>;
   close(): Promise<void>;
@@ -153,6 +157,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     },
   });
   const { channels, limits } = running;
+  const webKeys = createWebKeys(config.DUBAN_WEB_SECRET);
   const inboundDeps: InboundDeps = {
     store,
     people,
@@ -174,6 +179,12 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       const channel = channels.get(name);
       return channel !== undefined && canSendMedia(channel.limits, kind);
     },
+    signInLink: signInLinks({
+      keys: webKeys,
+      clock,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      port: config.PORT,
+    }),
     leaderDigest: digestNow({ store, directory, people, calendar, settings }, limits, logger),
     updateCard: async (name, request) => {
       const channel = channels.get(name);
@@ -259,6 +270,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     inbox,
     jobs,
     routes,
+    webKeys,
     receiving: () => running.receiving(),
     close: async () => {
       await inbox.stop();

@@ -27,6 +27,11 @@ export interface CheckSources {
   chartFont?: string | undefined;
   /** The digest settings, whose group chats must be in the directory. */
   digest?: Pick<DigestSettings, "chats"> | undefined;
+  /**
+   * True when the store is shared (Redis) and DUBAN_WEB_SECRET is unset: a sign-in link made by
+   * one instance, or a session it started, is refused by the others.
+   */
+  webSecretUnshared?: boolean | undefined;
 }
 
 /**
@@ -62,6 +67,8 @@ export function runStartupChecks(sources: CheckSources): StartupWarning[] {
       warnings.push({ code: warning.code, count: 1, text: warning.text, years: [warning.year] });
   }
   if (sources.chartFont) warnings.push({ code: "chart_font_missing", count: 1, text: sources.chartFont });
+  if (sources.webSecretUnshared)
+    warnings.push({ code: "web_secret_missing", count: 1, text: message("checks", "webSecretMissing") });
   return warnings;
 }
 

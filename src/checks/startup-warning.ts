@@ -11,6 +11,8 @@
  * - `chart_font_missing`: no CJK font for the charts; digests and bulletins go without images.
  * - `digest_chats_unknown`, `digest_leaders_unknown`: the settings send leader digests to group
  *   chats the directory lacks, or list them under leaders it does not know.
+ * - `web_secret_missing`: several instances share a Redis store but no DUBAN_WEB_SECRET is set:
+ *   each signs the web console's links and sessions with its own random key.
  */
 export interface StartupWarning {
   code:
@@ -23,7 +25,8 @@ export interface StartupWarning {
     | "deadlines_passed"
     | "chart_font_missing"
     | "digest_chats_unknown"
-    | "digest_leaders_unknown";
+    | "digest_leaders_unknown"
+    | "web_secret_missing";
   /** How many units, leaders, years or tasks the warning is about (1 for the demo directory). */
   count: number;
   /** Formal Chinese, from templates/checks.yaml: what is missing, and what to fill in where. */

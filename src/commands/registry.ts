@@ -24,6 +24,7 @@ import { statsCommand } from "./stats-command.js";
 import { taskCommand } from "./task-command.js";
 import { unmuteCommand } from "./unmute-command.js";
 import { unsnoozeCommand } from "./unsnooze-command.js";
+import { webCommand } from "./web-command.js";
 import { whoamiCommand } from "./whoami-command.js";
 
 /** The contacts' and leaders' commands (/task for the office too), in the order /help lists them. */
@@ -35,6 +36,7 @@ const CONTACT_COMMANDS: readonly CommandSpec[] = [
   backCommand,
   snoozeCommand,
   unsnoozeCommand,
+  webCommand,
 ];
 
 /** The office's commands (admins only), in the order /help lists them. */

@@ -50,6 +50,26 @@ export const appConfigSchema = z.object({
       error: "not a choice for GET /metrics (loopback: this machine only; open: any address; off: no route)",
     })
     .default("loopback"),
+  /**
+   * Signs the web console's (看板) sign-in links, session cookies and CSRF tokens: at least 32
+   * characters, the same on every instance. Unset → a random secret per process (sessions end at
+   * a restart; with Redis, a link made by one instance fails on another: a start-up warning says so).
+   */
+  DUBAN_WEB_SECRET: z
+    .string()
+    .min(32, {
+      error:
+        "DUBAN_WEB_SECRET is too short (at least 32 characters). Fix: set it to the output of `openssl rand -base64 48`, the same on every instance",
+    })
+    .optional(),
+  /**
+   * The address people's browsers reach this service at, without a trailing slash (the 看板's
+   * sign-in links; DingTalk's card links read it too); unset → http://localhost:<PORT>.
+   */
+  PUBLIC_BASE_URL: z
+    .url({ error: "PUBLIC_BASE_URL is not a URL. Fix: write it as https://duban.example.gov.cn" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
   /** debug | info | warn | error */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /**

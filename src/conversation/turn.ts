@@ -59,6 +59,11 @@ export interface InboundDeps {
     at: string,
     options: { chart: boolean },
   ): Promise<{ parts: string[]; chart?: MediaMessage } | undefined>;
+  /**
+   * A signed, single-use sign-in link to the web console (看板) for `personId`, valid 10 minutes
+   * (src/web/auth/, wired by the composition root: commands cannot import the web console).
+   */
+  signInLink(personId: string): string;
   /** Changes a card on the channel it was clicked on; absent where no channel can. */
   updateCard?(channel: ChannelName, request: CardUpdateRequest): Promise<SendResult>;
   /** Downloads a file sent on a channel (a file event's ref); absent where no channel can. */

@@ -28,6 +28,8 @@ export interface HealthDeps {
   chartFont?: string | undefined;
   /** The digest settings, for the start-up check of their group chats. */
   digest?: Pick<DigestSettings, "chats">;
+  /** Redis without DUBAN_WEB_SECRET (CheckSources.webSecretUnshared). */
+  webSecretUnshared?: boolean;
   calendar: Pick<WorkCalendar, "coverage">;
   clock: Clock;
   runtime: RuntimeStatus;
@@ -125,6 +127,7 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<{ healthy: bo
         settingsFile: deps.settingsFile,
         chartFont: deps.chartFont,
         digest: deps.digest,
+        webSecretUnshared: deps.webSecretUnshared,
         current: read?.current,
         calendar: deps.calendar,
         now,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type Koa from "koa";
+import { escapeHtml } from "../../shared/escape-html.js";
 import { message } from "../../templates/template-store.js";
 
 /**
@@ -31,16 +32,6 @@ export interface ActPage {
   /** The confirm button: the page then posts to its own address. */
   confirm?: string;
 }
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 export function renderActPage(page: ActPage): string {
   const form = page.confirm

@@ -1,18 +1,6 @@
-const ENTITIES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+import { escapeHtml } from "../../shared/escape-html.js";
 
-/**
- * Text as HTML that shows it as written: what people typed (a report's note, a reason) never
- * becomes markup. Safe in element content and in quoted attribute values alike.
- */
-export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
+export { escapeHtml };
 
 /**
  * A template literal tag that escapes every interpolated value, except the HTML of nested `html`

@@ -1,6 +1,7 @@
 import { messages } from "../../templates/template-store.js";
+import { logoutFormHtml } from "../auth/logout-form.js";
 import type { Viewer } from "../viewer.js";
-import { type Html, html } from "./escape-html.js";
+import { type Html, html, trusted } from "./escape-html.js";
 import type { AssetUrls } from "./static-assets.js";
 
 const m = messages("web");
@@ -37,7 +38,7 @@ ${page.charts ? html`<script src="${assets.echarts}" defer></script>` : ""}
 <body>
 <header class="top"><a class="brand" href="/web">${app}</a>${
     page.viewer ? html`<span class="who">${m("dashSignedInAs", { name: page.viewer.name })}</span>` : ""
-  }</header>
+  }${page.viewer && page.csrf ? trusted(logoutFormHtml(page.csrf)) : ""}</header>
 <main>
 ${page.body}
 </main>

@@ -165,6 +165,20 @@ describe("runStartupChecks", () => {
     expect(warnings[0]?.text).toContain("摘要和通报将不附统计图");
   });
 
+  it("warns when instances share Redis without DUBAN_WEB_SECRET, saying to set the same on each", () => {
+    const sources = {
+      directory: { ...demoDirectory, demo: false },
+      directoryFile: "config/directory.yaml",
+      current: undefined,
+      calendar,
+      now: IN_2021,
+    };
+    expect(runStartupChecks({ ...sources, webSecretUnshared: false })).toEqual([]);
+    const warnings = runStartupChecks({ ...sources, webSecretUnshared: true });
+    expect(warnings.map((w) => [w.code, w.count])).toEqual([["web_secret_missing", 1]]);
+    expect(warnings[0]?.text).toContain("请在每个实例的环境变量中设置相同的 DUBAN_WEB_SECRET");
+  });
+
   it("warns of digest group chats the directory lacks, and of leaders it does not know", () => {
     const directory = {
       ...demoDirectory,

@@ -1,0 +1,111 @@
+import type Router from "@koa/router";
+import type Koa from "koa";
+import type { Logger } from "../../shared/logger.js";
+import type { Store } from "../../store/store.js";
+import { messages } from "../../templates/template-store.js";
+import type { Viewer } from "../viewer.js";
+import { csrfGuard } from "./csrf-guard.js";
+import { csrfTokenFor } from "./csrf-token.js";
+import { answerNotice } from "./notice-page.js";
+import { resolveSignedIn, revokeSession, type SessionDeps } from "./resolve-session.js";
+import { securityHeaders } from "./security-headers.js";
+import { clearSessionCookie, newSession, setSessionCookie } from "./session-cookie.js";
+import { readSignInToken, SIGN_IN_CLAIM_TTL_MS, signInClaimKey } from "./sign-in-token.js";
+
+const m = messages("web");
+
+export interface WebAuthDeps extends SessionDeps {
+  store: Pick<Store, "claimOnce">;
+  logger: Logger;
+}
+
+/** What the console's pages use to know who looks and to guard their forms. */
+export interface WebAuth {
+  /** The Viewer of the request's session, or undefined when nobody is signed in. */
+  viewerOf(ctx: Koa.Context): Promise<Viewer | undefined>;
+  /**
+   * For /web pages: signed out → 401 page saying how to get a link; otherwise sets
+   * `ctx.state.viewer` (a Viewer) and goes on.
+   */
+  requireViewer: Koa.Middleware;
+  /** The session's CSRF token, for the hidden `csrf` field of every form (undefined when signed out). */
+  csrfToken(ctx: Koa.Context): Promise<string | undefined>;
+}
+
+/**
+ * The console's sign-in and security frame, mounted on `router` before any /web page (its guards
+ * run for the /web routes registered after it): security headers on every /web response, the
+ * CSRF check on every non-GET one, GET /web/login?t=<token> (a link sent by /看板), POST
+ * /web/logout, GET /web/signed-out and GET /web/whoami (JSON: the Viewer and
+ * the session's CSRF token).
+ */
+export function mountWebAuth(router: Router, deps: WebAuthDeps): WebAuth {
+  const signedIn = (ctx: Koa.Context) => resolveSignedIn(deps, ctx);
+  const auth: WebAuth = {
+    viewerOf: async (ctx) => (await signedIn(ctx))?.viewer,
+    async requireViewer(ctx, next) {
+      const current = await signedIn(ctx);
+      if (!current)
+        return answerNotice(ctx, 401, m("unauthorizedTitle"), [m("unauthorizedText"), m("newLinkHint")]);
+      ctx.state.viewer = current.viewer;
+      await next();
+    },
+    async csrfToken(ctx) {
+      const current = await signedIn(ctx);
+      return current && csrfTokenFor(deps.keys, current.session.sessionId);
+    },
+  };
+
+  router.use("/web", securityHeaders, csrfGuard(deps.keys, signedIn));
+
+  router.get("/web/login", async (ctx) => {
+    // A HEAD (a link checker, a preview) must not spend the single use; the router answers HEAD here too.
+    if (ctx.method === "HEAD") {
+      ctx.status = 200;
+      return;
+    }
+    const refuse = (text: string) => answerNotice(ctx, 400, m("loginFailedTitle"), [text, m("newLinkHint")]);
+    const token = typeof ctx.query.t === "string" ? ctx.query.t : "";
+    const now = deps.clock.now();
+    const read = readSignInToken(deps.keys, token, now);
+    if (!read.ok) return refuse(m(read.problem === "expired" ? "loginExpired" : "loginInvalid"));
+    const { claim } = read;
+    // Someone else is signed in on this browser: the link is left unused for its owner.
+    const current = await signedIn(ctx);
+    if (current && current.session.personId !== claim.personId)
+      return refuse(m("loginOtherPerson", { name: current.viewer.name }));
+    if (!deps.people().byId(claim.personId)) return refuse(m("loginUnknownPerson"));
+    if (!(await deps.store.claimOnce(signInClaimKey(claim), SIGN_IN_CLAIM_TTL_MS)))
+      return refuse(m("loginUsed"));
+    if (current) await revokeSession(deps, current.session);
+    const session = newSession(claim.personId, now);
+    setSessionCookie(ctx, deps.keys, session);
+    deps.logger.info("web sign-in", { personId: claim.personId });
+    ctx.status = 303;
+    ctx.redirect("/web");
+  });
+
+  router.post("/web/logout", async (ctx) => {
+    // The CSRF guard let the request through, so a session is there.
+    const current = await signedIn(ctx);
+    if (current) {
+      await revokeSession(deps, current.session);
+      deps.logger.info("web sign-out", { personId: current.session.personId });
+    }
+    clearSessionCookie(ctx);
+    ctx.status = 303;
+    ctx.redirect("/web/signed-out");
+  });
+
+  router.get("/web/signed-out", (ctx) =>
+    answerNotice(ctx, 200, m("signedOutTitle"), [m("signedOutText"), m("newLinkHint")]),
+  );
+
+  // Who is signed in (the console's header), and the session's CSRF token for a script's POSTs:
+  // another site can send this request but cannot read its answer (no CORS headers).
+  router.get("/web/whoami", auth.requireViewer, async (ctx) => {
+    ctx.body = { ...(ctx.state.viewer as Viewer), csrf: await auth.csrfToken(ctx) };
+  });
+
+  return auth;
+}

@@ -1,0 +1,26 @@
+import type Koa from "koa";
+import { escapeHtml } from "../../shared/escape-html.js";
+import { messages } from "../../templates/template-store.js";
+
+const m = messages("web");
+
+/**
+ * A page of a title and a few paragraphs (templates/web.yaml), for sign-in outcomes and refusals:
+ * no script, no style, nothing from elsewhere, so it renders under the strict CSP as it is.
+ */
+export function renderNoticePage(title: string, paragraphs: readonly string[]): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("");
+  const heading = escapeHtml(title);
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${heading} - ${escapeHtml(m("consoleTitle"))}</title></head><body><main><h1>${heading}</h1>${body}</main></body></html>`;
+}
+
+export function answerNotice(
+  ctx: Koa.Context,
+  status: number,
+  title: string,
+  paragraphs: readonly string[],
+): void {
+  ctx.status = status;
+  ctx.type = "text/html; charset=utf-8";
+  ctx.body = renderNoticePage(title, paragraphs);
+}
