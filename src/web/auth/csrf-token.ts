@@ -11,15 +11,18 @@ export const csrfTokenMatches = (keys: WebKeys, sessionId: string, token: string
   keys.verify("csrf", sessionId, token);
 
 /**
- * Whether the browser says the request comes from another site: an Origin other than ours, or
- * Sec-Fetch-Site other than same-origin (or none: typed in, a bookmark). Absent headers (old
- * browsers, curl) leave the decision to the token.
+ * Whether the browser says the request comes from another site: Sec-Fetch-Site other than
+ * same-origin (or none: typed in, a bookmark), or, from a browser that does not send it, an Origin
+ * other than ours. Absent headers (old browsers, curl) leave the decision to the token.
  */
 export function isCrossSite(
   headers: { origin?: string | undefined; secFetchSite?: string | undefined },
   ownOrigin: string,
 ): boolean {
-  if (headers.origin !== undefined && headers.origin !== ownOrigin) return true;
+  // The browser's own word first. Under `Referrer-Policy: no-referrer` (which the console sends,
+  // so that a sign-in token never leaks) Chromium sends `Origin: null` with its own forms' POSTs:
+  // an opaque origin says nothing either way, and the CSRF token still has to match.
   const site = headers.secFetchSite;
-  return site !== undefined && site !== "same-origin" && site !== "none";
+  if (site !== undefined) return site !== "same-origin" && site !== "none";
+  return headers.origin !== undefined && headers.origin !== "null" && headers.origin !== ownOrigin;
 }

@@ -39,32 +39,30 @@ export function openSession(keys: WebKeys, value: string, now: Date): WebSession
 /**
  * HttpOnly (no script reads it), SameSite=Lax (not sent on other sites' POSTs), Secure when the
  * request came over HTTPS: Koa's `ctx.secure`, which believes X-Forwarded-Proto because the app
- * trusts its proxy (src/http/create-server.ts sets `app.proxy`).
+ * trusts its proxy (src/http/create-server.ts sets `app.proxy`). The browser's copy lasts
+ * `maxAgeMs` of real time (Max-Age): the session's own expiry, checked on the service's clock, may
+ * be a demo clock's, years from the browser's.
  */
 export function sessionCookieOptions(
   ctx: Koa.Context,
-  expiresAt: Date,
+  maxAgeMs?: number,
 ): Parameters<Koa.Context["cookies"]["set"]>[2] {
   return {
     httpOnly: true,
     sameSite: "lax",
     secure: ctx.secure,
     path: SESSION_PATH,
-    expires: expiresAt,
+    ...(maxAgeMs === undefined ? {} : { maxAge: maxAgeMs }),
     overwrite: true,
     signed: false,
   };
 }
 
 export function setSessionCookie(ctx: Koa.Context, keys: WebKeys, session: WebSession): void {
-  ctx.cookies.set(
-    SESSION_COOKIE,
-    sealSession(keys, session),
-    sessionCookieOptions(ctx, new Date(session.expiresAt)),
-  );
+  ctx.cookies.set(SESSION_COOKIE, sealSession(keys, session), sessionCookieOptions(ctx, SESSION_MS));
 }
 
 export function clearSessionCookie(ctx: Koa.Context): void {
   // An empty value makes `cookies` send an expiry in 1970: the browser drops the cookie.
-  ctx.cookies.set(SESSION_COOKIE, "", sessionCookieOptions(ctx, new Date(0)));
+  ctx.cookies.set(SESSION_COOKIE, "", sessionCookieOptions(ctx));
 }

@@ -27,7 +27,11 @@ describe("cross-site requests", () => {
     expect(isCrossSite({ secFetchSite: "none" }, own)).toBe(false);
     expect(isCrossSite({}, own)).toBe(false);
     expect(isCrossSite({ origin: "https://evil.example" }, own)).toBe(true);
-    expect(isCrossSite({ origin: "null" }, own)).toBe(true);
+    // An opaque origin (Chromium's forms under Referrer-Policy: no-referrer) decides nothing: the
+    // token does; Sec-Fetch-Site, where sent, is the browser's own word.
+    expect(isCrossSite({ origin: "null" }, own)).toBe(false);
+    expect(isCrossSite({ origin: "null", secFetchSite: "same-origin" }, own)).toBe(false);
+    expect(isCrossSite({ origin: "null", secFetchSite: "cross-site" }, own)).toBe(true);
     expect(isCrossSite({ origin: "http://duban.example.gov.cn" }, own)).toBe(true);
     expect(isCrossSite({ secFetchSite: "cross-site" }, own)).toBe(true);
     expect(isCrossSite({ secFetchSite: "same-site" }, own)).toBe(true);

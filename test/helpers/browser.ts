@@ -1,0 +1,35 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+
+/**
+ * Debian's Chromium, which .ci/run installs when missing (`apt-get install chromium`): the browser
+ * tests drive the real thing with playwright-core, and never download one. The flags keep it off
+ * the network (this machine's is closed: without them it tries Google's hosts at every start).
+ */
+export const CHROMIUM = process.env.DUBAN_CHROMIUM ?? "/usr/bin/chromium";
+
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-default-apps",
+  "--disable-extensions",
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does), or set DUBAN_CHROMIUM`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/** Where screenshots go for review (test-results/, ignored by git). */
+export function screenshotPath(name: string): string {
+  const dir = join(process.cwd(), "test-results");
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
