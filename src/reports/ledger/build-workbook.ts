@@ -4,7 +4,7 @@ import { plainDate } from "../../calendar/format-dates.js";
 import { messages } from "../../templates/template-store.js";
 import type { Ledger } from "./collect-ledger.js";
 import { groupRows, type LedgerGrouping } from "./group-rows.js";
-import { type Column, historyColumns, overviewColumns } from "./ledger-columns.js";
+import { historyColumns, overviewColumns } from "./ledger-columns.js";
 import { uniqueSheetNames } from "./sheet-names.js";
 import { writeSheet } from "./write-sheet.js";
 
@@ -33,7 +33,7 @@ export async function buildWorkbook(
   const groups = groupRows(ledger, by);
   const names = uniqueSheetNames([m("sheetOverview"), ...groups.map((g) => g.name), m("sheetHistory")]);
   const view = { title: ledger.document.title, docNo: ledger.document.docNo, date: plainDate(ledger.date) };
-  const overview = valuesOnce(overviewColumns());
+  const overview = overviewColumns();
   const light = (row: { light: "red" | "yellow" | "green" }) => row.light;
   writeSheet(workbook, {
     name: names[0] ?? m("sheetOverview"),
@@ -61,21 +61,4 @@ export async function buildWorkbook(
   await workbook.commit();
   await ended;
   return { bytes: Buffer.concat(chunks), sheets: names };
-}
-
-/**
- * The columns with each row's values worked out once: every overview row is written twice (总表
- * and its section's or leader's sheet), and its dates and words cost more than writing them.
- */
-function valuesOnce<Row extends object>(columns: readonly Column<Row>[]): Column<Row>[] {
-  const cache = new WeakMap<Row, ReturnType<Column<Row>["value"]>[]>();
-  const valuesOf = (row: Row) => {
-    let values = cache.get(row);
-    if (values === undefined) {
-      values = columns.map((column) => column.value(row));
-      cache.set(row, values);
-    }
-    return values;
-  };
-  return columns.map((column, index) => ({ ...column, value: (row: Row) => valuesOf(row)[index] }));
 }
