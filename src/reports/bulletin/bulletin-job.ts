@@ -5,6 +5,7 @@ import type { Directory } from "../../directory/directory.js";
 import type { PeopleIndex } from "../../directory/people.js";
 import type { Recipient } from "../../directory/recipient.js";
 import { notifyAdmins } from "../../notices/notify-admins.js";
+import { dailyCron } from "../../scheduler/daily-cron.js";
 import type { Job, JobReport } from "../../scheduler/job.js";
 import { businessDate } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
@@ -59,10 +60,9 @@ export function createBulletinJob(deps: {
   logger: Logger;
 }): Job {
   const { settings, people, logger } = deps;
-  const [hour, minute] = settings.bulletin.time.split(":").map(Number);
   return {
     name: "bulletin-summary",
-    cron: `${minute} ${hour} * * *`,
+    cron: dailyCron(settings.bulletin.time),
     async run(now): Promise<JobReport> {
       const today = businessDate(now);
       const period = periodDue(today, settings.bulletin.every, deps.calendar);

@@ -1,9 +1,8 @@
 import { addDays } from "../../calendar/iso-date.js";
 import type { OfficeOverview, UnitStanding } from "../../commands/office-overview.js";
+import { unitMeasures } from "../../lights/assess-unit.js";
 import { computePace } from "../../lights/compute-pace.js";
 import type { LightColor } from "../../lights/light.js";
-import { indicatorLabel } from "../../registry/indicator-label.js";
-import { matchUnit } from "../../registry/match-unit.js";
 import type { Task } from "../../registry/registry.js";
 import { businessDate } from "../../shared/clock.js";
 import { messages } from "../../templates/template-store.js";
@@ -284,20 +283,9 @@ function paceOf(
       date: basis.now.date,
       deadline: view.deadline,
     });
-    for (const [index, indicator] of task.indicators.entries()) {
-      const actual = view.actuals.get(index);
-      const factor = actual && matchUnit(actual.unit, indicator.unit)?.factor;
-      if (!actual || factor === undefined || indicator.bound === "max" || indicator.value <= 0) continue;
-      rows.push({
-        task,
-        unit: short(s.unit),
-        measure: indicatorLabel(indicator),
-        share: ((actual.value * factor) / indicator.value) * 100,
-        pace,
-      });
-    }
-    if (view.percent !== undefined)
-      rows.push({ task, unit: short(s.unit), measure: "", share: view.percent, pace });
+    // The shares the light is judged by (its label "" is the percent complete).
+    for (const { label, share } of unitMeasures(view).measures)
+      rows.push({ task, unit: short(s.unit), measure: label, share, pace });
   }
   return rows.sort((a, b) => a.share - a.pace - (b.share - b.pace));
 }

@@ -6,6 +6,7 @@ import type { Settings } from "../../config/settings.js";
 import type { Directory } from "../../directory/directory.js";
 import type { PeopleIndex } from "../../directory/people.js";
 import type { Recipient } from "../../directory/recipient.js";
+import { dailyCron } from "../../scheduler/daily-cron.js";
 import type { Job, JobReport } from "../../scheduler/job.js";
 import { businessDate } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
@@ -37,10 +38,9 @@ export interface DigestJobDeps {
  * (清明, Monday 5 April 2021) gets its digest on the Tuesday.
  */
 export function createDigestJob(deps: DigestJobDeps): Job {
-  const [hour, minute] = deps.settings.digest.time.split(":").map(Number);
   return {
     name: "leader-digest",
-    cron: `${minute} ${hour} * * *`,
+    cron: dailyCron(deps.settings.digest.time),
     async run(now): Promise<JobReport> {
       if (!deps.settings.digest.enabled) return { skipped: "disabled" };
       const date = businessDate(now);

@@ -1,8 +1,7 @@
 import type { EChartsOption } from "echarts";
 import type { WorkCalendar } from "../../calendar/work-calendar.js";
+import { unitMeasures } from "../../lights/assess-unit.js";
 import { computePace } from "../../lights/compute-pace.js";
-import { indicatorLabel } from "../../registry/indicator-label.js";
-import { matchUnit } from "../../registry/match-unit.js";
 import type { PaceRow } from "../../reports/charts/pace-chart.js";
 import { paceChart, paceSize } from "../../reports/charts/pace-chart.js";
 import { message } from "../../templates/template-store.js";
@@ -27,17 +26,12 @@ export function paceRows(rows: readonly TaskRow[], short: (unit: string) => stri
           ? message("web", "dashPaceLabelUnit", { label: text, unit: short(s.unit) })
           : text;
       };
-      for (const [index, indicator] of task.indicators.entries()) {
-        const actual = view.actuals.get(index);
-        const factor = actual && matchUnit(actual.unit, indicator.unit)?.factor;
-        if (!actual || factor === undefined || indicator.bound !== "min" || indicator.value <= 0) continue;
+      // The shares the light is judged by, as the digest draws them ("" is the percent complete).
+      for (const measure of unitMeasures(view).measures)
         out.push({
-          label: label(indicatorLabel(indicator)),
-          share: ((actual.value * factor) / indicator.value) * 100,
+          label: label(measure.label === "" ? message("digest", "percentMeasure") : measure.label),
+          share: measure.share,
         });
-      }
-      if (view.percent !== undefined)
-        out.push({ label: label(message("digest", "percentMeasure")), share: view.percent });
     }
   }
   return out;
