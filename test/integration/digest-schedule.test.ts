@@ -4,7 +4,7 @@ import { createChineseDaysCalendar } from "../../src/calendar/chinese-days-calen
 import { COMMON_LIMITS } from "../../src/channels/channel-limits.js";
 import { chooseChannel } from "../../src/channels/choose-channel.js";
 import { CHANNEL_PLUGINS } from "../../src/channels/plugins.js";
-import { settingsSchema } from "../../src/config/settings.js";
+import { DEFAULT_SETTINGS, settingsSchema } from "../../src/config/settings.js";
 import { outboxPayloadSchema } from "../../src/delivery/outbox-payload.js";
 import { createDemoClock } from "../../src/demo/demo-clock.js";
 import { indexPeople } from "../../src/directory/people.js";
@@ -127,6 +127,31 @@ describe("the scheduled leader digest", () => {
       enqueued: 0,
     });
     expect((await store.outbox.list()).length).toBe(before);
+    await store.close();
+  });
+
+  it("does not go before its time when the service starts early on the digest day", async () => {
+    const store = new SqliteStore({ path: join(dir.path, "early.sqlite") });
+    await importSeed(store);
+    const job = createDigestJob({
+      store,
+      directory: demoDirectory,
+      people: indexPeople(demoDirectory),
+      calendar: createChineseDaysCalendar(),
+      settings: DEFAULT_SETTINGS,
+      limits: COMMON_LIMITS,
+      channelFor: () => "local",
+      canSendMedia: () => false,
+      charts: false,
+      logger: silentLogger,
+    });
+    // The scheduler runs every job once at start: Tuesday 6 April 2021 at 09:00, before 09:10.
+    expect(await job.run(new Date("2021-04-06T01:00:00.000Z"))).toEqual({
+      skipped: "before-time",
+      week: "2021-W14",
+    });
+    expect(await store.outbox.list()).toEqual([]);
+    expect(await job.run(new Date("2021-04-06T01:10:00.000Z"))).toMatchObject({ week: "2021-W14" });
     await store.close();
   });
 

@@ -5,7 +5,7 @@ import type { Directory } from "../../directory/directory.js";
 import type { PeopleIndex } from "../../directory/people.js";
 import type { Recipient } from "../../directory/recipient.js";
 import { notifyAdmins } from "../../notices/notify-admins.js";
-import { dailyCron } from "../../scheduler/daily-cron.js";
+import { beforeTimeOfDay, dailyCron } from "../../scheduler/daily-cron.js";
 import type { Job, JobReport } from "../../scheduler/job.js";
 import { businessDate } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
@@ -65,6 +65,7 @@ export function createBulletinJob(deps: {
     cron: dailyCron(settings.bulletin.time),
     async run(now): Promise<JobReport> {
       const today = businessDate(now);
+      if (beforeTimeOfDay(now, settings.bulletin.time)) return { due: false };
       const period = periodDue(today, settings.bulletin.every, deps.calendar);
       if (!period) return { due: false };
       const bulletin = await collectBulletin(deps, { period, today });

@@ -6,7 +6,7 @@ import type { Settings } from "../../config/settings.js";
 import type { Directory } from "../../directory/directory.js";
 import type { PeopleIndex } from "../../directory/people.js";
 import type { Recipient } from "../../directory/recipient.js";
-import { dailyCron } from "../../scheduler/daily-cron.js";
+import { beforeTimeOfDay, dailyCron } from "../../scheduler/daily-cron.js";
 import type { Job, JobReport } from "../../scheduler/job.js";
 import { businessDate } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
@@ -46,6 +46,7 @@ export function createDigestJob(deps: DigestJobDeps): Job {
       const date = businessDate(now);
       const week = isoWeekKey(date);
       if (digestDay(deps.calendar, week) !== date) return { skipped: "not-digest-day", week };
+      if (beforeTimeOfDay(now, deps.settings.digest.time)) return { skipped: "before-time", week };
       const leaders = deps.directory.leaders.map((leader) => leader.name);
       const result = await composeDigests(deps, { leaders, week }, deps.limits);
       if (result.status !== "composed") return { skipped: result.status, week };
