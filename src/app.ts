@@ -5,12 +5,15 @@ import type { AppConfig } from "./config/app-config.js";
 import { directoryPath } from "./config/load-config.js";
 import { settingsPath } from "./config/load-settings.js";
 import { type DispatchLoop, startDispatchLoop } from "./delivery/start-dispatch-loop.js";
+import type { DemoClock } from "./demo/demo-clock.js";
 import { createHealthCheck } from "./health/check-health.js";
 import { createRuntimeStatus } from "./health/runtime-status.js";
 import { createServer } from "./http/create-server.js";
 import { mountDevRoutes } from "./http/dev-routes.js";
 import { createMetrics } from "./metrics/create-metrics.js";
 import { mountMetricsRoute } from "./metrics/metrics-route.js";
+import { SEED_NOTICE } from "./playground/load-seed.js";
+import { mountPlayground } from "./playground/mount-playground.js";
 import { chartFontProblem } from "./reports/charts/find-chart-font.js";
 import { createScheduler, type ScheduleFn } from "./scheduler/create-scheduler.js";
 import { createServices, type Services } from "./services.js";
@@ -56,6 +59,8 @@ export async function createApp(
     plugins?: readonly ChannelPlugin[];
     /** The platforms found configured, read once by the caller. */
     configured?: readonly ConfiguredPlugin[];
+    /** The service's demo clock (the same as `clock`): the playground's clock controls move it. */
+    demoClock?: DemoClock;
   } = {},
 ): Promise<App> {
   const clock = options.clock ?? systemClock;
@@ -124,7 +129,7 @@ export async function createApp(
   });
   // The dashboard's pages run behind the sign-in: the viewer and the CSRF token of the session
   // are read once per request, before the page.
-  mountDashboard(routes, {
+  const assets = mountDashboard(routes, {
     sources: () => ({
       store,
       directory: services.directory,
@@ -141,6 +146,35 @@ export async function createApp(
       }),
     csrfToken: (ctx) => ctx.state.csrf as string,
   });
+  const scheduler = createScheduler({
+    jobs: services.jobs,
+    store,
+    clock,
+    logger,
+    ...(options.schedule ? { schedule: options.schedule } : {}),
+    onRun: (job, run, durationMs) => {
+      runtime.jobRan(job, run);
+      metrics?.jobRan(job, run, durationMs);
+    },
+    onRunning: runtime.schedulerRunning,
+  });
+  if (local && config.DUBAN_PLAYGROUND !== false)
+    mountPlayground(routes, assets, {
+      channel: local,
+      inbox: services.inbox,
+      onReceived: () => loop?.wake(),
+      store,
+      clock,
+      ...(options.demoClock ? { demoClock: options.demoClock } : {}),
+      sources: () => services,
+      jobs: services.jobs,
+      runJobsNow: async () => {
+        for (const job of services.jobs) await scheduler.runNow(job.name);
+        loop?.wake();
+      },
+      seedFile: SEED_NOTICE,
+      logger,
+    });
   const http = createServer({
     logger,
     routes,
@@ -156,18 +190,6 @@ export async function createApp(
     }),
   });
 
-  const scheduler = createScheduler({
-    jobs: services.jobs,
-    store,
-    clock,
-    logger,
-    ...(options.schedule ? { schedule: options.schedule } : {}),
-    onRun: (job, run, durationMs) => {
-      runtime.jobRan(job, run);
-      metrics?.jobRan(job, run, durationMs);
-    },
-    onRunning: runtime.schedulerRunning,
-  });
   return {
     http,
     services,

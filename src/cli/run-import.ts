@@ -1,9 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { directoryPath, loadConfig } from "../config/load-config.js";
-import { indexDirectory } from "../directory/directory-index.js";
 import { loadDirectory } from "../directory/load-directory.js";
+import { storeImport } from "../importing/store-import.js";
 import { checkImportSafety, describeRefusal } from "../registry/check-import-safety.js";
-import { computeAssignments } from "../registry/compute-assignments.js";
 import { explainTask } from "../registry/explain-task.js";
 import { importNotice } from "../registry/import-notice.js";
 import { directoryToYaml, scaffoldDirectory } from "../registry/scaffold-directory.js";
@@ -52,34 +51,12 @@ export async function runImport(
     }).map(describeRefusal);
     // A dry run stores nothing, so only an unreadable file fails it; it still says what would be refused.
     const refused = refusals.length > 0 && (!options.dryRun || result.registry.tasks.length === 0);
-    if (!options.dryRun && !refused) {
-      const now = clock.now();
-      // Progress, requests and audit are kept by task number: a new registry never erases them.
-      await store.registry.save({
-        registry: result.registry,
-        directory,
-        assignments: computeAssignments(result.registry, indexDirectory(directory)),
-        source: { path: result.source.path, format: result.source.format, sha256: result.source.sha256 },
-        importedAt: now.toISOString(),
-      });
-      await store.audit.append({
-        at: now.toISOString(),
+    if (!options.dryRun && !refused)
+      await storeImport(store, result, directory, {
+        now: clock.now(),
         actor: "cli",
-        action: "registry.imported",
-        details: {
-          file: result.source.path,
-          sha256: result.source.sha256,
-          tasks: result.registry.tasks.length,
-          problems: result.registry.problems.length,
-          year: result.year.year,
-          yearSource: result.year.source,
-          ...(options.replace ? { replace: true } : {}),
-          added: result.diff.added.map((t) => t.no),
-          changed: result.diff.changed.map((c) => c.after.no),
-          removed: result.diff.removed.map((t) => t.no),
-        },
+        ...(options.replace ? { replace: true } : {}),
       });
-    }
     if (options.scaffoldDirectory) {
       await writeFile(options.scaffoldDirectory, directoryToYaml(scaffoldDirectory(result.registry)), "utf8");
     }

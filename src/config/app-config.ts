@@ -90,6 +90,11 @@ export const appConfigSchema = z.object({
     .optional(),
   /** Demo clock: 1 jumps over nights and days off when nothing is due. */
   DUBAN_CLOCK_SKIP_IDLE: flagSchema.optional(),
+  /**
+   * The playground at / (loopback only): on by default when no platform is configured (the local
+   * channel runs); 0 turns it off. It needs the local channel, so 1 with a platform is refused.
+   */
+  DUBAN_PLAYGROUND: flagSchema.optional(),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

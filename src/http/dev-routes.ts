@@ -8,18 +8,14 @@ import { describeLocalMessage } from "../channels/local/describe-local-message.j
 import type { LocalChannel, LocalSentMessage } from "../channels/local/local-channel.js";
 import { mediaContentType } from "../channels/media-form.js";
 import { base64Bytes } from "../channels/message.js";
-import type { Inbox } from "../inbound/inbox-processor.js";
 import { type Clock, inBusinessTz } from "../shared/clock.js";
-import { isLoopback } from "../shared/is-loopback.js";
 import { readRawBody } from "../shared/read-raw-body.js";
+import { localOnly } from "./local-only.js";
+import { type LocalInboundDeps, receiveLocalEvent } from "./receive-local-event.js";
 
-export interface DevRoutesDeps {
+export interface DevRoutesDeps extends LocalInboundDeps {
   channel: LocalChannel;
-  /** Where an injected event goes: stored first, then handled, as a platform's callback is. */
-  inbox: Pick<Inbox, "receive">;
   clock: Clock;
-  /** Called once an injected event has been handled (the app wakes the dispatcher). */
-  onReceived?: () => void;
 }
 
 /** A file (base64, a third larger) up to the local channel's file size, with room for the JSON around it. */
@@ -67,7 +63,7 @@ const outboxQuerySchema = z.object({
  * when the local channel is on. Requests from anywhere but loopback get 403.
  */
 export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
-  router.get("/dev/outbox", loopbackOnly, (ctx) => {
+  router.get("/dev/outbox", localOnly, (ctx) => {
     const query = outboxQuerySchema.safeParse(ctx.query);
     if (!query.success) return badRequest(ctx, query.error);
     const { to, since, format } = query.data;
@@ -90,7 +86,7 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
 
   // An image or a file the local channel sent, by its number in /dev/outbox (`n`): what the
   // recipient would download. For the playground and scenario tests.
-  router.get("/dev/files/:n", loopbackOnly, (ctx) => {
+  router.get("/dev/files/:n", localOnly, (ctx) => {
     const n = Number(ctx.params.n);
     const sent = Number.isSafeInteger(n) ? deps.channel.sent().find((m) => m.n === n) : undefined;
     if (sent?.message.kind !== "image" && sent?.message.kind !== "file") {
@@ -106,7 +102,7 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
     ctx.body = Buffer.from(sent.message.base64, "base64");
   });
 
-  router.post("/dev/inbound", loopbackOnly, async (ctx) => {
+  router.post("/dev/inbound", localOnly, async (ctx) => {
     const raw = await readRawBody(ctx.req, MAX_BODY_BYTES);
     if (raw === "too-large") {
       ctx.status = 413;
@@ -125,14 +121,11 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
     if (!input.success) return badRequest(ctx, input.error);
     const event = toEvent(input.data, deps.clock.now(), deps.channel);
     // Answered after the handler has finished, so a scenario can read /dev/outbox right away.
-    try {
-      await deps.inbox.receive(event);
-    } catch {
+    if (!(await receiveLocalEvent(deps, event))) {
       ctx.status = 503;
       ctx.body = { error: "the event could not be stored: send it again" };
       return;
     }
-    deps.onReceived?.();
     ctx.status = 202;
     ctx.body = { eventId: event.eventId };
   });
@@ -156,16 +149,6 @@ function toEvent(input: z.infer<typeof inboundSchema>, now: Date, channel: Local
   }
   return { ...input, eventId, channel: LOCAL_CHANNEL, at };
 }
-
-/** The socket's address only: X-Forwarded-For is the client's word and is never trusted here. */
-const loopbackOnly: Koa.Middleware = async (ctx, next) => {
-  if (!isLoopback(ctx.req.socket.remoteAddress)) {
-    ctx.status = 403;
-    ctx.body = { error: "the /dev routes answer only on loopback" };
-    return;
-  }
-  await next();
-};
 
 function badRequest(ctx: Koa.Context, error: z.ZodError): void {
   ctx.status = 400;

@@ -9,7 +9,7 @@ const MINUTE = 60_000;
  * time it looks at every minute the clock has crossed since the last look and runs the job for
  * each minute its expression matches, in order, with that minute as the tick. node-cron only knows
  * the wall clock; this is what runs the scheduler on the demo clock, where an hour may pass in a
- * minute and a night in a moment. Five-field expressions only (minutes are the finest step).
+ * minute and a night in a moment; a clock set back is followed from its new instant. Five-field expressions only (minutes are the finest step).
  */
 export function clockSchedule(clock: Clock, options: { pollMs?: number } = {}): ScheduleFn {
   const pollMs = options.pollMs ?? 250;
@@ -23,6 +23,8 @@ export function clockSchedule(clock: Clock, options: { pollMs?: number } = {}): 
       running = true;
       try {
         const current = Math.floor(clock.now().getTime() / MINUTE);
+        // The playground's clock may be set back (before any task exists): go on from there.
+        if (current < checkedUpTo) checkedUpTo = current;
         for (let minute = checkedUpTo + 1; minute <= current && timer !== undefined; minute++) {
           checkedUpTo = minute;
           const at = new Date(minute * MINUTE);

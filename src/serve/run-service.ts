@@ -5,12 +5,14 @@ import { readChannelConfigs } from "../channels/read-channel-configs.js";
 import { channelNames } from "../channels/start-channels.js";
 import type { AppConfig } from "../config/app-config.js";
 import { createSendingWindow } from "../delivery/sending-window.js";
+import { createDemoClock } from "../demo/demo-clock.js";
 import { skipIdleTime } from "../demo/skip-idle.js";
 import { clockSchedule } from "../scheduler/clock-schedule.js";
 import { systemClock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import { TimeoutError, withTimeout } from "../shared/with-timeout.js";
 import { chooseDemoClock } from "./choose-clock.js";
+import { playgroundClockOnly, playgroundRuns } from "./playground-runs.js";
 
 export interface RunningService {
   app: App;
@@ -42,14 +44,18 @@ export async function runService(options: RunServiceOptions): Promise<RunningSer
   const configured = readChannelConfigs(CHANNEL_PLUGINS, env);
   // A platform whose API is a fake on this machine reaches nobody: the demo clock may run with it.
   const reachingPeople = configured.filter(({ plugin, config: settings }) => !plugin.apiIsLocal?.(settings));
-  const demo = chooseDemoClock(config, channelNames(reachingPeople));
+  const playground = playgroundRuns(config, configured.length > 0);
+  // The playground's clock controls need a clock they can move: at real time until moved.
+  const demo =
+    chooseDemoClock(config, channelNames(reachingPeople)) ??
+    (playground ? createDemoClock({ start: new Date(), speed: 1 }) : undefined);
   const clock = demo ?? systemClock;
   const app = await createApp(config, logger, {
     clock,
     env,
     configured,
     // node-cron fires on the wall clock; a demo clock needs timers that read the demo clock.
-    ...(demo ? { schedule: clockSchedule(demo) } : {}),
+    ...(demo ? { schedule: clockSchedule(demo), demoClock: demo } : {}),
   });
   const server: Server = app.http.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
@@ -59,7 +65,9 @@ export async function runService(options: RunServiceOptions): Promise<RunningSer
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   logger.info("duban listening", { port });
-  if (demo)
+  if (playground)
+    logger.info("playground: open it in a browser on this machine", { url: `http://localhost:${port}/` });
+  if (demo && !playgroundClockOnly(config))
     logger.warn("demo clock: the service runs on a clock of its own", {
       now: demo.now().toISOString(),
       speed: demo.speed,

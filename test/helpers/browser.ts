@@ -27,9 +27,12 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }
 
-/** Where screenshots go for review (test-results/, ignored by git). */
+/**
+ * Where screenshots go for review: test-results/ (ignored by git), or DUBAN_SCREENSHOT_DIR
+ * (`npm run screenshots` writes the README's into docs/images/).
+ */
 export function screenshotPath(name: string): string {
-  const dir = join(process.cwd(), "test-results");
+  const dir = process.env.DUBAN_SCREENSHOT_DIR ?? join(process.cwd(), "test-results");
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }

@@ -145,8 +145,41 @@ describe("POST /dev/inbound", () => {
     expect((await post(`${base}/dev/inbound`, { kind: "voice", from: "wecom:c1", text: "x" })).status).toBe(
       400,
     );
-    const notJson = await fetch(`${base}/dev/inbound`, { method: "POST", body: "{" });
+    const notJson = await fetch(`${base}/dev/inbound`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{",
+    });
     expect(notJson.status).toBe(400);
+    expect(inbound).toEqual([]);
+  });
+
+  it("refuses a body not sent as JSON: what a form on another site could post without a preflight", async () => {
+    const { base, inbound } = await start();
+    const form = await fetch(`${base}/dev/inbound`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ kind: "text", from: "wecom:c1", text: "/export" }),
+    });
+    expect(form.status).toBe(415);
+    expect(await form.json()).toEqual({ error: expect.stringContaining("application/json") });
+    expect(inbound).toEqual([]);
+  });
+
+  it("answers 403 to a Host that is not this machine (a page whose domain was made to resolve to 127.0.0.1)", async () => {
+    const { port, inbound } = await start();
+    const socket = connect({ host: "127.0.0.1", port });
+    const body = JSON.stringify({ kind: "text", from: "wecom:c1", text: "hi" });
+    socket.write(
+      "POST /dev/inbound HTTP/1.1\r\nHost: rebind.example.com\r\nContent-Type: application/json\r\n" +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    let response = "";
+    socket.on("data", (chunk: Buffer) => {
+      response += chunk.toString();
+    });
+    await once(socket, "end");
+    expect(response.split("\r\n")[0]).toBe("HTTP/1.1 403 Forbidden");
     expect(inbound).toEqual([]);
   });
 });

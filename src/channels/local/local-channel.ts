@@ -25,6 +25,21 @@ export interface LocalSentMessage {
   closedWith?: string;
 }
 
+/**
+ * Something a person wrote, clicked or sent on the local channel (POST /dev/inbound, the
+ * playground), as their chat shows it: after the message numbered `afterSent`.
+ */
+export interface LocalHeardEvent {
+  afterSent: number;
+  from: string;
+  at: string;
+  kind: InboundEvent["kind"];
+  /** The text written, or the file's name. */
+  text?: string;
+  cardId?: string;
+  actionKey?: string;
+}
+
 /** A send whose idempotency key (for that recipient) had been seen: the platform's duplicate check. */
 export interface LocalDuplicate {
   idempotencyKey: string;
@@ -41,6 +56,13 @@ export interface LocalChannel extends Channel {
   /** What was sent, oldest first; `since` keeps messages sent at or after it. */
   sent(filter?: { to?: string; since?: Date }): LocalSentMessage[];
   duplicates(): LocalDuplicate[];
+  /**
+   * Notes what a person sent in (before it is handled), for their chat's other side; the function
+   * returned takes the note back (the event could not be stored).
+   */
+  noteHeard(event: InboundEvent): () => void;
+  /** What people sent in, oldest first; `from` keeps one person's (their id as they wrote it). */
+  heard(filter?: { from?: string }): LocalHeardEvent[];
   /** The next `times` sends to `personId` fail with `status` (every send when `times` is omitted). */
   failFor(
     personId: string,
@@ -83,6 +105,7 @@ const KEPT_FILES = 20;
 export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
   const logger = options.logger.child({ channel: "local" });
   const records: LocalSentMessage[] = [];
+  const heardEvents: LocalHeardEvent[] = [];
   const duplicates: LocalDuplicate[] = [];
   const firstIds = new Map<string, string>();
   for (const seen of options.alreadySent ?? [])
@@ -218,6 +241,23 @@ export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
       );
     },
     duplicates: () => [...duplicates],
+    noteHeard(event) {
+      const note: LocalHeardEvent = {
+        afterSent: records.length,
+        from: event.from,
+        at: event.at,
+        kind: event.kind,
+        ...(event.kind === "text" ? { text: event.text } : {}),
+        ...(event.kind === "file" ? { text: event.fileName } : {}),
+        ...(event.kind === "card-action" ? { cardId: event.cardId, actionKey: event.actionKey } : {}),
+      };
+      heardEvents.push(note);
+      return () => {
+        const at = heardEvents.lastIndexOf(note);
+        if (at >= 0) heardEvents.splice(at, 1);
+      };
+    },
+    heard: (filter = {}) => heardEvents.filter((e) => filter.from === undefined || e.from === filter.from),
     failFor(personId, status, { times = Number.POSITIVE_INFINITY, retryAfterMs = 60_000 } = {}) {
       failures.set(personId, { status, left: times, retryAfterMs });
     },

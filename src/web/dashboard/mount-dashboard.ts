@@ -8,7 +8,7 @@ import type { DashboardDeps } from "./dashboard-deps.js";
 import { html } from "./escape-html.js";
 import { layout, type PageParts } from "./layout.js";
 import { WEB_PREFIX } from "./paths.js";
-import { mountAssets } from "./static-assets.js";
+import { type AssetUrls, mountAssets } from "./static-assets.js";
 import { applyFilters, readFilters } from "./table-filters.js";
 import { tableBody } from "./table-page.js";
 import { loadTaskEvents } from "./task-events.js";
@@ -33,7 +33,7 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
  * admins, and the console's assets. Every page but the assets runs `requireViewer` first, and
  * shows only what the viewer's roles let them see.
  */
-export function mountDashboard(router: Router, deps: DashboardDeps): void {
+export function mountDashboard(router: Router, deps: DashboardDeps): AssetUrls {
   const assets = mountAssets(router, WEB_PREFIX);
   const page = (ctx: Context, status: number, parts: PageParts) => {
     ctx.status = status;
@@ -113,4 +113,5 @@ export function mountDashboard(router: Router, deps: DashboardDeps): void {
     );
     ctx.body = Buffer.from(ledger.bytes);
   });
+  return assets;
 }

@@ -10,6 +10,9 @@ export interface AssetUrls {
   css: string;
   js: string;
   echarts: string;
+  /** The playground's (at /, src/playground/). */
+  playgroundCss: string;
+  playgroundJs: string;
 }
 
 interface Asset {
@@ -37,6 +40,8 @@ export function mountAssets(router: Router, prefix: string): AssetUrls {
   const assets: Record<string, Asset> = {
     "console.css": own("console.css", "text/css; charset=utf-8"),
     "console.js": own("console.js", "text/javascript; charset=utf-8"),
+    "playground.css": own("playground.css", "text/css; charset=utf-8"),
+    "playground.js": own("playground.js", "text/javascript; charset=utf-8"),
     "echarts.min.js": { file: echartsFile, type: "text/javascript; charset=utf-8", version: echartsVersion },
   };
   router.get(`${prefix}/assets/:name`, (ctx) => {
@@ -49,5 +54,11 @@ export function mountAssets(router: Router, prefix: string): AssetUrls {
     ctx.body = createReadStream(asset.file);
   });
   const url = (name: string) => `${prefix}/assets/${name}?v=${assets[name]?.version ?? ""}`;
-  return { css: url("console.css"), js: url("console.js"), echarts: url("echarts.min.js") };
+  return {
+    css: url("console.css"),
+    js: url("console.js"),
+    echarts: url("echarts.min.js"),
+    playgroundCss: url("playground.css"),
+    playgroundJs: url("playground.js"),
+  };
 }

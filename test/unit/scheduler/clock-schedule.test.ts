@@ -26,4 +26,24 @@ describe("clockSchedule", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(fired).toHaveLength(2);
   });
+
+  it("follows a clock set back to an earlier instant from there (the playground's seed)", async () => {
+    let now = Date.parse("2026-12-01T15:00:00+08:00");
+    const fired: string[] = [];
+    const schedule = clockSchedule({ now: () => new Date(now) }, { pollMs: 2 });
+    const task = schedule(
+      "7 8 * * *",
+      async (at) => {
+        fired.push(at?.toISOString() ?? "none");
+      },
+      { name: "t", timezone: "Asia/Shanghai", noOverlap: true },
+    );
+    await task.start();
+    now = Date.parse("2021-03-22T08:00:00+08:00");
+    await new Promise((r) => setTimeout(r, 20));
+    now = Date.parse("2021-03-22T08:10:00+08:00");
+    await until(() => fired.length === 1);
+    expect(fired).toEqual(["2021-03-22T00:07:00.000Z"]);
+    await task.stop();
+  });
 });
