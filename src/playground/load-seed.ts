@@ -11,10 +11,11 @@ import type { Store } from "../store/store.js";
 export const SEED_NOTICE = join(PACKAGE_ROOT, "config", "examples", "yanzhou-2021-work-report-tasks.txt");
 
 /**
- * Where the seed puts the clock: the Monday morning before the first report (25 March 2021),
- * when the morning's jobs have run and the T−3 reminders are about to go (the README's demo).
+ * Where the seed puts the clock: Monday 22 February 2021, 08:20, three working days before the
+ * first monthly report after the notice (issued 21 January; reports due on the 25th), when the T−3
+ * reminders are about to go. A later start would find the earlier cycles unreported, and red.
  */
-export const SEED_CLOCK = new Date("2021-03-22T08:20:00+08:00");
+export const SEED_CLOCK = new Date("2021-02-22T08:20:00+08:00");
 
 export type SeedOutcome =
   | { loaded: true; tasks: number; problems: number; clockMoved: boolean }

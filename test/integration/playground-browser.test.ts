@@ -60,7 +60,7 @@ describe("the playground in a browser", () => {
       await expect
         .poll(() => page.locator(".pg-registry").textContent(), { timeout: 30_000 })
         .toContain("已导入任务66项");
-      expect(await page.locator(".pg-face .date").textContent()).toBe("2021年3月22日（周一）");
+      expect(await page.locator(".pg-face .date").textContent()).toBe("2021年2月22日（周一）");
       // The morning's jobs have run: the T−3 reminders wait in the outbox.
       await expect.poll(() => page.locator(".pg-rows.waiting li").count()).toBeGreaterThan(0);
 
