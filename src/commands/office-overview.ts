@@ -186,8 +186,15 @@ function coversCycle(reports: readonly ProgressReport[], cycle: string): boolean
 
 /** The day the unit first reported for `cycle` or a later one, in the business time zone. */
 function firstReportFor(reports: readonly ProgressReport[], cycle: string): string | undefined {
-  const days = reports.filter((r) => r.cycle >= cycle).map((r) => businessDate(new Date(r.reportedAt)));
-  return days.sort()[0];
+  // The earliest instant's day is the earliest day: one date to format, not one per report (this
+  // runs for every past due of every unit).
+  let first: number | undefined;
+  for (const report of reports)
+    if (report.cycle >= cycle) {
+      const at = Date.parse(report.reportedAt);
+      if (first === undefined || at < first) first = at;
+    }
+  return first === undefined ? undefined : businessDate(new Date(first));
 }
 
 /**

@@ -26,22 +26,36 @@ export function renderFile(name: string, view: View, dir = TEMPLATES_DIR): strin
  * (e.g. message("import/problems", "unknownLabel", { label })).
  */
 export function message(catalog: string, key: string, view: View = {}, dir = TEMPLATES_DIR): string {
+  return renderEntry(catalogEntries(catalog, dir), catalog, key, view);
+}
+
+/**
+ * `message` bound to one catalogue, for a file that words many messages from it:
+ * `const m = messages("workflow")`, then `m("cardTitle", view)`. The file is read at the first
+ * call, as with `message`, and the bound function keeps its entries: the ledger words several
+ * messages for each of 10,000 rows. test/unit/templates/template-keys.test.ts checks the keys
+ * statically.
+ */
+export function messages(catalog: string): (key: string, view?: View) => string {
+  let entries: Record<string, string> | undefined;
+  return (key, view = {}) => {
+    entries ??= catalogEntries(catalog, TEMPLATES_DIR);
+    return renderEntry(entries, catalog, key, view);
+  };
+}
+
+function catalogEntries(catalog: string, dir: string): Record<string, string> {
   const cacheKey = `${dir}\0${catalog}`;
   let entries = catalogs.get(cacheKey);
   if (entries === undefined) {
     entries = parse(readFileSync(join(dir, `${catalog}.yaml`), "utf8")) as Record<string, string>;
     catalogs.set(cacheKey, entries);
   }
+  return entries;
+}
+
+function renderEntry(entries: Record<string, string>, catalog: string, key: string, view: View): string {
   const template = entries[key];
   if (template === undefined) throw new Error(`templates/${catalog}.yaml has no key "${key}"`);
   return renderTemplate(template, view).trimEnd();
-}
-
-/**
- * `message` bound to one catalogue, for a file that words many messages from it:
- * `const m = messages("workflow")`, then `m("cardTitle", view)`. The file is read at the first
- * call, as with `message`. test/unit/templates/template-keys.test.ts checks the keys statically.
- */
-export function messages(catalog: string): (key: string, view?: View) => string {
-  return (key, view = {}) => message(catalog, key, view);
 }
