@@ -9,6 +9,4 @@ const require = createRequire(import.meta.url);
  * about as much CPU to load as the writer itself (~0.2 s of `duban export`). The path is the one
  * exceljs's own entry (lib/exceljs.nodejs.js) requires; the type is the entry's.
  */
-export const WorkbookWriter: typeof ExcelJS.stream.xlsx.WorkbookWriter = require(
-  "exceljs/lib/stream/xlsx/workbook-writer.js",
-);
+export const WorkbookWriter: typeof ExcelJS.stream.xlsx.WorkbookWriter = require("exceljs/lib/stream/xlsx/workbook-writer.js");
