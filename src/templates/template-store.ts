@@ -8,7 +8,7 @@ import { renderTemplate, type View } from "./render-template.js";
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
 const files = new Map<string, string>();
-const catalogs = new Map<string, Record<string, string>>();
+const catalogs = new Map<string, Map<string, Record<string, string>>>();
 
 /** Renders `templates/<name>` (e.g. "import/summary.txt"). */
 export function renderFile(name: string, view: View, dir = TEMPLATES_DIR): string {
@@ -45,11 +45,16 @@ export function messages(catalog: string): (key: string, view?: View) => string 
 }
 
 function catalogEntries(catalog: string, dir: string): Record<string, string> {
-  const cacheKey = `${dir}\0${catalog}`;
-  let entries = catalogs.get(cacheKey);
+  // By folder, then by catalogue: no key to build for each of the many messages worded.
+  let inDir = catalogs.get(dir);
+  if (inDir === undefined) {
+    inDir = new Map();
+    catalogs.set(dir, inDir);
+  }
+  let entries = inDir.get(catalog);
   if (entries === undefined) {
     entries = parse(readFileSync(join(dir, `${catalog}.yaml`), "utf8")) as Record<string, string>;
-    catalogs.set(cacheKey, entries);
+    inDir.set(catalog, entries);
   }
   return entries;
 }
