@@ -115,10 +115,11 @@ export async function loadTaskStandings(
     const past = shifted.filter((d) => d.due < date);
     // Once the unit asked to close its part, nothing due after that day is owed.
     const settledOn = settled ? settledSince(view) : undefined;
+    const firstReportFor = firstReportDays(view.reports);
     const pastDues = past
       .filter((d) => settledOn === undefined || d.due < settledOn)
       .map((d) => {
-        const on = firstReportFor(view.reports, d.cycle);
+        const on = firstReportFor(d.cycle);
         return { cycle: d.cycle, due: d.due, onTime: on !== undefined && on <= d.due };
       });
     const last = past.at(-1);
@@ -184,10 +185,27 @@ function coversCycle(reports: readonly ProgressReport[], cycle: string): boolean
   return reports.some((r) => r.cycle >= cycle);
 }
 
-/** The day the unit first reported for `cycle` or a later one, in the business time zone. */
-function firstReportFor(reports: readonly ProgressReport[], cycle: string): string | undefined {
-  const days = reports.filter((r) => r.cycle >= cycle).map((r) => businessDate(new Date(r.reportedAt)));
-  return days.sort()[0];
+/**
+ * The day the unit first reported for a cycle or a later one, in the business time zone, for each
+ * of its past dues. The reports' instants are read once per unit, and a day is formatted once per
+ * distinct first report, not once per due and report (this runs for every past due of 10,000
+ * task-units in the ledger); the earliest instant's day is the earliest day.
+ */
+function firstReportDays(reports: readonly ProgressReport[]): (cycle: string) => string | undefined {
+  const read = reports.map((r) => ({ cycle: r.cycle, at: Date.parse(r.reportedAt) }));
+  const days = new Map<number, string>();
+  return (cycle) => {
+    let first: number | undefined;
+    for (const report of read)
+      if (report.cycle >= cycle && (first === undefined || report.at < first)) first = report.at;
+    if (first === undefined) return undefined;
+    let day = days.get(first);
+    if (day === undefined) {
+      day = businessDate(new Date(first));
+      days.set(first, day);
+    }
+    return day;
+  };
 }
 
 /**

@@ -83,9 +83,13 @@ export function unitMeasures(view: UnitView): Pick<LightInput, "measures" | "exc
  * unit is current again, and the lateness showed while it lasted.
  */
 function reportedOnFor(view: UnitView, last: { cycle: string; due: string }): string | undefined {
-  const own = view.reports
-    .filter((r) => r.cycle === last.cycle)
-    .map((r) => businessDate(new Date(r.reportedAt)));
-  if (own.length > 0) return own.sort()[0];
+  // The earliest instant's day is the earliest day: one date to format, not one per report.
+  let first: number | undefined;
+  for (const report of view.reports)
+    if (report.cycle === last.cycle) {
+      const at = Date.parse(report.reportedAt);
+      if (first === undefined || at < first) first = at;
+    }
+  if (first !== undefined) return businessDate(new Date(first));
   return view.reports.some((r) => r.cycle > last.cycle) ? last.due : undefined;
 }

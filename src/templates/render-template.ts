@@ -26,8 +26,15 @@ export function renderTemplate(template: string, view: View): string {
  */
 type Node =
   | string
-  | { kind: "value"; name: string }
-  | { kind: "section"; inverted: boolean; name: string; nodes: Node[] };
+  | { kind: "value"; name: Name }
+  | { kind: "section"; inverted: boolean; name: Name; nodes: Node[] };
+
+/** A tag's name split at its dots once ("a.b" → ["a", "b"]); "." alone is the current item. */
+type Name = readonly string[] | ".";
+
+function splitName(name: string): Name {
+  return name === "." ? "." : name.split(".");
+}
 
 const compiled = new Map<string, Node[]>();
 
@@ -40,13 +47,13 @@ function compile(template: string): Node[] {
     if (match.index > cursor) nodes.push(template.slice(cursor, match.index));
     cursor = match.index + whole.length;
     if (sigil === "") {
-      nodes.push({ kind: "value", name });
+      nodes.push({ kind: "value", name: splitName(name) });
       continue;
     }
     if (sigil === "/") throw new Error(`template: unexpected {{/${name}}}`);
     const close = findClose(template, name, cursor);
     const inner = trimSectionNewline(template.slice(cursor, close.start), atLineStart(template, match.index));
-    nodes.push({ kind: "section", inverted: sigil === "^", name, nodes: compile(inner) });
+    nodes.push({ kind: "section", inverted: sigil === "^", name: splitName(name), nodes: compile(inner) });
     cursor = close.end;
     tag.lastIndex = cursor;
   }
@@ -99,16 +106,16 @@ function trimSectionNewline(inner: string, openAlone: boolean): string {
   return openAlone && inner.startsWith("\n") ? inner.slice(1) : inner;
 }
 
-function lookup(stack: unknown[], name: string): unknown {
+function lookup(stack: unknown[], name: Name): unknown {
   if (name === ".") return stack[stack.length - 1];
-  const [head = "", ...rest] = name.split(".");
+  const head = name[0] ?? "";
   for (let i = stack.length - 1; i >= 0; i--) {
     const frame = stack[i];
     if (frame !== null && typeof frame === "object" && head in frame) {
-      return rest.reduce<unknown>(
-        (value, key) => (value !== null && typeof value === "object" ? (value as View)[key] : undefined),
-        (frame as View)[head],
-      );
+      let value: unknown = (frame as View)[head];
+      for (let k = 1; k < name.length; k++)
+        value = value !== null && typeof value === "object" ? (value as View)[name[k] as string] : undefined;
+      return value;
     }
   }
   return undefined;

@@ -8,7 +8,7 @@ import { renderTemplate, type View } from "./render-template.js";
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
 const files = new Map<string, string>();
-const catalogs = new Map<string, Record<string, string>>();
+const catalogs = new Map<string, Map<string, Record<string, string>>>();
 
 /** Renders `templates/<name>` (e.g. "import/summary.txt"). */
 export function renderFile(name: string, view: View, dir = TEMPLATES_DIR): string {
@@ -26,22 +26,41 @@ export function renderFile(name: string, view: View, dir = TEMPLATES_DIR): strin
  * (e.g. message("import/problems", "unknownLabel", { label })).
  */
 export function message(catalog: string, key: string, view: View = {}, dir = TEMPLATES_DIR): string {
-  const cacheKey = `${dir}\0${catalog}`;
-  let entries = catalogs.get(cacheKey);
-  if (entries === undefined) {
-    entries = parse(readFileSync(join(dir, `${catalog}.yaml`), "utf8")) as Record<string, string>;
-    catalogs.set(cacheKey, entries);
-  }
-  const template = entries[key];
-  if (template === undefined) throw new Error(`templates/${catalog}.yaml has no key "${key}"`);
-  return renderTemplate(template, view).trimEnd();
+  return renderEntry(catalogEntries(catalog, dir), catalog, key, view);
 }
 
 /**
  * `message` bound to one catalogue, for a file that words many messages from it:
  * `const m = messages("workflow")`, then `m("cardTitle", view)`. The file is read at the first
- * call, as with `message`. test/unit/templates/template-keys.test.ts checks the keys statically.
+ * call, as with `message`, and the bound function keeps its entries: the ledger words several
+ * messages for each of 10,000 rows. test/unit/templates/template-keys.test.ts checks the keys
+ * statically.
  */
 export function messages(catalog: string): (key: string, view?: View) => string {
-  return (key, view = {}) => message(catalog, key, view);
+  let entries: Record<string, string> | undefined;
+  return (key, view = {}) => {
+    entries ??= catalogEntries(catalog, TEMPLATES_DIR);
+    return renderEntry(entries, catalog, key, view);
+  };
+}
+
+function catalogEntries(catalog: string, dir: string): Record<string, string> {
+  // By folder, then by catalogue: no key to build for each of the many messages worded.
+  let inDir = catalogs.get(dir);
+  if (inDir === undefined) {
+    inDir = new Map();
+    catalogs.set(dir, inDir);
+  }
+  let entries = inDir.get(catalog);
+  if (entries === undefined) {
+    entries = parse(readFileSync(join(dir, `${catalog}.yaml`), "utf8")) as Record<string, string>;
+    inDir.set(catalog, entries);
+  }
+  return entries;
+}
+
+function renderEntry(entries: Record<string, string>, catalog: string, key: string, view: View): string {
+  const template = entries[key];
+  if (template === undefined) throw new Error(`templates/${catalog}.yaml has no key "${key}"`);
+  return renderTemplate(template, view).trimEnd();
 }

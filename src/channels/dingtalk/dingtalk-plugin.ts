@@ -1,9 +1,8 @@
 import type { Redis } from "ioredis";
 import { isLoopbackUrl } from "../../shared/is-loopback.js";
-import { connectRedis } from "../../store/redis/connect-redis.js";
 import { message } from "../../templates/template-store.js";
 import type { ChannelPlugin, ReceivingHealth } from "../channel-plugin.js";
-import { createRedisTokenCache } from "../redis-access-token-cache.js";
+import { connectTokenRedis, createRedisTokenCache } from "../redis-access-token-cache.js";
 import { mountDingtalkActRoute } from "./dingtalk-act-route.js";
 import { DINGTALK_LINK_TTL_MS } from "./dingtalk-action-link.js";
 import { createDingtalkApi } from "./dingtalk-api.js";
@@ -32,7 +31,7 @@ export const dingtalkPlugin: ChannelPlugin<DingtalkConfig> = {
   readConfig: readDingtalkConfig,
   async start(config, deps) {
     const logger = deps.logger.child({ channel: "dingtalk" });
-    const redis: Redis | undefined = deps.redisUrl ? await connectRedis(deps.redisUrl) : undefined;
+    const redis: Redis | undefined = deps.redisUrl ? await connectTokenRedis(deps.redisUrl) : undefined;
     const api = createDingtalkApi({
       config,
       clock: deps.clock,

@@ -1,9 +1,8 @@
 import type { Redis } from "ioredis";
 import { isLoopbackUrl } from "../../shared/is-loopback.js";
-import { connectRedis } from "../../store/redis/connect-redis.js";
 import { message } from "../../templates/template-store.js";
 import type { ChannelPlugin } from "../channel-plugin.js";
-import { createRedisTokenCache } from "../redis-access-token-cache.js";
+import { connectTokenRedis, createRedisTokenCache } from "../redis-access-token-cache.js";
 import { createWecomApi } from "./wecom-api.js";
 import { createWecomChannel } from "./wecom-channel.js";
 import { readWecomConfig, type WecomConfig } from "./wecom-config.js";
@@ -22,7 +21,7 @@ export const wecomPlugin: ChannelPlugin<WecomConfig> = {
   readConfig: readWecomConfig,
   async start(config, deps) {
     const logger = deps.logger.child({ channel: "wecom" });
-    const redis: Redis | undefined = deps.redisUrl ? await connectRedis(deps.redisUrl) : undefined;
+    const redis: Redis | undefined = deps.redisUrl ? await connectTokenRedis(deps.redisUrl) : undefined;
     const api = createWecomApi({
       config,
       clock: deps.clock,

@@ -1,11 +1,11 @@
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
 import { plainDate } from "../../calendar/format-dates.js";
 import { messages } from "../../templates/template-store.js";
 import type { Ledger } from "./collect-ledger.js";
 import { groupRows, type LedgerGrouping } from "./group-rows.js";
 import { historyColumns, overviewColumns } from "./ledger-columns.js";
 import { uniqueSheetNames } from "./sheet-names.js";
+import { WorkbookWriter } from "./workbook-writer.js";
 import { writeSheet } from "./write-sheet.js";
 
 const m = messages("ledger");
@@ -24,7 +24,7 @@ export async function buildWorkbook(
   const chunks: Buffer[] = [];
   output.on("data", (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise((resolve) => output.once("end", resolve));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new WorkbookWriter({
     stream: output,
     useStyles: true,
     useSharedStrings: true,

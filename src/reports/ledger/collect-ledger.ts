@@ -85,14 +85,23 @@ export async function collectLedger(sources: LedgerSources, date: string): Promi
     const task = byNo.get(request.taskNo);
     if (task) history.push(...requestRows(request, task, sources.people));
   }
-  // Stable: what happened at the same instant keeps the order it was read in (report, then request).
-  history.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.task.no - b.task.no);
   return {
     document: registry.document,
     date,
     sections: registry.sections,
     tasks: registry.tasks,
     rows,
-    history,
+    history: oldestFirst(history),
   };
+}
+
+/**
+ * The rows by time, then task. Stable: what happened at the same instant keeps the order it was
+ * read in (report, then request). Each instant is parsed once, not at every comparison (20,000
+ * rows make some 600,000 comparisons).
+ */
+function oldestFirst(rows: HistoryRow[]): HistoryRow[] {
+  const keyed = rows.map((row) => ({ row, at: Date.parse(row.at) }));
+  keyed.sort((a, b) => a.at - b.at || a.row.task.no - b.row.task.no);
+  return keyed.map((k) => k.row);
 }

@@ -3,6 +3,7 @@ import type { LightColor } from "../../lights/light.js";
 import { messages } from "../../templates/template-store.js";
 import { cellText } from "./excel-values.js";
 import type { Column, ColumnKind } from "./ledger-columns.js";
+import { streamRows } from "./row-xml.js";
 
 const m = messages("ledger");
 
@@ -33,8 +34,8 @@ export interface SheetTable<Row> {
  * Writes a table the way an office keeps a 台账: a title row, a frozen header row with filters
  * (the title above it stays out of the filtered range), wrapped text, borders, and a print setup
  * of A4 landscape, one page wide, the header row repeated on every page. Values only: no cell
- * holds a formula. Rows are committed as they are written (a streaming workbook keeps none of
- * them), and the sheet is committed at the end.
+ * holds a formula. Rows go out as they are written (a streaming workbook keeps none of them; the
+ * data rows' XML is made by streamRows), and the sheet is committed at the end.
  */
 export function writeSheet<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: SheetTable<Row>): void {
   const { columns, rows } = table;
@@ -81,16 +82,20 @@ export function writeSheet<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, ta
 
   const lightAt = columns.findIndex((c) => c.kind === "light");
   const lightStyles = lightCellStyles(styles[lightAt] ?? {});
+  const body = streamRows(workbook, sheet);
   rows.forEach((row, at) => {
-    const written = sheet.getRow(HEADER_ROW + 1 + at);
-    columns.forEach((column, index) => {
-      const value = column.value(row);
-      const cell = written.getCell(index + 1);
-      cell.value = typeof value === "string" ? cellText(value) : (value ?? null);
-      cell.style = (index === lightAt && table.light ? lightStyles[table.light(row)] : styles[index]) ?? {};
-    });
-    written.commit();
+    body.write(
+      HEADER_ROW + 1 + at,
+      columns.map((column, index) => {
+        const value = column.value(row);
+        return {
+          value: typeof value === "string" ? cellText(value) : (value ?? null),
+          style: (index === lightAt && table.light ? lightStyles[table.light(row)] : styles[index]) ?? {},
+        };
+      }),
+    );
   });
+  body.flush();
   sheet.commit();
 }
 

@@ -19,6 +19,8 @@ export class SqliteRequests implements RequestStore {
   private readonly byId: Database.Statement;
   private readonly decideTx: (id: string, decision: Decision) => DecideResult;
   private readonly db: Database.Database;
+  /** The list queries by SQL text (eight filter shapes at most): preparing one costs more than running it. */
+  private readonly listings = new Map<string, Database.Statement>();
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -70,7 +72,12 @@ export class SqliteRequests implements RequestStore {
     if (filter.unit !== undefined) where.push("unit = @unit");
     if (filter.status !== undefined) where.push("status = @status");
     const sql = `SELECT json FROM requests ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq`;
-    const rows = this.db.prepare(sql).pluck().all(filter) as string[];
+    let statement = this.listings.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql).pluck();
+      this.listings.set(sql, statement);
+    }
+    const rows = statement.all(filter) as string[];
     return rows.map((json) => JSON.parse(json) as WorkflowRequest);
   }
 
