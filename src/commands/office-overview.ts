@@ -61,7 +61,11 @@ export interface OfficeOverview {
  * the ladder's do. Two store reads per task (its history and its requests), whatever the number
  * of units. Undefined when no registry has been imported.
  */
-export async function loadOfficeOverview(turn: Turn): Promise<OfficeOverview | undefined> {
+export async function loadOfficeOverview(
+  turn: Turn,
+  /** One task's standings only (a page about that task): the cost of one task, not of the registry. */
+  only?: { taskNo: number },
+): Promise<OfficeOverview | undefined> {
   const { store, directory } = turn.deps;
   const current = await store.registry.current();
   if (!current) return undefined;
@@ -79,7 +83,8 @@ export async function loadOfficeOverview(turn: Turn): Promise<OfficeOverview | u
     if (list) list.push(assignment);
     else byTask.set(assignment.taskNo, [assignment]);
   }
-  for (const task of registry.tasks) {
+  const tasks = only ? registry.tasks.filter((task) => task.no === only.taskNo) : registry.tasks;
+  for (const task of tasks) {
     const ofTask = byTask.get(task.no) ?? [];
     if (ofTask.length > 0)
       standings.push(...(await loadTaskStandings(turn, { task, assignments: ofTask, start, year }, mutes)));

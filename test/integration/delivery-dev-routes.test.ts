@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import type { Server } from "node:http";
-import { type AddressInfo, connect } from "node:net";
+import type { AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import Router from "@koa/router";
@@ -14,6 +14,7 @@ import { isLoopback } from "../../src/shared/is-loopback.js";
 import { silentLogger } from "../../src/shared/logger.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { MEMBERS, virtualClock } from "../fixtures/delivery/delivery-world.js";
+import { rawRequest, statusLine } from "../helpers/raw-http.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 const servers: Server[] = [];
@@ -168,18 +169,16 @@ describe("POST /dev/inbound", () => {
 
   it("answers 403 to a Host that is not this machine (a page whose domain was made to resolve to 127.0.0.1)", async () => {
     const { port, inbound } = await start();
-    const socket = connect({ host: "127.0.0.1", port });
-    const body = JSON.stringify({ kind: "text", from: "wecom:c1", text: "hi" });
-    socket.write(
-      "POST /dev/inbound HTTP/1.1\r\nHost: rebind.example.com\r\nContent-Type: application/json\r\n" +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    const response = await rawRequest(
+      { host: "127.0.0.1", port },
+      {
+        method: "POST",
+        path: "/dev/inbound",
+        headers: { Host: "rebind.example.com", "Content-Type": "application/json" },
+        body: JSON.stringify({ kind: "text", from: "wecom:c1", text: "hi" }),
+      },
     );
-    let response = "";
-    socket.on("data", (chunk: Buffer) => {
-      response += chunk.toString();
-    });
-    await once(socket, "end");
-    expect(response.split("\r\n")[0]).toBe("HTTP/1.1 403 Forbidden");
+    expect(statusLine(response)).toBe("HTTP/1.1 403 Forbidden");
     expect(inbound).toEqual([]);
   });
 });
@@ -201,18 +200,16 @@ describe("the /dev routes off loopback", () => {
     async () => {
       const { port, inbound } = await start("0.0.0.0");
       // A raw socket: the request must really arrive from the machine's external address.
-      const socket = connect({ host: external, port });
-      const body = JSON.stringify({ kind: "text", from: "wecom:c1", text: "hi" });
-      socket.write(
-        "POST /dev/inbound HTTP/1.1\r\nHost: duban\r\nX-Forwarded-For: 127.0.0.1\r\nContent-Type: application/json\r\n" +
-          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      const response = await rawRequest(
+        { host: external ?? "", port },
+        {
+          method: "POST",
+          path: "/dev/inbound",
+          headers: { Host: "duban", "X-Forwarded-For": "127.0.0.1", "Content-Type": "application/json" },
+          body: JSON.stringify({ kind: "text", from: "wecom:c1", text: "hi" }),
+        },
       );
-      let response = "";
-      socket.on("data", (chunk: Buffer) => {
-        response += chunk.toString();
-      });
-      await once(socket, "end");
-      expect(response.split("\r\n")[0]).toBe("HTTP/1.1 403 Forbidden");
+      expect(statusLine(response)).toBe("HTTP/1.1 403 Forbidden");
       expect(inbound).toEqual([]);
     },
   );

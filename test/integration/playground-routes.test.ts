@@ -1,6 +1,5 @@
-import { once } from "node:events";
-import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
+import { rawRequest, statusLine } from "../helpers/raw-http.js";
 import {
   type ServiceProcess,
   seededDataDir,
@@ -135,14 +134,11 @@ describe("the playground's routes", () => {
   it("answers 403 to a Host that is not this machine, and to a post without the page's token", async () => {
     const service = await startServiceProcess({ DUBAN_DATA_DIR: seededDataDir("duban-playground-guard") });
     const { port } = new URL(service.base);
-    const socket = connect({ host: "127.0.0.1", port: Number(port) });
-    socket.write("GET / HTTP/1.1\r\nHost: rebind.example.com\r\nConnection: close\r\n\r\n");
-    let response = "";
-    socket.on("data", (chunk: Buffer) => {
-      response += chunk.toString();
-    });
-    await once(socket, "end");
-    expect(response.split("\r\n")[0]).toBe("HTTP/1.1 403 Forbidden");
+    const response = await rawRequest(
+      { host: "127.0.0.1", port: Number(port) },
+      { method: "GET", path: "/", headers: { Host: "rebind.example.com" } },
+    );
+    expect(statusLine(response)).toBe("HTTP/1.1 403 Forbidden");
     const token = await tokenOf(service);
     const wrong = await postWith(service, `${token}x`, "/playground/say", { from: CONTACT, text: "/help" });
     expect(wrong.status).toBe(403);

@@ -12,8 +12,9 @@ import type { LedgerSources } from "./ledger-sources.js";
 export async function loadOverview(
   sources: LedgerSources,
   date: string,
+  only?: { taskNo: number },
 ): Promise<OfficeOverview | undefined> {
   const { store, directory, calendar, settings } = sources;
   const turn = { date, deps: { store, directory, calendar, settings } };
-  return loadOfficeOverview(turn as unknown as Turn);
+  return loadOfficeOverview(turn as unknown as Turn, only);
 }

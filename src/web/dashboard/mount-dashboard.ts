@@ -50,13 +50,13 @@ export function mountDashboard(router: Router, deps: DashboardDeps): AssetUrls {
       ...(viewer ? { viewer } : {}),
       body: html`<h1>${title}</h1><p>${text}</p><p><a href="${WEB_PREFIX}">${m("dashBackToTable")}</a></p>`,
     });
-  /** The viewer and the board as of today, with only the tasks the viewer may see. */
-  const read = async (ctx: Context) => {
+  /** The viewer and the board as of today (of one task, for its page), with only the tasks the viewer may see. */
+  const read = async (ctx: Context, only?: { taskNo: number }) => {
     const viewer = deps.viewerOf(ctx);
     if (!viewer) ctx.throw(401);
     const sources = deps.sources();
     const date = businessDate(deps.clock.now());
-    const board = await loadBoard(sources, date);
+    const board = await loadBoard(sources, date, only);
     if (!board) return { viewer, sources, board, visible: [] };
     const seen = new Set(
       visibleStandings(
@@ -82,8 +82,8 @@ export function mountDashboard(router: Router, deps: DashboardDeps): AssetUrls {
   });
 
   router.get(`${WEB_PREFIX}/tasks/:no`, signedIn, async (ctx) => {
-    const { viewer, board, visible, sources } = await read(ctx);
     const no = /^\d+$/.test(ctx.params.no ?? "") ? Number(ctx.params.no) : Number.NaN;
+    const { viewer, board, visible, sources } = await read(ctx, { taskNo: no });
     // The same answer for a task that does not exist and one the viewer may not see.
     const row = visible.find((r) => r.task.no === no);
     if (!board || !row) return message(ctx, 404, viewer, m("dashNotFoundTitle"), m("dashNotFound"));

@@ -46,9 +46,14 @@ const RANK: Readonly<Record<LightColor, number>> = { green: 0, yellow: 1, red: 2
  * The board as of `date`: the standings the chat commands and the ledger compute, one row per task.
  * Undefined before any registry has been imported.
  */
-export async function loadBoard(sources: LedgerSources, date: string): Promise<Board | undefined> {
+export async function loadBoard(
+  sources: LedgerSources,
+  date: string,
+  /** One task's row only (its page). */
+  only?: { taskNo: number },
+): Promise<Board | undefined> {
   const current = await sources.store.registry.current();
-  const overview = await loadOverview(sources, date);
+  const overview = await loadOverview(sources, date, only);
   if (!current || !overview) return undefined;
   const year = current.registry.document.year;
   const sectionName = new Map(overview.sections.map((s) => [s.title, message("ledger", "sectionName", s)]));
