@@ -7,6 +7,7 @@ import type { Viewer } from "../viewer.js";
 import { csrfGuard } from "./csrf-guard.js";
 import { csrfTokenFor } from "./csrf-token.js";
 import { answerNotice } from "./notice-page.js";
+import { mountPlatformSignIn, type PlatformSignIns } from "./platform-sign-in-routes.js";
 import { resolveSignedIn, revokeSession, type SessionDeps } from "./resolve-session.js";
 import { securityHeaders } from "./security-headers.js";
 import { clearSessionCookie } from "./session-cookie.js";
@@ -18,6 +19,8 @@ const m = messages("web");
 export interface WebAuthDeps extends SessionDeps {
   store: Pick<Store, "claimOnce">;
   logger: Logger;
+  /** Sign-in from inside a platform's app (WeCom's 网页授权), when one is on and PUBLIC_BASE_URL is set. */
+  platformSignIns?: PlatformSignIns;
 }
 
 /** What the console's pages use to know who looks and to guard their forms. */
@@ -37,7 +40,8 @@ export interface WebAuth {
  * The console's sign-in and security frame, mounted on `router` before any /web page (its guards
  * run for the /web routes registered after it): security headers on every /web response, the
  * CSRF check on every non-GET one, GET /web/login?t=<token> (a link sent by /看板: a page with
- * one button) and its POST /web/login (sign-in-routes.ts), POST /web/logout, GET /web/signed-out and GET /web/whoami (JSON: the Viewer and
+ * one button) and its POST /web/login (sign-in-routes.ts), a platform's own sign-in at
+ * GET /web/<channel> when configured (platform-sign-in-routes.ts), POST /web/logout, GET /web/signed-out and GET /web/whoami (JSON: the Viewer and
  * the session's CSRF token).
  */
 export function mountWebAuth(router: Router, deps: WebAuthDeps): WebAuth {
@@ -60,6 +64,7 @@ export function mountWebAuth(router: Router, deps: WebAuthDeps): WebAuth {
   router.use("/web", securityHeaders, csrfGuard(deps.keys, signedIn, SIGN_IN_PATH));
 
   mountSignIn(router, deps, signedIn);
+  if (deps.platformSignIns) mountPlatformSignIn(router, deps, signedIn, deps.platformSignIns);
 
   router.post("/web/logout", async (ctx) => {
     // The CSRF guard let the request through, so a session is there.

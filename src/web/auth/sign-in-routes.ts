@@ -3,8 +3,7 @@ import type Koa from "koa";
 import { messages } from "../../templates/template-store.js";
 import type { WebAuthDeps } from "./mount-web-auth.js";
 import { answerNotice } from "./notice-page.js";
-import { revokeSession, type SignedIn } from "./resolve-session.js";
-import { newSession, setSessionCookie } from "./session-cookie.js";
+import type { SignedIn } from "./resolve-session.js";
 import { SIGN_IN_PATH, SIGN_IN_TOKEN_FIELD, signInFormHtml } from "./sign-in-form.js";
 import {
   readSignInToken,
@@ -13,6 +12,7 @@ import {
   signInClaimKey,
   signInUsedKey,
 } from "./sign-in-token.js";
+import { startSession } from "./start-session.js";
 
 const m = messages("web");
 
@@ -72,11 +72,7 @@ export function mountSignIn(
     if (!(await deps.store.claimOnce(signInClaimKey(claim), SIGN_IN_CLAIM_TTL_MS)))
       return refuse(ctx, m("loginUsed"));
     await markUsed(deps, claim, now);
-    if (current) await revokeSession(deps, current.session);
-    setSessionCookie(ctx, deps.keys, newSession(claim.personId, now));
-    deps.logger.info("web sign-in", { personId: claim.personId });
-    ctx.status = 303;
-    ctx.redirect("/web");
+    await startSession(ctx, deps, { personId: claim.personId, current, via: "link" });
   });
 }
 
