@@ -46,10 +46,11 @@ async function signInLink(person: string, eventId: string): Promise<string> {
 }
 
 /** Opens the link (a page naming the person, with one button) and clicks the button, as a person does. */
-async function openAndSignIn(page: Page, link: string, name: string): Promise<void> {
+async function openAndSignIn(page: Page, link: string, name: string, screenshot?: string): Promise<void> {
   await page.goto(link);
   expect(await page.locator("h1").textContent()).toBe("进入督办看板");
   expect((await page.locator("main").textContent()) ?? "").toContain(`登录人员：${name}`);
+  if (screenshot) await page.screenshot({ path: screenshotPath(screenshot) });
   await page.getByRole("button", { name: "进入督办看板" }).click();
   await page.waitForURL((url) => url.pathname === "/web");
 }
@@ -123,7 +124,7 @@ describe("the web console in a browser", () => {
       locale: "zh-CN",
     });
     const page = await context.newPage();
-    await openAndSignIn(page, await signInLink(ADMIN, "web-admin-1"), "袁振华");
+    await openAndSignIn(page, await signInLink(ADMIN, "web-admin-1"), "袁振华", "sign-in-phone.png");
     expect(await taskNumbers(page)).toHaveLength(66);
     const width = await page.evaluate("document.documentElement.scrollWidth");
     expect(width).toBeLessThanOrEqual(PHONE.width);

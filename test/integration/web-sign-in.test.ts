@@ -102,6 +102,10 @@ describe("signing in to the web console", () => {
     expect(html).not.toMatch(/<script|<style|https?:\/\//);
     const token = formToken(html);
     expect(link).toContain(`?t=${token}`);
+    // The console's own stylesheet, so that the button is a phone's size.
+    const css = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] ?? "";
+    expect(css).toMatch(/^\/web\/assets\/console\.css\?v=\w+$/);
+    expect((await open(`${app.base}${css}`)).headers.get("content-type")).toBe("text/css; charset=utf-8");
 
     const login = await clickSignIn(link, token);
     expect(login.status).toBe(303);
