@@ -126,6 +126,10 @@ export async function createApp(
     people: () => services.people,
     clock,
     logger,
+    // A platform returns its sign-in to PUBLIC_BASE_URL, which it must know (WeCom: 可信域名).
+    ...(config.PUBLIC_BASE_URL && services.webSignIn.size > 0
+      ? { platformSignIns: { publicBaseUrl: config.PUBLIC_BASE_URL, platforms: services.webSignIn } }
+      : {}),
   });
   // The dashboard's pages run behind the sign-in: the viewer and the CSRF token of the session
   // are read once per request, before the page.

@@ -16,6 +16,7 @@ import type { MediaKind } from "./channels/message.js";
 import { CHANNEL_PLUGINS } from "./channels/plugins.js";
 import { readChannelConfigs } from "./channels/read-channel-configs.js";
 import { channelNames, startChannels } from "./channels/start-channels.js";
+import type { WebSignIn } from "./channels/web-sign-in.js";
 import type { AppConfig } from "./config/app-config.js";
 import { directoryPath } from "./config/load-config.js";
 import { loadSettings, settingsPath } from "./config/load-settings.js";
@@ -78,6 +79,8 @@ export interface Services {
   webKeys: WebKeys;
   /** How receiving stands on the platforms that keep a connection of their own (GET /healthz). */
   receiving(): Record<ChannelName, ReceivingHealth>;
+  /** The web console's sign-in from inside a platform's app (WeCom's 网页授权), by channel. */
+  webSignIn: ReadonlyMap<ChannelName, WebSignIn>;
   close(): Promise<void>;
 }
 
@@ -272,6 +275,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     routes,
     webKeys,
     receiving: () => running.receiving(),
+    webSignIn: running.webSignIn,
     close: async () => {
       await inbox.stop();
       await running.close();

@@ -2,6 +2,7 @@ import type Router from "@koa/router";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import type { Channel, ChannelName, InboundEvent } from "./channel.js";
+import type { WebSignIn } from "./web-sign-in.js";
 
 /**
  * A platform, as the composition root sees it: everything of the platform (API client, callback
@@ -84,6 +85,8 @@ export interface StartedChannel {
   receive?(from: { inbox: EventInbox; router: Router }): void;
   /** Stops receiving and lets go of connections. */
   close(): Promise<void>;
+  /** The platform's own sign-in to the web console from inside its app, when it has one. */
+  webSignIn?: WebSignIn;
   /**
    * How receiving stands now, for GET /healthz, where the platform keeps a connection of its own
    * (DingTalk's stream): its state, and a warning when people's messages may not be arriving.

@@ -10,6 +10,7 @@ import type {
 } from "./channel-plugin.js";
 import { LOCAL_CHANNEL } from "./choose-channel.js";
 import { createLocalChannel, type LocalChannel } from "./local/local-channel.js";
+import type { WebSignIn } from "./web-sign-in.js";
 
 export interface RunningChannels {
   /** By name, in order of preference (the plugin table's). */
@@ -24,6 +25,8 @@ export interface RunningChannels {
   receive(from: { inbox: EventInbox; router: Router }): void;
   /** How receiving stands, for the platforms that keep a connection of their own. */
   receiving(): Record<ChannelName, ReceivingHealth>;
+  /** The web console's sign-in from inside a platform's app, by channel, for the platforms that have one. */
+  webSignIn: ReadonlyMap<ChannelName, WebSignIn>;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,11 @@ export async function startChannels(
     ...(local ? { local } : {}),
     limits: strictestLimits([...channels.values()].map((channel) => channel.limits)),
     redeliveryMs,
+    webSignIn: new Map(
+      started.flatMap((platform) =>
+        platform.webSignIn ? [[platform.name, platform.webSignIn] as const] : [],
+      ),
+    ),
     receive: (from) => {
       for (const platform of started) platform.receive?.(from);
     },

@@ -11,7 +11,7 @@ import {
 /**
  * Issue 15, in a real browser (Debian's Chromium, driven by playwright-core) against the built
  * service in its own process: a person sends /看板 to the bot, opens the link the answer holds,
- * and sees what their role allows; on a desktop and on a phone-sized screen. Screenshots of each
+ * clicks the page's one button (only that spends the link), and sees what their role allows; on a desktop and on a phone-sized screen. Screenshots of each
  * page go to test-results/ for review.
  */
 const LEADER = "wecom:demo.leader01"; // 寇宁, lead leader of tasks 1, 38 and 47
@@ -45,6 +45,16 @@ async function signInLink(person: string, eventId: string): Promise<string> {
   return `${service.base}${url.pathname}${url.search}`;
 }
 
+/** Opens the link (a page naming the person, with one button) and clicks the button, as a person does. */
+async function openAndSignIn(page: Page, link: string, name: string, screenshot?: string): Promise<void> {
+  await page.goto(link);
+  expect(await page.locator("h1").textContent()).toBe("进入督办看板");
+  expect((await page.locator("main").textContent()) ?? "").toContain(`登录人员：${name}`);
+  if (screenshot) await page.screenshot({ path: screenshotPath(screenshot) });
+  await page.getByRole("button", { name: "进入督办看板" }).click();
+  await page.waitForURL((url) => url.pathname === "/web");
+}
+
 async function taskNumbers(page: Page): Promise<number[]> {
   return (await page.locator("table.tasks tbody td.no").allTextContents()).map(Number);
 }
@@ -71,8 +81,10 @@ describe("the web console in a browser", () => {
     page.on("pageerror", (error) => problems.push(error.message));
 
     const link = await signInLink(LEADER, "web-leader-1");
-    await page.goto(link);
-    expect(new URL(page.url()).pathname, (await page.locator("body").textContent()) ?? "").toBe("/web");
+    // A chat app's link preview fetches the link first: it spends nothing.
+    const preview = await fetch(link, { headers: { "user-agent": "WeComLinkPreview/1.0" } });
+    expect(preview.status).toBe(200);
+    await openAndSignIn(page, link, "寇宁");
     expect(await taskNumbers(page)).toEqual([1, 38, 47]);
     await expect.poll(() => page.locator("canvas").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath("dashboard-leader.png"), fullPage: true });
@@ -90,6 +102,7 @@ describe("the web console in a browser", () => {
     const again = await (await browser.newContext()).newPage();
     const reused = await again.goto(link);
     expect(reused?.status()).toBe(400);
+    expect((await again.locator("main").textContent()) ?? "").toContain("该登录链接已使用过");
 
     await page.goto(`${service.base}/web`);
     await page.getByRole("button", { name: "退出登录" }).click();
@@ -111,7 +124,7 @@ describe("the web console in a browser", () => {
       locale: "zh-CN",
     });
     const page = await context.newPage();
-    await page.goto(await signInLink(ADMIN, "web-admin-1"));
+    await openAndSignIn(page, await signInLink(ADMIN, "web-admin-1"), "袁振华", "sign-in-phone.png");
     expect(await taskNumbers(page)).toHaveLength(66);
     const width = await page.evaluate("document.documentElement.scrollWidth");
     expect(width).toBeLessThanOrEqual(PHONE.width);

@@ -4,7 +4,8 @@ import { deleteKeys, randomKeyPrefix, redisAvailable, TEST_REDIS_URL } from "../
 
 /**
  * Issue 15 on several instances: two apps on one Redis. With the same DUBAN_WEB_SECRET, a link
- * made by one signs in on the other, once; a logout on one ends the session on both. Without a
+ * made by one signs in on the other, once (its page's button posted there; opened again on the
+ * first, it says it was used); a logout on one ends the session on both. Without a
  * shared secret, the other instance refuses the link (hence the start-up warning).
  */
 const available = await redisAvailable();
@@ -23,6 +24,14 @@ async function linkFrom(app: ProgressApp): Promise<string> {
 
 const get = (url: string, cookie?: string) =>
   fetch(url, { redirect: "manual", ...(cookie ? { headers: { cookie } } : {}) });
+/** The sign-in page's button, as the browser posts it (the link's page only shows it). */
+const signIn = (base: string, link: string) =>
+  fetch(`${base}/web/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
+    body: new URLSearchParams({ t: new URL(link, base).searchParams.get("t") ?? "" }).toString(),
+  });
 const cookieOf = (response: Response) =>
   /^duban_session=[^;]+/.exec(response.headers.get("set-cookie") ?? "")?.[0] ?? "";
 
@@ -38,9 +47,11 @@ describe.skipIf(!available)("signing in across two instances on Redis", () => {
     const health = (await (await fetch(`${one.base}/healthz`)).json()) as { warnings: { code: string }[] };
     expect(health.warnings.map((w) => w.code)).not.toContain("web_secret_missing");
     const link = await linkFrom(one);
-    const login = await get(`${two.base}${link}`);
+    expect((await get(`${one.base}${link}`)).status).toBe(200);
+    const login = await signIn(two.base, link);
     expect(login.status).toBe(303);
     expect((await get(`${one.base}${link}`)).status).toBe(400);
+    expect((await signIn(one.base, link)).status).toBe(400);
     const cookie = cookieOf(login);
     const me = await get(`${one.base}/web/whoami`, cookie);
     expect(me.status).toBe(200);
@@ -64,7 +75,9 @@ describe.skipIf(!available)("signing in across two instances on Redis", () => {
     expect(one.app.services.webKeys.ephemeral).toBe(true);
     const link = await linkFrom(one);
     expect((await get(`${two.base}${link}`)).status).toBe(400);
-    expect((await get(`${one.base}${link}`)).status).toBe(303);
+    expect((await signIn(two.base, link)).status).toBe(400);
+    expect((await get(`${one.base}${link}`)).status).toBe(200);
+    expect((await signIn(one.base, link)).status).toBe(303);
     const health = (await (await fetch(`${one.base}/healthz`)).json()) as { warnings: { code: string }[] };
     expect(health.warnings.map((w) => w.code)).toContain("web_secret_missing");
   });

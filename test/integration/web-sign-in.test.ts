@@ -29,6 +29,39 @@ const open = (url: string, init: RequestInit & { cookie?: string } = {}) =>
     headers: { ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.headers as Record<string, string>) },
   });
 
+type Browser = { cookie?: string; headers?: Record<string, string> };
+
+/** The token the sign-in page's form posts back (its hidden field). */
+function formToken(page: string): string {
+  const token =
+    /<form method="post" action="\/web\/login"><input type="hidden" name="t" value="([^"]+)">/.exec(
+      page,
+    )?.[1];
+  if (!token) throw new Error(`no sign-in form in: ${page}`);
+  return token;
+}
+
+/** The sign-in page's button, as a browser posts it: same-origin, `Origin: null` under no-referrer. */
+const clickSignIn = (link: string, token: string, browser: Browser = {}) =>
+  open(new URL("/web/login", link).href, {
+    method: "POST",
+    ...(browser.cookie ? { cookie: browser.cookie } : {}),
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: "null",
+      "sec-fetch-site": "same-origin",
+      ...browser.headers,
+    },
+    body: new URLSearchParams({ t: token }).toString(),
+  });
+
+/** What a person does with the link: opens it (a page with one button), then clicks the button. */
+async function signIn(link: string, browser: Browser = {}): Promise<Response> {
+  const page = await open(link, browser);
+  expect(page.status, "the sign-in page").toBe(200);
+  return clickSignIn(link, formToken(await page.text()), browser);
+}
+
 /** The `name=value` of the session cookie a response sets. */
 function sessionCookie(response: Response): string {
   const set = response.headers.get("set-cookie") ?? "";
@@ -54,8 +87,27 @@ describe("signing in to the web console", () => {
       /^督办看板登录链接：http:\/\/localhost:3000\/web\/login\?t=\S+\n10分钟内有效，仅限本人使用一次。/,
     );
 
+    // Opening the link only shows who it signs in, with one button; nothing is spent yet.
     expect((await open(link, { method: "HEAD" })).status).toBe(200);
-    const login = await open(link);
+    const page = await open(link);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("set-cookie")).toBeNull();
+    expect(page.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    const html = await page.text();
+    expect(html).toContain("<h1>进入督办看板</h1>");
+    expect(html).toContain("登录人员：寇宁");
+    expect(html).toContain('<button type="submit">进入督办看板</button></form>');
+    expect(html).not.toMatch(/<script|<style|https?:\/\//);
+    const token = formToken(html);
+    expect(link).toContain(`?t=${token}`);
+    // The console's own stylesheet, so that the button is a phone's size.
+    const css = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] ?? "";
+    expect(css).toMatch(/^\/web\/assets\/console\.css\?v=\w+$/);
+    expect((await open(`${app.base}${css}`)).headers.get("content-type")).toBe("text/css; charset=utf-8");
+
+    const login = await clickSignIn(link, token);
     expect(login.status).toBe(303);
     expect(login.headers.get("location")).toBe("/web");
     expect(login.headers.get("referrer-policy")).toBe("no-referrer");
@@ -75,11 +127,15 @@ describe("signing in to the web console", () => {
       units: [],
     });
 
-    // The same link again, from another browser: refused, nobody signed in.
+    // The same link again, from another browser: refused, opened or posted; nobody signed in.
     const again = await open(link);
     expect(again.status).toBe(400);
     expect(again.headers.get("set-cookie")).toBeNull();
     expect(await again.text()).toContain("该登录链接已使用过");
+    const postedAgain = await clickSignIn(link, token);
+    expect(postedAgain.status).toBe(400);
+    expect(postedAgain.headers.get("set-cookie")).toBeNull();
+    expect(await postedAgain.text()).toContain("该登录链接已使用过");
 
     // Logging out needs the session's CSRF token.
     const csrf = (me.body as { csrf: string }).csrf;
@@ -162,7 +218,7 @@ describe("signing in to the web console", () => {
     expect(refusal).not.toContain("/web/login");
 
     const link = await askForLink(app, PEOPLE.hrContact, "看板");
-    const cookie = sessionCookie(await open(link));
+    const cookie = sessionCookie(await signIn(link));
     const me = await whoami(app, cookie);
     expect(me.body).toMatchObject({
       personId: PEOPLE.hrContact,
@@ -171,19 +227,24 @@ describe("signing in to the web console", () => {
       units: ["区人力资源和社会保障局"],
     });
     const admin = await askForLink(app, PEOPLE.admin1, "/web");
-    expect((await whoami(app, sessionCookie(await open(admin)))).body).toMatchObject({ roles: ["admin"] });
+    expect((await whoami(app, sessionCookie(await signIn(admin)))).body).toMatchObject({ roles: ["admin"] });
   });
 
   it("a link opened where someone else is signed in does nothing, and stays usable by its owner", async () => {
     const app = await apps.start(MONDAY_0900);
-    const leaderCookie = sessionCookie(await open(await askForLink(app, LEADER)));
+    const leaderCookie = sessionCookie(await signIn(await askForLink(app, LEADER)));
     const contactLink = await askForLink(app, PEOPLE.hrContact);
     const onLeadersBrowser = await open(contactLink, { cookie: leaderCookie });
     expect(onLeadersBrowser.status).toBe(400);
     expect(onLeadersBrowser.headers.get("set-cookie")).toBeNull();
     expect(await onLeadersBrowser.text()).toContain("本浏览器已由寇宁登录督办看板");
+    // The button's post, had the page been opened before: refused the same way.
+    const token = new URL(contactLink).searchParams.get("t") ?? "";
+    const postedThere = await clickSignIn(contactLink, token, { cookie: leaderCookie });
+    expect(postedThere.status).toBe(400);
+    expect(await postedThere.text()).toContain("本浏览器已由寇宁登录督办看板");
     expect((await whoami(app, leaderCookie)).body).toMatchObject({ personId: LEADER });
-    const own = await open(contactLink);
+    const own = await signIn(contactLink);
     expect(own.status).toBe(303);
     expect((await whoami(app, sessionCookie(own))).body).toMatchObject({ personId: PEOPLE.hrContact });
   });
@@ -196,17 +257,76 @@ describe("signing in to the web console", () => {
     expect(expired.status).toBe(400);
     expect(await expired.text()).toContain("已超过10分钟有效期");
 
-    const cookie = sessionCookie(await open(await askForLink(app, LEADER)));
-    app.clock.set("2021-03-22T09:09:59Z");
+    // Opened in time, clicked too late.
+    const slow = await askForLink(app, LEADER);
+    expect((await open(slow)).status).toBe(200);
+    app.clock.set("2021-03-22T01:20:00Z");
+    const clickedLate = await clickSignIn(slow, new URL(slow).searchParams.get("t") ?? "");
+    expect(clickedLate.status).toBe(400);
+    expect(await clickedLate.text()).toContain("已超过10分钟有效期");
+
+    const cookie = sessionCookie(await signIn(await askForLink(app, LEADER)));
+    app.clock.set("2021-03-22T09:19:59Z");
     expect((await whoami(app, cookie)).status).toBe(200);
-    app.clock.set("2021-03-22T09:10:00Z");
+    app.clock.set("2021-03-22T09:20:00Z");
     expect((await whoami(app, cookie)).status).toBe(401);
   });
 
   it("marks the session cookie Secure behind an HTTPS proxy", async () => {
     const app = await apps.start(MONDAY_0900);
-    const login = await open(await askForLink(app, LEADER), { headers: { "x-forwarded-proto": "https" } });
+    const login = await signIn(await askForLink(app, LEADER), { headers: { "x-forwarded-proto": "https" } });
     expect(login.status).toBe(303);
     expect(login.headers.get("set-cookie")).toContain("; secure; httponly");
+  });
+
+  it("a link preview or scanner that opens the link first leaves it for the person; used, it is refused", async () => {
+    const app = await apps.start(MONDAY_0900);
+    const link = await askForLink(app, LEADER);
+    // The chat app's preview, then a URL scanner: each reads the page, neither clicks.
+    for (const agent of ["WeComLinkPreview/1.0", "CorporateUrlScanner/2.3"]) {
+      const preview = await open(link, { headers: { "user-agent": agent } });
+      expect(preview.status).toBe(200);
+      expect(preview.headers.get("set-cookie")).toBeNull();
+      expect(await preview.text()).toContain("登录人员：寇宁");
+    }
+    const login = await signIn(link);
+    expect(login.status).toBe(303);
+    expect((await whoami(app, sessionCookie(login))).body).toMatchObject({ personId: LEADER });
+    const token = new URL(link).searchParams.get("t") ?? "";
+    const replayed = await clickSignIn(link, token);
+    expect(replayed.status).toBe(400);
+    expect(replayed.headers.get("set-cookie")).toBeNull();
+    expect(await replayed.text()).toContain("该登录链接已使用过");
+  });
+
+  it("the sign-in post needs no session, but a valid token from the same site", async () => {
+    const app = await apps.start(MONDAY_0900);
+    const link = await askForLink(app, LEADER);
+    const token = new URL(link).searchParams.get("t") ?? "";
+    // Another site posting a token (its own, into its visitor's browser) is refused, and spends nothing.
+    const fromElsewhere: Record<string, string>[] = [
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "", origin: "http://evil.example" },
+    ];
+    for (const headers of fromElsewhere) {
+      const crossSite = await clickSignIn(link, token, { headers });
+      expect(crossSite.status).toBe(403);
+      expect(crossSite.headers.get("set-cookie")).toBeNull();
+      expect(await crossSite.text()).toContain("该操作来自其他网站");
+    }
+    const noToken = await clickSignIn(link, "");
+    expect(noToken.status).toBe(400);
+    expect(await noToken.text()).toContain("该登录链接无效");
+    const tampered = await clickSignIn(link, `${token.slice(0, -2)}xx`);
+    expect(tampered.status).toBe(400);
+    expect(await tampered.text()).toContain("该登录链接无效");
+    // A client that sends neither header (curl): the token decides.
+    const plain = await open(`${app.base}/web/login`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `t=${token}`,
+    });
+    expect(plain.status).toBe(303);
+    expect((await whoami(app, sessionCookie(plain))).body).toMatchObject({ personId: LEADER });
   });
 });

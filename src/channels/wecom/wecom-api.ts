@@ -19,6 +19,8 @@ export interface WecomApi {
    * with the same token handling and errors as `post`.
    */
   postForm(method: string, query: Record<string, string>, form: () => FormData): Promise<WecomAnswer>;
+  /** GETs `<apiBaseUrl>/cgi-bin/<method>?access_token=…&<query>` (auth/getuserinfo), as `post` does. */
+  get(method: string, query: Record<string, string>): Promise<WecomAnswer>;
 }
 
 export interface WecomApiOptions {
@@ -49,13 +51,16 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
     logger: options.logger ?? silentLogger,
   });
 
-  type Payload = { body: unknown } | { query: Record<string, string>; form: () => FormData };
+  type Payload =
+    | { body: unknown }
+    | { query: Record<string, string>; form: () => FormData }
+    | { query: Record<string, string> };
   const call = (method: string, token: string, payload: Payload) => {
     const query = new URLSearchParams({ access_token: token, ...("query" in payload ? payload.query : {}) });
     return requestWecomJson({
       method,
       url: `${options.config.apiBaseUrl}/cgi-bin/${method}?${query.toString()}`,
-      ...("form" in payload ? { form: payload.form() } : { body: payload.body }),
+      ...("form" in payload ? { form: payload.form() } : "body" in payload ? { body: payload.body } : {}),
       fetch: fetchFn,
       timeoutMs,
       secrets: [token, options.config.secret],
@@ -78,5 +83,6 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
     agentId: options.config.agentId,
     post: (method, body) => send(method, { body }),
     postForm: (method, query, form) => send(method, { query, form }),
+    get: (method, query) => send(method, { query }),
   };
 }

@@ -8,13 +8,14 @@ import { createWecomChannel } from "./wecom-channel.js";
 import { readWecomConfig, type WecomConfig } from "./wecom-config.js";
 import { createWecomRobot } from "./wecom-robot.js";
 import { mountWecomRoute } from "./wecom-route.js";
+import { createWecomWebSignIn } from "./wecom-web-sign-in.js";
 
 const HOUR_MS = 3_600_000;
 
 /**
  * WeCom (企业微信) as a plugin: the self-built app's API client (its access token shared through
  * Redis when the service runs on Redis), the channel, the named group robots as group recipients,
- * and the /wecom/callback route.
+ * the /wecom/callback route, and 网页授权 for the web console.
  */
 export const wecomPlugin: ChannelPlugin<WecomConfig> = {
   name: "wecom",
@@ -60,6 +61,7 @@ export const wecomPlugin: ChannelPlugin<WecomConfig> = {
           clock: deps.clock,
           onRefused: (reason) => deps.onRefused?.("wecom", reason),
         }),
+      webSignIn: createWecomWebSignIn({ config, api, logger }),
       close: async () => {
         redis?.disconnect();
       },

@@ -7,16 +7,20 @@ import type { Viewer } from "../viewer.js";
 import { csrfGuard } from "./csrf-guard.js";
 import { csrfTokenFor } from "./csrf-token.js";
 import { answerNotice } from "./notice-page.js";
+import { mountPlatformSignIn, type PlatformSignIns } from "./platform-sign-in-routes.js";
 import { resolveSignedIn, revokeSession, type SessionDeps } from "./resolve-session.js";
 import { securityHeaders } from "./security-headers.js";
-import { clearSessionCookie, newSession, setSessionCookie } from "./session-cookie.js";
-import { readSignInToken, SIGN_IN_CLAIM_TTL_MS, signInClaimKey } from "./sign-in-token.js";
+import { clearSessionCookie } from "./session-cookie.js";
+import { SIGN_IN_PATH } from "./sign-in-form.js";
+import { mountSignIn } from "./sign-in-routes.js";
 
 const m = messages("web");
 
 export interface WebAuthDeps extends SessionDeps {
   store: Pick<Store, "claimOnce">;
   logger: Logger;
+  /** Sign-in from inside a platform's app (WeCom's 网页授权), when one is on and PUBLIC_BASE_URL is set. */
+  platformSignIns?: PlatformSignIns;
 }
 
 /** What the console's pages use to know who looks and to guard their forms. */
@@ -35,8 +39,9 @@ export interface WebAuth {
 /**
  * The console's sign-in and security frame, mounted on `router` before any /web page (its guards
  * run for the /web routes registered after it): security headers on every /web response, the
- * CSRF check on every non-GET one, GET /web/login?t=<token> (a link sent by /看板), POST
- * /web/logout, GET /web/signed-out and GET /web/whoami (JSON: the Viewer and
+ * CSRF check on every non-GET one, GET /web/login?t=<token> (a link sent by /看板: a page with
+ * one button) and its POST /web/login (sign-in-routes.ts), a platform's own sign-in at
+ * GET /web/<channel> when configured (platform-sign-in-routes.ts), POST /web/logout, GET /web/signed-out and GET /web/whoami (JSON: the Viewer and
  * the session's CSRF token).
  */
 export function mountWebAuth(router: Router, deps: WebAuthDeps): WebAuth {
@@ -56,34 +61,10 @@ export function mountWebAuth(router: Router, deps: WebAuthDeps): WebAuth {
     },
   };
 
-  router.use("/web", securityHeaders, csrfGuard(deps.keys, signedIn));
+  router.use("/web", securityHeaders, csrfGuard(deps.keys, signedIn, SIGN_IN_PATH));
 
-  router.get("/web/login", async (ctx) => {
-    // A HEAD (a link checker, a preview) must not spend the single use; the router answers HEAD here too.
-    if (ctx.method === "HEAD") {
-      ctx.status = 200;
-      return;
-    }
-    const refuse = (text: string) => answerNotice(ctx, 400, m("loginFailedTitle"), [text, m("newLinkHint")]);
-    const token = typeof ctx.query.t === "string" ? ctx.query.t : "";
-    const now = deps.clock.now();
-    const read = readSignInToken(deps.keys, token, now);
-    if (!read.ok) return refuse(m(read.problem === "expired" ? "loginExpired" : "loginInvalid"));
-    const { claim } = read;
-    // Someone else is signed in on this browser: the link is left unused for its owner.
-    const current = await signedIn(ctx);
-    if (current && current.session.personId !== claim.personId)
-      return refuse(m("loginOtherPerson", { name: current.viewer.name }));
-    if (!deps.people().byId(claim.personId)) return refuse(m("loginUnknownPerson"));
-    if (!(await deps.store.claimOnce(signInClaimKey(claim), SIGN_IN_CLAIM_TTL_MS)))
-      return refuse(m("loginUsed"));
-    if (current) await revokeSession(deps, current.session);
-    const session = newSession(claim.personId, now);
-    setSessionCookie(ctx, deps.keys, session);
-    deps.logger.info("web sign-in", { personId: claim.personId });
-    ctx.status = 303;
-    ctx.redirect("/web");
-  });
+  mountSignIn(router, deps, signedIn);
+  if (deps.platformSignIns) mountPlatformSignIn(router, deps, signedIn, deps.platformSignIns);
 
   router.post("/web/logout", async (ctx) => {
     // The CSRF guard let the request through, so a session is there.

@@ -48,3 +48,9 @@ export const SIGN_IN_CLAIM_TTL_MS = 24 * 3_600_000;
 
 /** The store key that makes a link single-use. */
 export const signInClaimKey = (claim: SignInClaim): string => `web-login:${claim.nonce}`;
+
+/**
+ * The store counter that marks a link as used once its claim succeeded, so that opening it again
+ * says so without claiming anything (the claim alone decides); kept until the link expires.
+ */
+export const signInUsedKey = (claim: SignInClaim): string => `web-login-used:${claim.nonce}`;

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** What a signature is for: a key of its own each, so one kind of token never passes for another. */
-export type SignaturePurpose = "sign-in-link" | "session" | "csrf";
+export type SignaturePurpose = "sign-in-link" | "session" | "csrf" | "platform-sign-in";
 
 /**
  * The web console's signing keys, derived from DUBAN_WEB_SECRET (HMAC-SHA256 of the purpose), or

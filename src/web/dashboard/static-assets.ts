@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type Router from "@koa/router";
 import { PACKAGE_ROOT } from "../../shared/package-root.js";
+import { WEB_PREFIX } from "./paths.js";
 
 /** Where the pages find their script, style and chart library: each URL carries its version. */
 export interface AssetUrls {
@@ -33,9 +34,8 @@ export function mountAssets(router: Router, prefix: string): AssetUrls {
   const echartsFile = require.resolve("echarts/dist/echarts.min");
   const echartsVersion = (require("echarts/package.json") as { version: string }).version;
   const own = (name: string, type: string): Asset => {
-    const file = join(PACKAGE_ROOT, "web", name);
-    const version = createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 12);
-    return { file, type, version };
+    const file = ownFile(name);
+    return { file, type, version: versionOf(file) };
   };
   const assets: Record<string, Asset> = {
     "console.css": own("console.css", "text/css; charset=utf-8"),
@@ -61,4 +61,18 @@ export function mountAssets(router: Router, prefix: string): AssetUrls {
     playgroundCss: url("playground.css"),
     playgroundJs: url("playground.js"),
   };
+}
+
+const ownFile = (name: string) => join(PACKAGE_ROOT, "web", name);
+const versionOf = (file: string) =>
+  createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 12);
+
+let consoleCss: string | undefined;
+/**
+ * The console's stylesheet as the dashboard serves it (mountAssets under /web), for the pages built
+ * outside the dashboard: the sign-in's page and notices, so that their button is a phone's size.
+ */
+export function consoleStylesheetUrl(): string {
+  consoleCss ??= `${WEB_PREFIX}/assets/console.css?v=${versionOf(ownFile("console.css"))}`;
+  return consoleCss;
 }
