@@ -38,6 +38,10 @@ export interface DigestBasis {
   /** The registry's start (as the ladder's) and year. */
   start: string;
   year: number;
+  /** Each unit's short name (the directory's first alias), looked up once for every leader. */
+  short: (unit: string) => string;
+  /** The standings at `since` by task and unit, for the light changes. */
+  beforeOf: ReadonlyMap<string, UnitStanding>;
 }
 
 /**
@@ -51,29 +55,39 @@ export async function loadDigestBasis(
 ): Promise<DigestBasis | undefined> {
   const current = await sources.store.registry.current();
   if (!current) return undefined;
-  const at = (instant: string) => ({ ...sources, store: storeAt(sources.store, instant) });
+  // One calendar for the whole composition: the office's days as read now (the calendar checks
+  // their age at every call otherwise, and the standings ask it for every unit and every due).
+  const calendar = sources.calendar.snapshot?.() ?? sources.calendar;
+  const fixed = { ...sources, calendar };
+  const at = (instant: string) => ({ ...fixed, store: storeAt(sources.store, instant) });
   const now = await loadOverview(at(times.at), businessDate(new Date(times.at)));
   if (!now) return undefined;
   const before = await loadOverview(at(times.since), businessDate(new Date(times.since)));
   const { registry } = current;
+  const shortNames = new Map<string, string>();
+  for (const u of sources.directory.units)
+    if (!shortNames.has(u.name)) shortNames.set(u.name, u.aliases[0] ?? u.name);
   return {
-    sources,
+    sources: fixed,
     at: times.at,
     since: times.since,
     now,
     before,
     start: registry.document.issuedOn || current.importedAt.slice(0, 10),
     year: registry.document.year,
+    short: (unit) => shortNames.get(unit) ?? unit,
+    beforeOf: new Map((before?.standings ?? []).map((s) => [standingKey(s), s] as const)),
   };
 }
 
+const standingKey = (s: UnitStanding) => `${s.task.no}\u0000${s.unit}`;
+
 /** The digest of one lead leader (牵头领导) for `week`: only the tasks they lead; none for no tasks. */
 export function leaderDigest(basis: DigestBasis, leader: string, week: string): LeaderDigest {
-  const { now, at, since, sources } = basis;
+  const { now, at, since, sources, short } = basis;
   const date = now.date;
   const standings = now.standings.filter((s) => s.task.leaders.includes(leader));
   const tasks = uniqueTasks(standings);
-  const short = (unit: string) => sources.directory.units.find((u) => u.name === unit)?.aliases[0] ?? unit;
   const paceDetails = paceOf(basis, standings, short);
   return {
     leader,
@@ -172,9 +186,6 @@ function changesOf(
   const within = (instant: string) => Date.parse(instant) >= from;
   const timed: (DigestChange & { at: string })[] = [];
   const lights: DigestChange[] = [];
-  const before = new Map(
-    (basis.before?.standings ?? []).map((s) => [`${s.task.no}\u0000${s.unit}`, s] as const),
-  );
   for (const s of standings) {
     const unit = short(s.unit);
     for (const report of s.view.reports)
@@ -195,7 +206,7 @@ function changesOf(
           ...(request.newDeadline ? { newDeadline: request.newDeadline } : {}),
         });
     }
-    const then = before.get(`${s.task.no}\u0000${s.unit}`);
+    const then = basis.beforeOf.get(standingKey(s));
     // A unit that finished shows as a completion, not as a colour.
     if (then && !done(s) && !done(then) && then.light.color !== s.light.color)
       lights.push({ kind: "light", task: s.task, unit, from: then.light.color, to: s.light.color });
