@@ -68,7 +68,10 @@ function derivedFrom(registry: Registry, directory: Directory) {
  * Undefined when no registry has been imported yet.
  */
 export async function loadReminderWorld(sources: WorldSources): Promise<ReminderWorld | undefined> {
-  const { store, directory, settings, calendar } = sources;
+  const { store, directory, settings } = sources;
+  // One calendar for the run: the office's days as read now (the calendar checks their age at
+  // every call otherwise, and planning asks it for every unit's every step).
+  const calendar = sources.calendar.snapshot?.() ?? sources.calendar;
   const current = await store.registry.current();
   if (!current) return undefined;
   const { registry } = current;

@@ -8,7 +8,8 @@ import { renderTemplate, type View } from "./render-template.js";
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
 const files = new Map<string, string>();
-const catalogs = new Map<string, Record<string, string>>();
+/** Catalogues read, by directory and then by name (no key to build on every message). */
+const catalogs = new Map<string, Map<string, Record<string, string>>>();
 
 /** Renders `templates/<name>` (e.g. "import/summary.txt"). */
 export function renderFile(name: string, view: View, dir = TEMPLATES_DIR): string {
@@ -26,12 +27,24 @@ export function renderFile(name: string, view: View, dir = TEMPLATES_DIR): strin
  * (e.g. message("import/problems", "unknownLabel", { label })).
  */
 export function message(catalog: string, key: string, view: View = {}, dir = TEMPLATES_DIR): string {
-  const cacheKey = `${dir}\0${catalog}`;
-  let entries = catalogs.get(cacheKey);
+  return renderEntry(catalogEntries(catalog, dir), catalog, key, view);
+}
+
+function catalogEntries(catalog: string, dir: string): Record<string, string> {
+  let byName = catalogs.get(dir);
+  if (byName === undefined) {
+    byName = new Map();
+    catalogs.set(dir, byName);
+  }
+  let entries = byName.get(catalog);
   if (entries === undefined) {
     entries = parse(readFileSync(join(dir, `${catalog}.yaml`), "utf8")) as Record<string, string>;
-    catalogs.set(cacheKey, entries);
+    byName.set(catalog, entries);
   }
+  return entries;
+}
+
+function renderEntry(entries: Record<string, string>, catalog: string, key: string, view: View): string {
   const template = entries[key];
   if (template === undefined) throw new Error(`templates/${catalog}.yaml has no key "${key}"`);
   return renderTemplate(template, view).trimEnd();
@@ -43,5 +56,9 @@ export function message(catalog: string, key: string, view: View = {}, dir = TEM
  * call, as with `message`. test/unit/templates/template-keys.test.ts checks the keys statically.
  */
 export function messages(catalog: string): (key: string, view?: View) => string {
-  return (key, view = {}) => message(catalog, key, view);
+  let entries: Record<string, string> | undefined;
+  return (key, view = {}) => {
+    entries ??= catalogEntries(catalog, TEMPLATES_DIR);
+    return renderEntry(entries, catalog, key, view);
+  };
 }
