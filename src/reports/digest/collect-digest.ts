@@ -42,6 +42,22 @@ export interface DigestBasis {
   short: (unit: string) => string;
   /** The standings at `since` by task and unit, for the light changes. */
   beforeOf: ReadonlyMap<string, UnitStanding>;
+  /** `now` with what it was judged from, for the next week's composition to compare with. */
+  kept: KeptStandings;
+}
+
+/**
+ * The standings a composition judged at its send instant, and what they were judged from. The next
+ * week's digest compares its lights with them (its `since` is this `at`) instead of judging the
+ * whole office again: the same registry, directory, settings and office days give the same
+ * standings, since the store as it stood before an instant only grows by records stamped after it.
+ * (A reply stamped before the send instant but stored after it is the exception: the comparison is
+ * then with what the previous digest saw, which is what its readers were told.)
+ */
+export interface KeptStandings {
+  at: string;
+  from: { registry: object; directory: object; settings: object; calendar: object };
+  overview: OfficeOverview;
 }
 
 /**
@@ -52,6 +68,7 @@ export interface DigestBasis {
 export async function loadDigestBasis(
   sources: LedgerSources,
   times: { at: string; since: string },
+  kept?: KeptStandings,
 ): Promise<DigestBasis | undefined> {
   const current = await sources.store.registry.current();
   if (!current) return undefined;
@@ -62,8 +79,15 @@ export async function loadDigestBasis(
   const at = (instant: string) => ({ ...fixed, store: storeAt(sources.store, instant) });
   const now = await loadOverview(at(times.at), businessDate(new Date(times.at)));
   if (!now) return undefined;
-  const before = await loadOverview(at(times.since), businessDate(new Date(times.since)));
   const { registry } = current;
+  const from = { registry, directory: sources.directory, settings: sources.settings, calendar };
+  const reusable =
+    kept !== undefined &&
+    kept.at === times.since &&
+    (Object.keys(from) as (keyof typeof from)[]).every((k) => kept.from[k] === from[k]);
+  const before = reusable
+    ? kept.overview
+    : await loadOverview(at(times.since), businessDate(new Date(times.since)));
   const shortNames = new Map<string, string>();
   for (const u of sources.directory.units)
     if (!shortNames.has(u.name)) shortNames.set(u.name, u.aliases[0] ?? u.name);
@@ -77,6 +101,7 @@ export async function loadDigestBasis(
     year: registry.document.year,
     short: (unit) => shortNames.get(unit) ?? unit,
     beforeOf: new Map((before?.standings ?? []).map((s) => [standingKey(s), s] as const)),
+    kept: { at: times.at, from, overview: now },
   };
 }
 
