@@ -8,6 +8,7 @@ import {
   type ProgressStore,
 } from "../progress-report.js";
 import { validateInput } from "../validate-input.js";
+import { latestOfEveryUnitReader } from "./latest-of-every-unit.js";
 
 /** Progress reports as rows; a UNIQUE index makes a version gap or a duplicate impossible. */
 export class SqliteProgress implements ProgressStore {
@@ -18,7 +19,7 @@ export class SqliteProgress implements ProgressStore {
   private readonly lastOfUnit: Database.Statement;
   private readonly lastOfCycle: Database.Statement;
   private readonly lastPerUnit: Database.Statement;
-  private readonly lastOfEach: Database.Statement;
+  private readonly lastOfEach: () => ProgressReport[];
   private readonly everything: Database.Statement;
 
   constructor(db: Database.Database) {
@@ -46,10 +47,7 @@ export class SqliteProgress implements ProgressStore {
       )
       .pluck();
     this.everything = db.prepare("SELECT json FROM progress ORDER BY task_no, id").pluck();
-    // progress_by_unit (task_no, unit, id) answers the inner query from the index alone.
-    this.lastOfEach = db
-      .prepare("SELECT json FROM progress WHERE id IN (SELECT max(id) FROM progress GROUP BY task_no, unit)")
-      .pluck();
+    this.lastOfEach = latestOfEveryUnitReader(db);
     const tx = db.transaction((report: NewProgressReport): ProgressReport => {
       const version = nextVersion.get(report.taskNo, report.unit, report.cycle) as number;
       const stored = { ...report, version };
@@ -80,7 +78,7 @@ export class SqliteProgress implements ProgressStore {
   }
 
   async latestOfEveryUnit(): Promise<ProgressReport[]> {
-    return parseAll(this.lastOfEach.all()).sort((a, b) => a.taskNo - b.taskNo || compareText(a.unit, b.unit));
+    return this.lastOfEach();
   }
 
   dumpSync(): ProgressReport[] {
