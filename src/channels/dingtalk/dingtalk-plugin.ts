@@ -1,6 +1,5 @@
 import type { Redis } from "ioredis";
 import { isLoopbackUrl } from "../../shared/is-loopback.js";
-import { connectRedis } from "../../store/redis/connect-redis.js";
 import { message } from "../../templates/template-store.js";
 import type { ChannelPlugin, ReceivingHealth } from "../channel-plugin.js";
 import { createRedisTokenCache } from "../redis-access-token-cache.js";
@@ -32,7 +31,10 @@ export const dingtalkPlugin: ChannelPlugin<DingtalkConfig> = {
   readConfig: readDingtalkConfig,
   async start(config, deps) {
     const logger = deps.logger.child({ channel: "dingtalk" });
-    const redis: Redis | undefined = deps.redisUrl ? await connectRedis(deps.redisUrl) : undefined;
+    // ioredis is loaded only where a token cache is shared: a SQLite deployment, or a simulation, never needs it.
+    const redis: Redis | undefined = deps.redisUrl
+      ? await (await import("../../store/redis/connect-redis.js")).connectRedis(deps.redisUrl)
+      : undefined;
     const api = createDingtalkApi({
       config,
       clock: deps.clock,
