@@ -8,18 +8,17 @@ import {
   type ProgressStore,
 } from "../progress-report.js";
 import { validateInput } from "../validate-input.js";
-import { latestOfEveryUnitReader } from "./latest-of-every-unit.js";
+import { latestOfEveryUnitReader, taskHistoryReader } from "./kept-progress-reads.js";
 
 /** Progress reports as rows; a UNIQUE index makes a version gap or a duplicate impossible. */
 export class SqliteProgress implements ProgressStore {
   private readonly appendTx: (report: NewProgressReport) => ProgressReport;
   private readonly insert: Database.Statement;
-  private readonly ofTask: Database.Statement;
-  private readonly ofUnit: Database.Statement;
   private readonly lastOfUnit: Database.Statement;
   private readonly lastOfCycle: Database.Statement;
   private readonly lastPerUnit: Database.Statement;
   private readonly lastOfEach: () => ProgressReport[];
+  private readonly historyOf: (taskNo: number) => ProgressReport[];
   private readonly everything: Database.Statement;
 
   constructor(db: Database.Database) {
@@ -31,8 +30,6 @@ export class SqliteProgress implements ProgressStore {
     this.insert = db.prepare(
       "INSERT INTO progress (task_no, unit, cycle, version, json) VALUES (@taskNo, @unit, @cycle, @version, @json)",
     );
-    this.ofTask = db.prepare("SELECT json FROM progress WHERE task_no = ? ORDER BY id").pluck();
-    this.ofUnit = db.prepare("SELECT json FROM progress WHERE task_no = ? AND unit = ? ORDER BY id").pluck();
     this.lastOfUnit = db
       .prepare("SELECT json FROM progress WHERE task_no = ? AND unit = ? ORDER BY id DESC LIMIT 1")
       .pluck();
@@ -48,6 +45,7 @@ export class SqliteProgress implements ProgressStore {
       .pluck();
     this.everything = db.prepare("SELECT json FROM progress ORDER BY task_no, id").pluck();
     this.lastOfEach = latestOfEveryUnitReader(db);
+    this.historyOf = taskHistoryReader(db);
     const tx = db.transaction((report: NewProgressReport): ProgressReport => {
       const version = nextVersion.get(report.taskNo, report.unit, report.cycle) as number;
       const stored = { ...report, version };
@@ -62,8 +60,8 @@ export class SqliteProgress implements ProgressStore {
   }
 
   async history(taskNo: number, unit?: string): Promise<ProgressReport[]> {
-    const rows = unit === undefined ? this.ofTask.all(taskNo) : this.ofUnit.all(taskNo, unit);
-    return parseAll(rows);
+    const all = this.historyOf(taskNo);
+    return unit === undefined ? all : all.filter((r) => r.unit === unit);
   }
 
   async latest(taskNo: number, unit: string, cycle?: string): Promise<ProgressReport | undefined> {

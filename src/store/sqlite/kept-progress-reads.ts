@@ -55,3 +55,35 @@ function deepFreeze(value: unknown): unknown {
   for (const child of Object.values(value)) deepFreeze(child);
   return Object.freeze(value);
 }
+
+/**
+ * A task's progress history (progress.history), kept between calls on the same terms as the
+ * latest records above: the lights read every task's history for each digest and bulletin, and
+ * each card and reply reads its task's. Oldest first, as the rows were appended.
+ */
+export function taskHistoryReader(db: Database.Database): (taskNo: number) => ProgressReport[] {
+  const lastRow = db.prepare("SELECT id, json FROM progress WHERE task_no = ? ORDER BY id DESC LIMIT 1");
+  const rowAt = db.prepare("SELECT json FROM progress WHERE id = ?").pluck();
+  const rowsAfter = db.prepare("SELECT id, json FROM progress WHERE task_no = ? AND id > ? ORDER BY id");
+  const read = new Map<number, { last: Row; records: ProgressReport[] }>();
+  const parse = (rows: readonly Row[]) =>
+    rows.map((row) => deepFreeze(JSON.parse(row.json)) as ProgressReport);
+
+  return (taskNo) => {
+    const last = lastRow.get(taskNo) as Row | undefined;
+    const kept = read.get(taskNo);
+    if (last === undefined) {
+      read.delete(taskNo);
+      return [];
+    }
+    if (kept !== undefined && last.id === kept.last.id && last.json === kept.last.json)
+      return [...kept.records];
+    const grown = kept !== undefined && last.id > kept.last.id && rowAt.get(kept.last.id) === kept.last.json;
+    const records =
+      grown && kept !== undefined
+        ? [...kept.records, ...parse(rowsAfter.all(taskNo, kept.last.id) as Row[])]
+        : parse(rowsAfter.all(taskNo, 0) as Row[]);
+    read.set(taskNo, { last, records });
+    return [...records];
+  };
+}
