@@ -86,6 +86,8 @@ export function buildWorkCalendar(source: {
   };
 
   const onOrBefore = (date: string) => (dayInfo(date).working ? date : step(date, -1));
+  // By n, then by date: the lights shift every due date of every co-unit by the same few days.
+  const added = new Map<number, Map<string, string>>();
 
   return {
     isWorkingDay: (date) => dayInfo(date).working,
@@ -95,8 +97,17 @@ export function buildWorkCalendar(source: {
     addWorkingDays(date, n) {
       if (!Number.isInteger(n)) throw new RangeError(`addWorkingDays needs a whole number of days, got ${n}`);
       if (n === 0) return onOrBefore(date);
-      let current = date;
-      for (let left = Math.abs(n); left > 0; left--) current = step(current, n > 0 ? 1 : -1);
+      let byDate = added.get(n);
+      if (byDate === undefined) {
+        byDate = new Map();
+        added.set(n, byDate);
+      }
+      let current = byDate.get(date);
+      if (current === undefined) {
+        current = date;
+        for (let left = Math.abs(n); left > 0; left--) current = step(current, n > 0 ? 1 : -1);
+        byDate.set(date, current);
+      }
       return current;
     },
     workingDaysBetween(from, to) {

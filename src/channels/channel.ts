@@ -20,6 +20,12 @@ export interface Channel {
    */
   readonly duplicateWindowMs?: number;
   /**
+   * The duplicate window for one recipient, where the channel reaches some recipients another way
+   * (WeCom's group robots: their webhook has no duplicate check, so undefined for them). Absent:
+   * `duplicateWindowMs` for everyone.
+   */
+  duplicateWindowFor?(recipient: Recipient): number | undefined;
+  /**
    * Sends one message to each recipient. `idempotencyKey` reaches the platform where it can use
    * one, so that a message re-sent after a crash can be recognised as a duplicate.
    * Never throws for a platform answer: every recipient gets a result.
@@ -89,7 +95,14 @@ export type SendResult =
   | { status: "invalid-recipient"; reason: string }
   | { status: "rate-limited"; retryAfterMs: number; reason: string; scope?: FailureScope }
   | { status: "transient-error"; reason: string; scope?: FailureScope }
-  | { status: "permanent-error"; reason: string };
+  | { status: "permanent-error"; reason: string }
+  /**
+   * The request may have reached the platform, but no answer says whether it was delivered (a
+   * timeout, a connection cut mid-request, a 5xx), or a message sent in parts failed after some
+   * went out. Sent again only where the platform drops a copy (the recipient's duplicate window);
+   * else dead-lettered for a person to check, never re-sent blindly.
+   */
+  | { status: "outcome-unknown"; reason: string };
 
 /**
  * `channel`: the failure is the channel's, not the message's: nothing could be sent to anyone

@@ -153,8 +153,8 @@ export async function dispatchMessage(
   // platform may have the message already. It goes again only where the platform drops a copy
   // sent within its duplicate window (WeCom's duplicate check); else a person decides.
   const platformDedupe = payload.data.meta?.kind !== "answer";
+  const window = platformDedupe ? duplicateWindow(channel, recipient) : undefined;
   if (claimed.sendingSince !== undefined) {
-    const window = platformDedupe ? channel.duplicateWindowMs : undefined;
     const sinceMs = Date.parse(claimed.sendingSince);
     if (window === undefined || round.now.getTime() - sinceMs >= window)
       return dead(
@@ -284,7 +284,22 @@ export async function dispatchMessage(
     case "rate-limited":
     case "transient-error":
       return afterSend(result.status, () => retryLater(result));
+    case "outcome-unknown":
+      // As after a kill mid-send: again only where the platform drops a copy, else a person decides.
+      if (window !== undefined)
+        return afterSend(result.status, () =>
+          retryLater({ status: "transient-error", reason: result.reason }),
+        );
+      deps.pauses.answered(channel.name);
+      return afterSend("dead", () =>
+        dead(wording("delivery", "outcomeUnknownAnswer", { reason: result.reason }), failures + 1),
+      );
   }
+}
+
+/** How long the platform drops a copy of a message to this recipient; undefined: it never does. */
+function duplicateWindow(channel: Channel, recipient: Recipient): number | undefined {
+  return channel.duplicateWindowFor ? channel.duplicateWindowFor(recipient) : channel.duplicateWindowMs;
 }
 
 /** The dispatch of one message after its send failed for the whole channel. */

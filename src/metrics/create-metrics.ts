@@ -16,6 +16,7 @@ const SEND_STATUSES: readonly SendResult["status"][] = [
   "rate-limited",
   "transient-error",
   "permanent-error",
+  "outcome-unknown",
 ];
 const RUN_STATUSES: readonly JobRun["status"][] = ["ran", "skipped", "failed"];
 const OUTBOX_STATES: readonly OutboxStatus[] = ["pending", "claimed", "failed", "sent", "dead"];
@@ -82,7 +83,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
   });
   const sends = new Counter({
     name: "duban_sends_total",
-    help: "Send results per recipient, by channel and status (sent, invalid-recipient, rate-limited, transient-error, permanent-error).",
+    help: "Send results per recipient, by channel and status (sent, invalid-recipient, rate-limited, transient-error, permanent-error, outcome-unknown).",
     labelNames: ["channel", "status"] as const,
     registers,
   });

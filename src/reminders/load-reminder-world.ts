@@ -68,43 +68,46 @@ function derivedFrom(registry: Registry, directory: Directory) {
  * Undefined when no registry has been imported yet.
  */
 export async function loadReminderWorld(sources: WorldSources): Promise<ReminderWorld | undefined> {
-  const { store, directory, settings, calendar } = sources;
+  const { store, directory, settings } = sources;
+  // One calendar for the run: the office's days as read now (the calendar checks their age at
+  // every call otherwise, and planning asks it for every unit's every step).
+  const calendar = sources.calendar.snapshot?.() ?? sources.calendar;
   const current = await store.registry.current();
   if (!current) return undefined;
   const { registry } = current;
   const people = peopleIn(directory, sources.accountOrder);
   const { tasks, assignments } = derivedFrom(registry, directory);
 
-  const latestCycle = new Map<string, string>();
-  const acknowledged = new Set<string>();
+  const latestCycle = byTaskAndUnit<string>();
+  const acknowledged = byTaskAndUnit<true>();
   // One read for every task (the sweep runs several times a day); reports on tasks a later import
   // dropped are passed over.
   for (const record of await store.progress.latestOfEveryUnit()) {
     if (!tasks.has(record.taskNo)) continue;
-    const key = `${record.taskNo}/${record.unit}`;
-    acknowledged.add(key);
+    acknowledged.set(record.taskNo, record.unit, true);
     if (isReport(record)) {
-      latestCycle.set(key, record.cycle);
+      latestCycle.set(record.taskNo, record.unit, record.cycle);
       continue;
     }
     // The latest record is a 签收, which reports nothing: the unit's latest report comes before
     // it, if there is one. Rare (once per unit and task), so the history read stays cheap.
     const last = (await store.progress.history(record.taskNo, record.unit)).filter(isReport).at(-1);
-    if (last) latestCycle.set(key, last.cycle);
+    if (last) latestCycle.set(record.taskNo, record.unit, last.cycle);
   }
-  const closed = new Set<string>();
-  const extensions = new Map<string, WorkflowRequest[]>();
+  const closed = byTaskAndUnit<true>();
+  const extensions = byTaskAndUnit<WorkflowRequest[]>();
   // A completion request waiting for the office is not a report, but the unit has said it is done:
   // the ladder pauses until the office decides (a return resumes it).
   for (const request of await store.requests.list({ status: "pending" }))
-    if (request.kind === "completion") closed.add(`${request.taskNo}/${request.unit}`);
+    if (request.kind === "completion") closed.set(request.taskNo, request.unit, true);
   const approved = await store.requests.list({ status: "approved" });
   // A completion the office has reopened (/reopen) closes nothing: the ladder resumes for the unit.
   const undone = reopened(approved);
   for (const request of approved) {
-    const key = `${request.taskNo}/${request.unit}`;
-    if (request.kind === "completion" && !undone.has(request.id)) closed.add(key);
-    else if (request.kind === "extension") extensions.set(key, [...(extensions.get(key) ?? []), request]);
+    const { taskNo, unit } = request;
+    if (request.kind === "completion" && !undone.has(request.id)) closed.set(taskNo, unit, true);
+    else if (request.kind === "extension")
+      extensions.set(taskNo, unit, [...(extensions.get(taskNo, unit) ?? []), request]);
   }
   // The office's mutes (/mute): the ladder leaves the unit, or the task, alone until /unmute.
   const mutedUnits = new Set<string>();
@@ -135,11 +138,11 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     // The empty cycle asks whether the unit has acknowledged the task at all (签收 or any report):
     // the sweep uses it to offer 签收 only the first time.
     reported: (no, unit, cycle) =>
-      cycle === "" ? acknowledged.has(`${no}/${unit}`) : (latestCycle.get(`${no}/${unit}`) ?? "") >= cycle,
-    closed: (no, unit) => closed.has(`${no}/${unit}`),
+      cycle === "" ? acknowledged.get(no, unit) === true : (latestCycle.get(no, unit) ?? "") >= cycle,
+    closed: (no, unit) => closed.get(no, unit) === true,
     muted: (no, unit) => mutedTasks.has(no) || mutedUnits.has(unit),
     // The last approved extension's, as the unit's view has it (deadline-in-force.ts).
-    deadline: (task, unit) => deadlineInForce(task.deadline, extensions.get(`${task.no}/${unit}`) ?? []),
+    deadline: (task, unit) => deadlineInForce(task.deadline, extensions.get(task.no, unit) ?? []),
     substituteFor: (person, date) => {
       const s = personSettings.get(person.personId);
       if (!s?.awayUntil || !s.substitute || date > s.awayUntil) return undefined;
@@ -147,5 +150,24 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
       return people.byId(s.substitute);
     },
     snoozedUntil: (person) => personSettings.get(person.personId)?.snoozeUntil,
+  };
+}
+
+/**
+ * Values by task number, then unit: the planner asks about every assignment on every sweep, and a
+ * "task/unit" key built for each question cost more than the answers.
+ */
+function byTaskAndUnit<V>() {
+  const byTask = new Map<number, Map<string, V>>();
+  return {
+    get: (taskNo: number, unit: string): V | undefined => byTask.get(taskNo)?.get(unit),
+    set(taskNo: number, unit: string, value: V): void {
+      let ofTask = byTask.get(taskNo);
+      if (ofTask === undefined) {
+        ofTask = new Map();
+        byTask.set(taskNo, ofTask);
+      }
+      ofTask.set(unit, value);
+    },
   };
 }

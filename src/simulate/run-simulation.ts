@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AppConfig } from "../config/app-config.js";
 import { createScheduler } from "../scheduler/create-scheduler.js";
-import { cronMatcher } from "../scheduler/cron-matcher.js";
+import { type CronMatcher, cronMatcher } from "../scheduler/cron-matcher.js";
 import { createServices } from "../services.js";
+import { BUSINESS_OFFSET_MS } from "../shared/clock.js";
 import { InputError } from "../shared/errors.js";
 import type { Logger } from "../shared/logger.js";
 import { openStore } from "../store/open-store.js";
@@ -58,7 +59,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationT
     });
     const local = services.local;
     if (!local) throw new Error("the simulation needs the local channel");
-    const ticks: { matches: (at: Date) => boolean; run: () => Promise<void> }[] = [];
+    const ticks: { matches: CronMatcher; run: () => Promise<void> }[] = [];
     const scheduler = createScheduler({
       jobs: services.jobs,
       store,
@@ -104,15 +105,16 @@ async function nextOutboxDue(store: Store): Promise<number> {
   return next === undefined ? Number.POSITIVE_INFINITY : Date.parse(next);
 }
 
+const DAY = 24 * 60 * MINUTE;
+
 /** The next minute at which a cron tick fires or a reply is due (or a day later, at most). */
-function nextEvent(
-  from: number,
-  end: number,
-  ticks: { matches: (at: Date) => boolean }[],
-  replyAt: number,
-): number {
-  const limit = Math.min(end + MINUTE, from + 24 * 60 * MINUTE, replyAt);
+function nextEvent(from: number, end: number, ticks: { matches: CronMatcher }[], replyAt: number): number {
+  const limit = Math.min(end + MINUTE, from + DAY, replyAt);
+  // Only the minutes of the day some tick names are tried as dates: the loop visits a day of
+  // minutes for each event, for every event of the year.
+  const firing = new Set(ticks.flatMap((tick) => [...tick.matches.minutesOfDay]));
   for (let t = from; t < limit; t += MINUTE) {
+    if (!firing.has(Math.floor(((t + BUSINESS_OFFSET_MS) % DAY) / MINUTE))) continue;
     const at = new Date(t);
     if (ticks.some((tick) => tick.matches(at))) return t;
   }

@@ -100,6 +100,37 @@ export function progressContract(ctx: ContractContext): void {
       expect(all.filter((r) => r.taskNo === taskNo)).toEqual(await progress.latestPerUnit(taskNo));
   });
 
+  it("follows, in the latest records and the history, what was appended after a read, by another instance too, and a restore that replaced it", async () => {
+    const { progress } = ctx.store;
+    await progress.append(sampleReport({ unit: HOST, note: "h1" }));
+    const before = await ctx.store.exportAll();
+    expect((await progress.latestOfEveryUnit()).map((r) => r.note)).toEqual(["h1"]);
+    const other = await ctx.another();
+    await other.progress.append(sampleReport({ unit: HOST, note: "h2" }));
+    await other.progress.append(sampleReport({ unit: CO, note: "c1" }));
+    const notes = async () => (await progress.latestOfEveryUnit()).map((r) => `${r.unit} ${r.note}`).sort();
+    expect(await notes()).toEqual([`${CO} c1`, `${HOST} h2`].sort());
+    expect((await progress.history(52)).map((r) => r.note)).toEqual(["h1", "h2", "c1"]);
+    // A restore by the other instance: three rows again, the last under the same id as before.
+    await other.importAll(
+      {
+        ...before,
+        progress: [
+          sampleReport({ unit: CO, note: "c0" }),
+          sampleReport({ unit: HOST, note: "h0" }),
+          ...before.progress,
+        ].map((r, i) => ({
+          ...r,
+          version: i + 1,
+        })),
+      },
+      { replace: true },
+    );
+    expect(await notes()).toEqual([`${CO} c0`, `${HOST} h1`].sort());
+    expect((await progress.history(52)).map((r) => r.note)).toEqual(["c0", "h0", "h1"]);
+    expect((await progress.history(52, HOST)).map((r) => r.note)).toEqual(["h0", "h1"]);
+  });
+
   it("never skips or repeats a version when two instances append at the same time", async () => {
     const other = await ctx.another();
     const writes = Array.from({ length: 30 }, (_, i) =>

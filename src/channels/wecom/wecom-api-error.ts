@@ -33,13 +33,29 @@ export class WecomTransportError extends Error {
   readonly platform = "wecom";
   readonly method: string;
   readonly httpStatus: number | undefined;
+  /** The summary: an error code ("ECONNREFUSED"), a class name ("TimeoutError"), or "HTTP 502". */
+  readonly detail: string;
 
   constructor(method: string, detail: string, httpStatus?: number) {
     super(`WeCom ${method} unreachable: ${detail}`);
     this.name = "WecomTransportError";
     this.method = method;
     this.httpStatus = httpStatus;
+    this.detail = detail;
   }
+}
+
+/** Failures to connect at all: the request never left, so it cannot have been delivered. */
+const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+
+/**
+ * Whether WeCom may have acted on a request that failed this way: yes after a timeout, a
+ * connection cut mid-request, a 5xx or an answer that is not JSON; no when nothing could connect,
+ * or WeCom refused the request as such (a 4xx, 429 included).
+ */
+export function mayHaveArrived(error: WecomTransportError): boolean {
+  if (error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus < 500) return false;
+  return !NEVER_SENT.has(error.detail);
 }
 
 /** Removes every occurrence of the given secrets from a text that WeCom or a library produced. */

@@ -69,6 +69,9 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
     logger: options.logger.child({ channel: "wecom" }),
     duplicateCheckIntervalS: options.duplicateCheckIntervalS ?? 1800,
   };
+  // message/send asks WeCom to drop a copy sent within the interval (wecom-send-batch.ts); a
+  // margin keeps a re-send decided near its end inside it.
+  const duplicateWindow = Math.max(0, deps.duplicateCheckIntervalS * 1000 - 60_000);
   const uploader = createWecomMediaUploader(options.api, options.clock);
   const budgets: SendBudget[] = [...WECOM_MEMBER_BUDGETS];
   if (options.seats !== undefined && options.seats > 0) {
@@ -160,9 +163,10 @@ export function createWecomChannel(options: WecomChannelOptions): Channel {
     name: "wecom",
     budgets,
     limits: WECOM_LIMITS,
-    // message/send asks WeCom to drop a copy sent within the interval (wecom-send-batch.ts); a
-    // margin keeps a re-send decided near its end inside it.
-    duplicateWindowMs: Math.max(0, deps.duplicateCheckIntervalS * 1000 - 60_000),
+    duplicateWindowMs: duplicateWindow,
+    // A group robot's webhook/send has no duplicate check: a copy sent again would be posted again.
+    duplicateWindowFor: (recipient) =>
+      recipient.accounts.wecom?.startsWith(ROBOT_PREFIX) ? undefined : duplicateWindow,
     send,
     updateCard: (request) => updateWecomCard(request, { ...deps, clock: options.clock, send }),
   };

@@ -6,7 +6,7 @@ import type { SendResult } from "../channel.js";
 import { mediaForm } from "../media-form.js";
 import type { MediaMessage } from "../message.js";
 import { splitText } from "../split-text.js";
-import { WecomApiError } from "./wecom-api-error.js";
+import { mayHaveArrived, WecomApiError, WecomTransportError } from "./wecom-api-error.js";
 import { requestWecomJson } from "./wecom-request-json.js";
 import { toSendFailure } from "./wecom-send-failure.js";
 
@@ -125,10 +125,16 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobot {
 
   async function sendAll(bodies: Bodies): Promise<SendResult> {
     if (invalid) return { status: "permanent-error", reason: message("wecom", "robotDisabled") };
+    let posted = 0;
+    let total = 0;
     try {
       const parts = await bodies();
+      total = parts.length;
       if (parts.length === 0) return { status: "permanent-error", reason: message("wecom", "messageEmpty") };
-      for (const part of parts) await post(part);
+      for (const part of parts) {
+        await post(part);
+        posted++;
+      }
       return { status: "sent", platformMessageId: label };
     } catch (error) {
       if (error instanceof WecomApiError && error.errcode === 93000) {
@@ -138,6 +144,28 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobot {
         logger.error("WeCom robot key is invalid; robot disabled", { errcode: error.errcode });
         options.onKeyInvalid?.({ robot: label, hint });
         return { status: "permanent-error", reason: hint };
+      }
+      // The webhook has no duplicate check: what may have been posted must not be posted again.
+      const unknown =
+        error instanceof WecomTransportError && error.method === "webhook/send" && mayHaveArrived(error);
+      if (posted > 0 || unknown) {
+        logger.warn("WeCom robot message may have been posted; not to be sent again", {
+          error,
+          posted,
+          total,
+        });
+        const detail =
+          error instanceof WecomTransportError
+            ? error.detail
+            : error instanceof WecomApiError
+              ? (error.hint ?? `errcode ${error.errcode}`)
+              : error instanceof Error
+                ? error.name
+                : "unknown error";
+        const view = { posted, total, detail };
+        const reason =
+          posted > 0 ? message("wecom", "robotPartlyPosted", view) : message("wecom", "robotNoAnswer", view);
+        return { status: "outcome-unknown", reason };
       }
       logger.warn("WeCom robot message failed", { error });
       return toSendFailure(error, MINUTE_MS);

@@ -42,6 +42,32 @@ export function periodDue(
 }
 
 /**
+ * Whether every recipient a channel reaches (one at least) has the period's summary in the outbox already, and
+ * its chart where charts are drawn and the channel shows images (notifyAdmins' keys).
+ */
+async function allSent(
+  deps: {
+    store: Pick<Store, "outbox">;
+    channelFor: (recipient: Recipient) => ChannelName | undefined;
+    canSendMedia: (recipient: Recipient, kind: "image") => boolean;
+    charts?: boolean;
+  },
+  key: string,
+  recipients: readonly Recipient[],
+): Promise<boolean> {
+  let reached = 0;
+  for (const recipient of recipients) {
+    if (!deps.channelFor(recipient)) continue;
+    reached++;
+    if (!(await deps.store.outbox.findByKey(`${key}/${recipient.personId}`))) return false;
+    const chart = deps.charts !== false && deps.canSendMedia(recipient, "image");
+    if (chart && !(await deps.store.outbox.findByKey(`${key}/chart/${recipient.personId}`))) return false;
+  }
+  // Nobody to send to: the run goes on, to say so as it always has.
+  return reached > 0;
+}
+
+/**
  * Every day at `bulletin.time`: on the first working day after a quarter (or month) ends, the
  * bulletin's summary to the admins (with how to write the .docx draft) and to the configured
  * group chats. Once per period and recipient (the outbox's idempotency key), however often it runs.
@@ -68,16 +94,20 @@ export function createBulletinJob(deps: {
       if (beforeTimeOfDay(now, settings.bulletin.time)) return { due: false };
       const period = periodDue(today, settings.bulletin.every, deps.calendar);
       if (!period) return { due: false };
-      const bulletin = await collectBulletin(deps, { period, today });
-      if (!bulletin) return { due: true, registry: false };
       const chats: Recipient[] = [];
       for (const name of settings.bulletin.chats) {
         const chat = people.chat(name);
         if (chat) chats.push(chat);
         else logger.warn("bulletin chat not in the directory's chats", { chat: name });
       }
-      const common = { store: deps.store, channelFor: deps.channelFor, now, kind: "bulletin-summary" };
       const key = `bulletin/${period.key}`;
+      // The days after the first catch up only what it could not send: when every recipient has
+      // the summary (and the chart), judging the whole office again would enqueue nothing.
+      if (await allSent(deps, key, [...people.admins(), ...chats]))
+        return { due: true, period: period.key, enqueued: 0, charts: 0 };
+      const bulletin = await collectBulletin(deps, { period, today });
+      if (!bulletin) return { due: true, registry: false };
+      const common = { store: deps.store, channelFor: deps.channelFor, now, kind: "bulletin-summary" };
       const toAdmins = await notifyAdmins({
         ...common,
         admins: people.admins(),

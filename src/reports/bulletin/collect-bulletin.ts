@@ -49,9 +49,12 @@ export interface Bulletin {
  * registry has been imported or before the period begins.
  */
 export async function collectBulletin(
-  sources: LedgerSources,
+  given: LedgerSources,
   options: { period: BulletinPeriod; today: string },
 ): Promise<Bulletin | undefined> {
+  // One calendar for the whole bulletin: the office's days as read now (the calendar checks their
+  // age at every call otherwise, and the standings ask it for every unit and every due).
+  const sources = { ...given, calendar: given.calendar.snapshot?.() ?? given.calendar };
   const { period, today } = options;
   const date = judgedOn(period, today);
   if (date === undefined) return undefined;

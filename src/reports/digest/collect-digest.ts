@@ -38,6 +38,26 @@ export interface DigestBasis {
   /** The registry's start (as the ladder's) and year. */
   start: string;
   year: number;
+  /** Each unit's short name (the directory's first alias), looked up once for every leader. */
+  short: (unit: string) => string;
+  /** The standings at `since` by task and unit, for the light changes. */
+  beforeOf: ReadonlyMap<string, UnitStanding>;
+  /** `now` with what it was judged from, for the next week's composition to compare with. */
+  kept: KeptStandings;
+}
+
+/**
+ * The standings a composition judged at its send instant, and what they were judged from. The next
+ * week's digest compares its lights with them (its `since` is this `at`) instead of judging the
+ * whole office again: the same registry, directory, settings and office days give the same
+ * standings, since the store as it stood before an instant only grows by records stamped after it.
+ * (A reply stamped before the send instant but stored after it is the exception: the comparison is
+ * then with what the previous digest saw, which is what its readers were told.)
+ */
+export interface KeptStandings {
+  at: string;
+  from: { registry: object; directory: object; settings: object; calendar: object };
+  overview: OfficeOverview;
 }
 
 /**
@@ -48,32 +68,51 @@ export interface DigestBasis {
 export async function loadDigestBasis(
   sources: LedgerSources,
   times: { at: string; since: string },
+  kept?: KeptStandings,
 ): Promise<DigestBasis | undefined> {
   const current = await sources.store.registry.current();
   if (!current) return undefined;
-  const at = (instant: string) => ({ ...sources, store: storeAt(sources.store, instant) });
+  // One calendar for the whole composition: the office's days as read now (the calendar checks
+  // their age at every call otherwise, and the standings ask it for every unit and every due).
+  const calendar = sources.calendar.snapshot?.() ?? sources.calendar;
+  const fixed = { ...sources, calendar };
+  const at = (instant: string) => ({ ...fixed, store: storeAt(sources.store, instant) });
   const now = await loadOverview(at(times.at), businessDate(new Date(times.at)));
   if (!now) return undefined;
-  const before = await loadOverview(at(times.since), businessDate(new Date(times.since)));
   const { registry } = current;
+  const from = { registry, directory: sources.directory, settings: sources.settings, calendar };
+  const reusable =
+    kept !== undefined &&
+    kept.at === times.since &&
+    (Object.keys(from) as (keyof typeof from)[]).every((k) => kept.from[k] === from[k]);
+  const before = reusable
+    ? kept.overview
+    : await loadOverview(at(times.since), businessDate(new Date(times.since)));
+  const shortNames = new Map<string, string>();
+  for (const u of sources.directory.units)
+    if (!shortNames.has(u.name)) shortNames.set(u.name, u.aliases[0] ?? u.name);
   return {
-    sources,
+    sources: fixed,
     at: times.at,
     since: times.since,
     now,
     before,
     start: registry.document.issuedOn || current.importedAt.slice(0, 10),
     year: registry.document.year,
+    short: (unit) => shortNames.get(unit) ?? unit,
+    beforeOf: new Map((before?.standings ?? []).map((s) => [standingKey(s), s] as const)),
+    kept: { at: times.at, from, overview: now },
   };
 }
 
+const standingKey = (s: UnitStanding) => `${s.task.no}\u0000${s.unit}`;
+
 /** The digest of one lead leader (牵头领导) for `week`: only the tasks they lead; none for no tasks. */
 export function leaderDigest(basis: DigestBasis, leader: string, week: string): LeaderDigest {
-  const { now, at, since, sources } = basis;
+  const { now, at, since, sources, short } = basis;
   const date = now.date;
   const standings = now.standings.filter((s) => s.task.leaders.includes(leader));
   const tasks = uniqueTasks(standings);
-  const short = (unit: string) => sources.directory.units.find((u) => u.name === unit)?.aliases[0] ?? unit;
   const paceDetails = paceOf(basis, standings, short);
   return {
     leader,
@@ -172,9 +211,6 @@ function changesOf(
   const within = (instant: string) => Date.parse(instant) >= from;
   const timed: (DigestChange & { at: string })[] = [];
   const lights: DigestChange[] = [];
-  const before = new Map(
-    (basis.before?.standings ?? []).map((s) => [`${s.task.no}\u0000${s.unit}`, s] as const),
-  );
   for (const s of standings) {
     const unit = short(s.unit);
     for (const report of s.view.reports)
@@ -195,7 +231,7 @@ function changesOf(
           ...(request.newDeadline ? { newDeadline: request.newDeadline } : {}),
         });
     }
-    const then = before.get(`${s.task.no}\u0000${s.unit}`);
+    const then = basis.beforeOf.get(standingKey(s));
     // A unit that finished shows as a completion, not as a colour.
     if (then && !done(s) && !done(then) && then.light.color !== s.light.color)
       lights.push({ kind: "light", task: s.task, unit, from: then.light.color, to: s.light.color });

@@ -1,6 +1,6 @@
 import type { ChannelLimits } from "../../channels/channel-limits.js";
 import type { LedgerSources } from "../ledger/ledger-sources.js";
-import { leaderDigest, loadDigestBasis } from "./collect-digest.js";
+import { type KeptStandings, leaderDigest, loadDigestBasis } from "./collect-digest.js";
 import { digestTimes } from "./digest-week.js";
 import type { LeaderDigest } from "./leader-digest.js";
 import { renderDigest } from "./render-digest.js";
@@ -12,7 +12,8 @@ export interface ComposedDigest {
 }
 
 export type ComposeResult =
-  | { status: "composed"; digests: ComposedDigest[] }
+  /** `kept`: for the next week's composition (the weekly job hands it back). */
+  | { status: "composed"; digests: ComposedDigest[]; kept: KeptStandings }
   | { status: "no-registry" }
   /** The week has no working day, so no digest day: give `at` to compose one anyway. */
   | { status: "no-digest-day" };
@@ -26,13 +27,16 @@ export async function composeDigests(
   sources: LedgerSources,
   request: { leaders: readonly string[]; week: string; at?: string },
   limits: Pick<ChannelLimits, "textBytes">,
+  /** The previous week's composition's, when the caller kept it: its standings are not judged again. */
+  kept?: KeptStandings,
 ): Promise<ComposeResult> {
   const times = digestTimes(sources.calendar, { ...request, time: sources.settings.digest.time });
   if (!times) return { status: "no-digest-day" };
-  const basis = await loadDigestBasis(sources, times);
+  const basis = await loadDigestBasis(sources, times, kept);
   if (!basis) return { status: "no-registry" };
   return {
     status: "composed",
+    kept: basis.kept,
     digests: request.leaders.map((leader) => {
       const digest = leaderDigest(basis, leader, request.week);
       return { digest, parts: digest.tasks.length > 0 ? renderDigest(digest, limits) : [] };

@@ -11,6 +11,7 @@ import type { Job, JobReport } from "../../scheduler/job.js";
 import { businessDate } from "../../shared/clock.js";
 import type { Logger } from "../../shared/logger.js";
 import type { Store } from "../../store/store.js";
+import type { KeptStandings } from "./collect-digest.js";
 import { composeDigests } from "./compose-digest.js";
 import { digestChartMessage } from "./digest-chart.js";
 import { digestDay } from "./digest-week.js";
@@ -38,6 +39,8 @@ export interface DigestJobDeps {
  * (清明, Monday 5 April 2021) gets its digest on the Tuesday.
  */
 export function createDigestJob(deps: DigestJobDeps): Job {
+  // The last week's standings at its send instant: this week's light changes are counted from them.
+  let kept: KeptStandings | undefined;
   return {
     name: "leader-digest",
     cron: dailyCron(deps.settings.digest.time),
@@ -48,8 +51,9 @@ export function createDigestJob(deps: DigestJobDeps): Job {
       if (digestDay(deps.calendar, week) !== date) return { skipped: "not-digest-day", week };
       if (beforeTimeOfDay(now, deps.settings.digest.time)) return { skipped: "before-time", week };
       const leaders = deps.directory.leaders.map((leader) => leader.name);
-      const result = await composeDigests(deps, { leaders, week }, deps.limits);
+      const result = await composeDigests(deps, { leaders, week }, deps.limits, kept);
       if (result.status !== "composed") return { skipped: result.status, week };
+      kept = result.kept;
       let sent = 0;
       let enqueued = 0;
       for (const composed of result.digests) {

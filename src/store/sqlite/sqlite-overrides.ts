@@ -11,16 +11,16 @@ import { validateInput } from "../validate-input.js";
 
 /** The office's overrides, one JSON row per key. */
 export class SqliteOverrides implements OverrideStore {
-  private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
   private readonly remover: Database.Statement;
+  private readonly all: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.db = db;
     this.upsert = db.prepare(
       "INSERT INTO overrides (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json",
     );
     this.remover = db.prepare("DELETE FROM overrides WHERE key = ?");
+    this.all = db.prepare("SELECT key, json FROM overrides");
   }
 
   async list(): Promise<OfficeOverride[]> {
@@ -37,7 +37,7 @@ export class SqliteOverrides implements OverrideStore {
   }
 
   dumpSync(): StoreDump["overrides"] {
-    const rows = this.db.prepare("SELECT key, json FROM overrides").all() as { key: string; json: string }[];
+    const rows = this.all.all() as { key: string; json: string }[];
     return rows
       .sort((a, b) => compareText(a.key, b.key))
       .map(({ json }) => JSON.parse(json) as OfficeOverride);

@@ -8,17 +8,17 @@ import {
   type ProgressStore,
 } from "../progress-report.js";
 import { validateInput } from "../validate-input.js";
+import { latestOfEveryUnitReader, taskHistoryReader } from "./kept-progress-reads.js";
 
 /** Progress reports as rows; a UNIQUE index makes a version gap or a duplicate impossible. */
 export class SqliteProgress implements ProgressStore {
   private readonly appendTx: (report: NewProgressReport) => ProgressReport;
   private readonly insert: Database.Statement;
-  private readonly ofTask: Database.Statement;
-  private readonly ofUnit: Database.Statement;
   private readonly lastOfUnit: Database.Statement;
   private readonly lastOfCycle: Database.Statement;
   private readonly lastPerUnit: Database.Statement;
-  private readonly lastOfEach: Database.Statement;
+  private readonly lastOfEach: () => ProgressReport[];
+  private readonly historyOf: (taskNo: number) => ProgressReport[];
   private readonly everything: Database.Statement;
 
   constructor(db: Database.Database) {
@@ -30,8 +30,6 @@ export class SqliteProgress implements ProgressStore {
     this.insert = db.prepare(
       "INSERT INTO progress (task_no, unit, cycle, version, json) VALUES (@taskNo, @unit, @cycle, @version, @json)",
     );
-    this.ofTask = db.prepare("SELECT json FROM progress WHERE task_no = ? ORDER BY id").pluck();
-    this.ofUnit = db.prepare("SELECT json FROM progress WHERE task_no = ? AND unit = ? ORDER BY id").pluck();
     this.lastOfUnit = db
       .prepare("SELECT json FROM progress WHERE task_no = ? AND unit = ? ORDER BY id DESC LIMIT 1")
       .pluck();
@@ -46,10 +44,8 @@ export class SqliteProgress implements ProgressStore {
       )
       .pluck();
     this.everything = db.prepare("SELECT json FROM progress ORDER BY task_no, id").pluck();
-    // progress_by_unit (task_no, unit, id) answers the inner query from the index alone.
-    this.lastOfEach = db
-      .prepare("SELECT json FROM progress WHERE id IN (SELECT max(id) FROM progress GROUP BY task_no, unit)")
-      .pluck();
+    this.lastOfEach = latestOfEveryUnitReader(db);
+    this.historyOf = taskHistoryReader(db);
     const tx = db.transaction((report: NewProgressReport): ProgressReport => {
       const version = nextVersion.get(report.taskNo, report.unit, report.cycle) as number;
       const stored = { ...report, version };
@@ -64,8 +60,8 @@ export class SqliteProgress implements ProgressStore {
   }
 
   async history(taskNo: number, unit?: string): Promise<ProgressReport[]> {
-    const rows = unit === undefined ? this.ofTask.all(taskNo) : this.ofUnit.all(taskNo, unit);
-    return parseAll(rows);
+    const all = this.historyOf(taskNo);
+    return unit === undefined ? all : all.filter((r) => r.unit === unit);
   }
 
   async latest(taskNo: number, unit: string, cycle?: string): Promise<ProgressReport | undefined> {
@@ -80,7 +76,7 @@ export class SqliteProgress implements ProgressStore {
   }
 
   async latestOfEveryUnit(): Promise<ProgressReport[]> {
-    return parseAll(this.lastOfEach.all()).sort((a, b) => a.taskNo - b.taskNo || compareText(a.unit, b.unit));
+    return this.lastOfEach();
   }
 
   dumpSync(): ProgressReport[] {

@@ -11,6 +11,8 @@ export class SqlitePrompts implements PromptStore {
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
   private readonly open: Database.Statement;
+  private readonly clearAll: Database.Statement;
+  private readonly clearKey: Database.Statement;
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -19,6 +21,8 @@ export class SqlitePrompts implements PromptStore {
         "ON CONFLICT (person_id, key) DO UPDATE SET expires_ms = excluded.expires_ms, json = excluded.json",
     );
     this.open = db.prepare("SELECT json FROM prompts WHERE person_id = ? AND expires_ms > ?").pluck();
+    this.clearAll = db.prepare("DELETE FROM prompts WHERE person_id = ?");
+    this.clearKey = db.prepare("DELETE FROM prompts WHERE person_id = ? AND key = ?");
   }
 
   async set(personId: string, prompt: Prompt): Promise<void> {
@@ -35,8 +39,8 @@ export class SqlitePrompts implements PromptStore {
   }
 
   async clear(personId: string, key?: string): Promise<void> {
-    if (key === undefined) this.db.prepare("DELETE FROM prompts WHERE person_id = ?").run(personId);
-    else this.db.prepare("DELETE FROM prompts WHERE person_id = ? AND key = ?").run(personId, key);
+    if (key === undefined) this.clearAll.run(personId);
+    else this.clearKey.run(personId, key);
   }
 
   dumpSync(): StoreDump["prompts"] {

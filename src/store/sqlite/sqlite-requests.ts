@@ -12,18 +12,17 @@ import {
   type RequestStore,
   type WorkflowRequest,
 } from "../workflow-request.js";
+import { statementCache } from "./statement-cache.js";
 
 /** Workflow requests as rows; a decision is a conditional update inside a write transaction. */
 export class SqliteRequests implements RequestStore {
   private readonly insert: Database.Statement;
   private readonly byId: Database.Statement;
   private readonly decideTx: (id: string, decision: Decision) => DecideResult;
-  private readonly db: Database.Database;
-  /** The list queries by SQL text (eight filter shapes at most): preparing one costs more than running it. */
-  private readonly listings = new Map<string, Database.Statement>();
+  private readonly statement: (sql: string) => Database.Statement;
 
   constructor(db: Database.Database) {
-    this.db = db;
+    this.statement = statementCache(db);
     this.insert = db.prepare(
       "INSERT INTO requests (id, task_no, unit, status, json) VALUES (@id, @taskNo, @unit, @status, @json) " +
         "ON CONFLICT (id) DO NOTHING",
@@ -72,12 +71,7 @@ export class SqliteRequests implements RequestStore {
     if (filter.unit !== undefined) where.push("unit = @unit");
     if (filter.status !== undefined) where.push("status = @status");
     const sql = `SELECT json FROM requests ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq`;
-    let statement = this.listings.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql).pluck();
-      this.listings.set(sql, statement);
-    }
-    const rows = statement.all(filter) as string[];
+    const rows = this.statement(sql).pluck().all(filter) as string[];
     return rows.map((json) => JSON.parse(json) as WorkflowRequest);
   }
 

@@ -93,4 +93,19 @@ describe("createWecomRobot", () => {
     await expect(robot.sendMarkdown("提醒")).resolves.toMatchObject({ status: "rate-limited" });
     expect(scope.isDone()).toBe(true);
   });
+
+  it("says the outcome is unknown, not a failure to retry, when a long message failed after a part was posted", async () => {
+    const { robot, bodies, webhook } = setup();
+    const rows = Array.from({ length: 200 }, (_, i) => `> **${i + 1}** 区人社局 稳就业`);
+    webhook(1);
+    const scope = nock(QYAPI).post("/cgi-bin/webhook/send").query({ key: KEY }).reply(502);
+    const result = await robot.sendMarkdown(rows.join("\n"));
+    // Sending it again would post the first part twice: the webhook has no duplicate check.
+    expect(result).toEqual({
+      status: "outcome-unknown",
+      reason: expect.stringContaining("已发出1段后出错（HTTP 502）"),
+    });
+    expect(bodies).toHaveLength(1);
+    expect(scope.isDone()).toBe(true);
+  });
 });
