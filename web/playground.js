@@ -371,7 +371,8 @@
           ),
         ),
       );
-    if (c.url)
+    // Only a web address or a path of this service becomes a link (never javascript: or data:).
+    if (c.url && /^(https?:\/\/|\/)/.test(c.url))
       box.append(el("a", { className: "card-link", href: c.url, target: "_blank", rel: "noopener" }, c.url));
     return box;
   }
