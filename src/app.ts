@@ -14,6 +14,7 @@ import { createMetrics } from "./metrics/create-metrics.js";
 import { mountMetricsRoute } from "./metrics/metrics-route.js";
 import { SEED_NOTICE } from "./playground/load-seed.js";
 import { mountPlayground } from "./playground/mount-playground.js";
+import { playgroundRuns } from "./playground/playground-runs.js";
 import { chartFontProblem } from "./reports/charts/find-chart-font.js";
 import { createScheduler, type ScheduleFn } from "./scheduler/create-scheduler.js";
 import { createServices, type Services } from "./services.js";
@@ -162,7 +163,7 @@ export async function createApp(
     },
     onRunning: runtime.schedulerRunning,
   });
-  if (local && config.DUBAN_PLAYGROUND !== false)
+  if (local && playgroundRuns(config, false))
     mountPlayground(routes, assets, {
       channel: local,
       inbox: services.inbox,

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type Router from "@koa/router";
-import type Koa from "koa";
 import { z } from "zod";
 import type { InboundEvent } from "../channels/channel.js";
 import { LOCAL_CHANNEL } from "../channels/choose-channel.js";
@@ -9,8 +8,8 @@ import type { LocalChannel, LocalSentMessage } from "../channels/local/local-cha
 import { mediaContentType } from "../channels/media-form.js";
 import { base64Bytes } from "../channels/message.js";
 import { type Clock, inBusinessTz } from "../shared/clock.js";
-import { readRawBody } from "../shared/read-raw-body.js";
 import { localOnly } from "./local-only.js";
+import { badRequest, readJsonBody } from "./read-json-body.js";
 import { type LocalInboundDeps, receiveLocalEvent } from "./receive-local-event.js";
 
 export interface DevRoutesDeps extends LocalInboundDeps {
@@ -103,23 +102,9 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
   });
 
   router.post("/dev/inbound", localOnly, async (ctx) => {
-    const raw = await readRawBody(ctx.req, MAX_BODY_BYTES);
-    if (raw === "too-large") {
-      ctx.status = 413;
-      ctx.body = { error: `the body exceeds ${MAX_BODY_BYTES} bytes` };
-      return;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString("utf8"));
-    } catch {
-      ctx.status = 400;
-      ctx.body = { error: "the body is not JSON" };
-      return;
-    }
-    const input = inboundSchema.safeParse(json);
-    if (!input.success) return badRequest(ctx, input.error);
-    const event = toEvent(input.data, deps.clock.now(), deps.channel);
+    const input = await readJsonBody(ctx, inboundSchema, MAX_BODY_BYTES);
+    if (input === undefined) return;
+    const event = toEvent(input, deps.clock.now(), deps.channel);
     // Answered after the handler has finished, so a scenario can read /dev/outbox right away.
     if (!(await receiveLocalEvent(deps, event))) {
       ctx.status = 503;
@@ -148,9 +133,4 @@ function toEvent(input: z.infer<typeof inboundSchema>, now: Date, channel: Local
     return { ...rest, eventId, channel: LOCAL_CHANNEL, at, size: bytes.length, ref: channel.keepFile(bytes) };
   }
   return { ...input, eventId, channel: LOCAL_CHANNEL, at };
-}
-
-function badRequest(ctx: Koa.Context, error: z.ZodError): void {
-  ctx.status = 400;
-  ctx.body = { error: z.prettifyError(error) };
 }

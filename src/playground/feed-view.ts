@@ -39,12 +39,10 @@ export async function feedOf(
   const next = [...pending, ...failed]
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
     .slice(0, WAITING_SHOWN)
-    .map((m) => ({
-      at: m.dueAt,
-      to: m.recipient,
-      name: nameOf(m.recipient),
-      ...optional("message", waitingMessage(m.payload)),
-    }));
+    .map((m) => {
+      const message = waitingMessage(m.payload);
+      return { at: m.dueAt, to: m.recipient, name: nameOf(m.recipient), ...(message ? { message } : {}) };
+    });
   return {
     waiting: { count: stats.pending + stats.failed + stats.claimed, next },
     sent: channel
@@ -79,6 +77,3 @@ function waitingMessage(payload: unknown): ShownMessage | undefined {
   if (message.kind !== "image" && message.kind !== "file") return message;
   return { kind: message.kind, fileName: message.fileName, bytes: base64Bytes(message.base64), download: "" };
 }
-
-const optional = <K extends string, V>(key: K, value: V | undefined) =>
-  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;

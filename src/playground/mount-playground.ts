@@ -7,8 +7,8 @@ import { LOCAL_CHANNEL } from "../channels/choose-channel.js";
 import { createSendingWindow } from "../delivery/sending-window.js";
 import { nextEventAt } from "../demo/next-event.js";
 import { localOnly } from "../http/local-only.js";
+import { readJsonBody } from "../http/read-json-body.js";
 import { receiveLocalEvent } from "../http/receive-local-event.js";
-import { readRawBody } from "../shared/read-raw-body.js";
 import { securityHeaders } from "../web/auth/security-headers.js";
 import type { AssetUrls } from "../web/dashboard/static-assets.js";
 import { chatOf } from "./chat-view.js";
@@ -103,20 +103,20 @@ export function mountPlayground(router: Router, assets: AssetUrls, deps: Playgro
   });
 
   router.post("/playground/say", ...chain, async (ctx) => {
-    const body = sayBody.safeParse(await readJson(ctx));
-    if (!body.success) return badRequest(ctx, body.error);
-    await inject(ctx, { kind: "text", ...base(), ...body.data });
+    const body = await readJsonBody(ctx, sayBody, MAX_BODY_BYTES);
+    if (body === undefined) return;
+    await inject(ctx, { kind: "text", ...base(), ...body });
   });
 
   router.post("/playground/click", ...chain, async (ctx) => {
-    const body = clickBody.safeParse(await readJson(ctx));
-    if (!body.success) return badRequest(ctx, body.error);
+    const body = await readJsonBody(ctx, clickBody, MAX_BODY_BYTES);
+    if (body === undefined) return;
     // A platform's click carries a token for changing the card (WeCom's ResponseCode): with it, the
     // card closes with the decision in the chat, as it does on the platform.
     await inject(ctx, {
       kind: "card-action",
       ...base(),
-      ...body.data,
+      ...body,
       updateToken: `playground-${randomUUID()}`,
     });
   });
@@ -128,9 +128,9 @@ export function mountPlayground(router: Router, assets: AssetUrls, deps: Playgro
       ctx.body = { error: "the service runs on real time: its clock cannot be moved" };
       return;
     }
-    const body = clockBody.safeParse(await readJson(ctx));
-    if (!body.success) return badRequest(ctx, body.error);
-    const action = body.data;
+    const body = await readJsonBody(ctx, clockBody, MAX_BODY_BYTES);
+    if (body === undefined) return;
+    const action = body;
     if (action.action === "speed") clock.setSpeed(action.speed);
     else if (action.action === "hour") clock.skipTo(new Date(clock.now().getTime() + HOUR));
     else {
@@ -193,20 +193,4 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** The request's JSON body (a few hundred bytes at most); undefined when it is not JSON. */
-async function readJson(ctx: Koa.Context): Promise<unknown> {
-  const raw = await readRawBody(ctx.req, MAX_BODY_BYTES);
-  if (raw === "too-large") return undefined;
-  try {
-    return JSON.parse(raw.toString("utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
-function badRequest(ctx: Koa.Context, error: z.ZodError): void {
-  ctx.status = 400;
-  ctx.body = { error: z.prettifyError(error) };
 }

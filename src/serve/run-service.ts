@@ -7,12 +7,12 @@ import type { AppConfig } from "../config/app-config.js";
 import { createSendingWindow } from "../delivery/sending-window.js";
 import { createDemoClock } from "../demo/demo-clock.js";
 import { skipIdleTime } from "../demo/skip-idle.js";
+import { playgroundClockOnly, playgroundRuns } from "../playground/playground-runs.js";
 import { clockSchedule } from "../scheduler/clock-schedule.js";
 import { systemClock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";
 import { TimeoutError, withTimeout } from "../shared/with-timeout.js";
 import { chooseDemoClock } from "./choose-clock.js";
-import { playgroundClockOnly, playgroundRuns } from "./playground-runs.js";
 
 export interface RunningService {
   app: App;

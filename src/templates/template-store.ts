@@ -44,6 +44,14 @@ export function messages(catalog: string): (key: string, view?: View) => string 
   };
 }
 
+/**
+ * A whole catalogue, unrendered, for a page whose script words its own messages (the playground):
+ * the entries as written, placeholders and all.
+ */
+export function catalogue(catalog: string): Readonly<Record<string, string>> {
+  return catalogEntries(catalog, TEMPLATES_DIR);
+}
+
 function catalogEntries(catalog: string, dir: string): Record<string, string> {
   // By folder, then by catalogue: no key to build for each of the many messages worded.
   let inDir = catalogs.get(dir);

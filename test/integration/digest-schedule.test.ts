@@ -4,7 +4,7 @@ import { createChineseDaysCalendar } from "../../src/calendar/chinese-days-calen
 import { COMMON_LIMITS } from "../../src/channels/channel-limits.js";
 import { chooseChannel } from "../../src/channels/choose-channel.js";
 import { CHANNEL_PLUGINS } from "../../src/channels/plugins.js";
-import { DEFAULT_SETTINGS, settingsSchema } from "../../src/config/settings.js";
+import { DEFAULT_SETTINGS, type Settings, settingsSchema } from "../../src/config/settings.js";
 import { outboxPayloadSchema } from "../../src/delivery/outbox-payload.js";
 import { createDemoClock } from "../../src/demo/demo-clock.js";
 import { indexPeople } from "../../src/directory/people.js";
@@ -27,6 +27,22 @@ const CHAT = "区政府领导群";
 const KOU = "wecom:demo.leader01";
 const dir = makeTempDir("duban-digest-schedule");
 afterAll(() => dir.remove());
+
+/** The digest job over the demo directory, everyone on the local channel, no charts. */
+function plainDigestJob(store: SqliteStore, settings: Settings) {
+  return createDigestJob({
+    store,
+    directory: demoDirectory,
+    people: indexPeople(demoDirectory),
+    calendar: createChineseDaysCalendar(),
+    settings,
+    limits: COMMON_LIMITS,
+    channelFor: () => "local",
+    canSendMedia: () => false,
+    charts: false,
+    logger: silentLogger,
+  });
+}
 
 describe("the scheduled leader digest", () => {
   it("goes out on the first working day of a week that starts with a holiday, once", async () => {
@@ -133,18 +149,7 @@ describe("the scheduled leader digest", () => {
   it("does not go before its time when the service starts early on the digest day", async () => {
     const store = new SqliteStore({ path: join(dir.path, "early.sqlite") });
     await importSeed(store);
-    const job = createDigestJob({
-      store,
-      directory: demoDirectory,
-      people: indexPeople(demoDirectory),
-      calendar: createChineseDaysCalendar(),
-      settings: DEFAULT_SETTINGS,
-      limits: COMMON_LIMITS,
-      channelFor: () => "local",
-      canSendMedia: () => false,
-      charts: false,
-      logger: silentLogger,
-    });
+    const job = plainDigestJob(store, DEFAULT_SETTINGS);
     // The scheduler runs every job once at start: Tuesday 6 April 2021 at 09:00, before 09:10.
     expect(await job.run(new Date("2021-04-06T01:00:00.000Z"))).toEqual({
       skipped: "before-time",
@@ -158,18 +163,7 @@ describe("the scheduled leader digest", () => {
   it("does nothing when the digest is turned off", async () => {
     const store = new SqliteStore({ path: join(dir.path, "off.sqlite") });
     await importSeed(store);
-    const job = createDigestJob({
-      store,
-      directory: demoDirectory,
-      people: indexPeople(demoDirectory),
-      calendar: createChineseDaysCalendar(),
-      settings: settingsSchema.parse({ digest: { enabled: false } }),
-      limits: COMMON_LIMITS,
-      channelFor: () => "local",
-      canSendMedia: () => true,
-      charts: true,
-      logger: silentLogger,
-    });
+    const job = plainDigestJob(store, settingsSchema.parse({ digest: { enabled: false } }));
     expect(await job.run(new Date("2021-04-06T01:10:00.000Z"))).toEqual({ skipped: "disabled" });
     expect(await store.outbox.list()).toEqual([]);
     await store.close();

@@ -1,5 +1,6 @@
 import { messages } from "../../templates/template-store.js";
 import { logoutFormHtml } from "../auth/logout-form.js";
+import { htmlDocument } from "../html-document.js";
 import type { Viewer } from "../viewer.js";
 import { type Html, html, trusted } from "./escape-html.js";
 import type { AssetUrls } from "./static-assets.js";
@@ -22,27 +23,17 @@ export interface PageParts {
  */
 export function layout(assets: AssetUrls, page: PageParts): string {
   const app = m("dashAppName");
-  return html`<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,">
-${page.csrf ? html`<meta name="csrf-token" content="${page.csrf}">` : ""}
-<title>${page.title} - ${app}</title>
+  return htmlDocument({
+    title: `${page.title} - ${app}`,
+    head: html`${page.csrf ? html`<meta name="csrf-token" content="${page.csrf}">` : ""}
 <link rel="stylesheet" href="${assets.css}">
 ${page.charts ? html`<script src="${assets.echarts}" defer></script>` : ""}
-<script src="${assets.js}" defer></script>
-</head>
-<body>
-<header class="top"><a class="brand" href="/web">${app}</a>${
-    page.viewer ? html`<span class="who">${m("dashSignedInAs", { name: page.viewer.name })}</span>` : ""
-  }${page.viewer && page.csrf ? trusted(logoutFormHtml(page.csrf)) : ""}</header>
+<script src="${assets.js}" defer></script>`,
+    body: html`<header class="top"><a class="brand" href="/web">${app}</a>${
+      page.viewer ? html`<span class="who">${m("dashSignedInAs", { name: page.viewer.name })}</span>` : ""
+    }${page.viewer && page.csrf ? trusted(logoutFormHtml(page.csrf)) : ""}</header>
 <main>
 ${page.body}
-</main>
-</body>
-</html>
-`.text;
+</main>`,
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { playgroundRuns } from "../../../src/serve/playground-runs.js";
+import { playgroundRuns } from "../../../src/playground/playground-runs.js";
 import { ConfigError } from "../../../src/shared/errors.js";
 
 describe("playgroundRuns", () => {
