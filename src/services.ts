@@ -132,6 +132,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       dataDir: config.DUBAN_DATA_DIR,
       redisKeyPrefix: config.REDIS_KEY_PREFIX,
       ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+      // The service answers callbacks while it writes: its checkpoints must not hold them up.
+      backgroundCheckpoints: {
+        onError: (message) => logger.warn("SQLite checkpoint failed; the next one tries again", { message }),
+      },
     }));
   // The official arrangement, the config's overrides, and the office's days set in chat (/calendar).
   const calendar = createOfficeCalendar({

@@ -7,9 +7,10 @@ import { runCommand } from "../commands/run-command.js";
 import type { InboundDeps } from "../conversation/turn.js";
 import { message } from "../templates/template-store.js";
 import { closeClickedCard } from "./close-clicked-card.js";
+import { type EventWrites, eventWriteScopes } from "./defer-event-writes.js";
 import { handleCardAction } from "./handle-card-action.js";
 import { handleText } from "./handle-text.js";
-import { startTurn } from "./start-turn.js";
+import { answerKeyPrefix, startTurn } from "./start-turn.js";
 import { stranger } from "./stranger.js";
 
 /**
@@ -22,8 +23,11 @@ import { stranger } from "./stranger.js";
  * the attempt is logged in the audit trail. A file goes to the import (commands/import/), which
  * says who may import.
  */
-export function createInboundHandler(deps: InboundDeps) {
-  return async (event: InboundEvent): Promise<void> => {
+export function createInboundHandler(shared: InboundDeps) {
+  const scope = eventWriteScopes(shared.store);
+  return async (event: InboundEvent, writes: EventWrites): Promise<void> => {
+    // Its audit entries and answers are written when the inbox marks the event processed.
+    const deps: InboundDeps = { ...shared, store: scope(writes, answerKeyPrefix(event)) };
     // Who sent what kind of event, once per event; what they wrote only at debug (it may be personal).
     deps.logger.info("inbound event", {
       channel: event.channel,

@@ -1,7 +1,8 @@
 import type { ChannelName, InboundEvent } from "../channels/channel.js";
 import type { Logger } from "../shared/logger.js";
 import type { InboxStore } from "../store/inbox-entry.js";
-import { batchByTurn } from "./inbox-batch.js";
+import type { EventWrites } from "./defer-event-writes.js";
+import { createInboxWrites } from "./inbox-writes.js";
 
 /** Platforms deliver a callback up to four times; a week outlives every retry and replay window. */
 export const INBOX_DEDUPE_MS = 7 * 24 * 3600_000;
@@ -15,8 +16,11 @@ const SWEEP_BATCH = 100;
 
 export interface InboxOptions {
   inbox: InboxStore;
-  /** The handler (inbound/handle-inbound.ts); an event is processed once it resolves. */
-  handle(event: InboundEvent): Promise<void>;
+  /**
+   * The handler (inbound/handle-inbound.ts); an event is processed once it resolves. The audit
+   * entries and outbox messages it puts in `writes` are written with the processed mark.
+   */
+  handle(event: InboundEvent, writes: EventWrites): Promise<void>;
   logger: Logger;
   /** Who holds a lease: unique per process (host:pid). */
   worker: string;
@@ -62,12 +66,13 @@ export function createInbox(options: InboxOptions): Inbox {
   const logger = options.logger.child({ part: "inbox" });
   const { worker } = options;
   const leaseMs = options.leaseMs ?? INBOX_LEASE_MS;
-  const store = batchByTurn<InboundEvent, boolean>((events) =>
-    options.inbox.accept(
-      events.map((event) => ({ key: inboxKey(event), event })),
-      { ttlMs: options.dedupeMs ?? INBOX_DEDUPE_MS, leaseMs, worker },
-    ),
-  );
+  // A turn's receipts and marks share one commit (inbox-writes.ts).
+  const writes = createInboxWrites(options.inbox, {
+    ttlMs: options.dedupeMs ?? INBOX_DEDUPE_MS,
+    leaseMs,
+    worker,
+  });
+  const store = (event: InboundEvent) => writes.accept({ key: inboxKey(event), event });
   const observe = options.onAccepted;
   const accept = !observe
     ? store
@@ -82,7 +87,8 @@ export function createInbox(options: InboxOptions): Inbox {
         observe(event.channel, fresh ? "accepted" : "duplicate");
         return fresh;
       };
-  const markProcessed = batchByTurn<string, boolean>((keys) => options.inbox.markProcessed(keys, worker));
+  // The events handled in one turn are marked, their audit entries and answers written, in one commit.
+  const markProcessed = writes.markProcessed;
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<number> | undefined;
@@ -94,8 +100,9 @@ export function createInbox(options: InboxOptions): Inbox {
   };
 
   const run = async (event: InboundEvent): Promise<void> => {
+    const writes: EventWrites = { audit: [], outbox: [] };
     try {
-      await options.handle(event);
+      await options.handle(event, writes);
     } catch (error) {
       logger.error("inbound event handling failed; the sweep tries it again", {
         channel: event.channel,
@@ -104,12 +111,16 @@ export function createInbox(options: InboxOptions): Inbox {
       });
       return;
     }
-    await finish(event, "processed");
+    await finish(event, "processed", writes);
   };
 
-  const finish = async (event: InboundEvent, how: "processed" | "given up"): Promise<void> => {
+  const finish = async (
+    event: InboundEvent,
+    how: "processed" | "given up",
+    effects?: EventWrites,
+  ): Promise<void> => {
     try {
-      if (!(await markProcessed(inboxKey(event))))
+      if (!(await markProcessed({ key: inboxKey(event), ...(effects ? { effects } : {}) })))
         logger.warn("inbound event was taken over before it was marked processed", {
           channel: event.channel,
           eventId: event.eventId,

@@ -40,7 +40,7 @@ export function startTurn(deps: InboundDeps, event: InboundEvent, person: Person
       meta: { kind: "answer", event: event.eventId },
     };
     await deps.store.outbox.enqueue({
-      idempotencyKey: `answer/${event.channel}/${event.eventId}/${++n}`,
+      idempotencyKey: `${answerKeyPrefix(event)}${++n}`,
       channel: event.channel,
       recipient: person.personId,
       payload,
@@ -48,4 +48,9 @@ export function startTurn(deps: InboundDeps, event: InboundEvent, person: Person
       createdAt: at,
     });
   }
+}
+
+/** What the keys of an event's answers begin with: they belong to that event alone. */
+export function answerKeyPrefix(event: Pick<InboundEvent, "channel" | "eventId">): string {
+  return `answer/${event.channel}/${event.eventId}/`;
 }

@@ -16,10 +16,12 @@ export interface OpenStoreOptions {
   redisKeyPrefix: string;
   /** Runs SQLite's claim and lock TTLs; the system clock by default. */
   clock?: Clock;
+  /** A long-running service's SQLite checkpoints in a thread of their own (told of failures). */
+  backgroundCheckpoints?: { onError(message: string): void };
 }
 
 /** The configured store when no `--store` is given: DUBAN_DATA_DIR, REDIS_URL, REDIS_KEY_PREFIX. */
-export type StoreDefaults = Omit<OpenStoreOptions, "spec" | "clock">;
+export type StoreDefaults = Omit<OpenStoreOptions, "spec" | "clock" | "backgroundCheckpoints">;
 
 /** The configured store: `spec` if given, else Redis when a URL is set, else SQLite under `dataDir`. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -37,5 +39,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     return RedisStore.open({ url: spec.url, keyPrefix: options.redisKeyPrefix, source });
   }
   const { SqliteStore } = await import("./sqlite/sqlite-store.js");
-  return new SqliteStore({ path: spec.path, synchronous: spec.synchronous, clock: options.clock });
+  return new SqliteStore({
+    path: spec.path,
+    synchronous: spec.synchronous,
+    clock: options.clock,
+    ...(options.backgroundCheckpoints ? { backgroundCheckpoints: options.backgroundCheckpoints } : {}),
+  });
 }

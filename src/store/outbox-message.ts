@@ -116,6 +116,8 @@ export interface OutboxStore {
   get(id: number): Promise<OutboxMessage | undefined>;
   /** The message enqueued under `idempotencyKey`, whatever its status. */
   findByKey(idempotencyKey: string): Promise<OutboxMessage | undefined>;
+  /** The id of the message enqueued under `idempotencyKey` (the index alone, no message read). */
+  findIdByKey(idempotencyKey: string): Promise<number | undefined>;
   /**
    * An operator's retry: a pending or failed message becomes due at `at` (its attempts kept); with
    * `revive`, a dead one starts over as if enqueued at `at`: pending, `notBefore` and `dueAt` set to

@@ -12,13 +12,24 @@ import { validateInput } from "../validate-input.js";
 import type { RedisKeys } from "./redis-keys.js";
 import { RedisScript } from "./redis-script.js";
 
+/**
+ * Lua: appends one entry (its JSON without seq, its time in ms) under the seq counter and entries
+ * hash, to every index given; answers its seq. Shared with the inbox's markProcessed, which
+ * appends a handled event's entries in the script that marks it.
+ */
+export const APPEND_AUDIT_LUA = `
+local function appendAudit(seqKey, allKey, indexes, json, atMs)
+  local seq = redis.call('INCR', seqKey)
+  redis.call('HSET', allKey, seq, '{"seq":' .. seq .. ',' .. string.sub(json, 2))
+  local member = string.format('%012d', seq)
+  for _, index in ipairs(indexes) do redis.call('ZADD', index, atMs, member) end
+  return seq
+end
+`;
+
 // KEYS: seq counter, entries hash, then every index the entry belongs in. ARGV: JSON, at ms.
-const APPEND = new RedisScript(`
-local seq = redis.call('INCR', KEYS[1])
-redis.call('HSET', KEYS[2], seq, '{"seq":' .. seq .. ',' .. string.sub(ARGV[1], 2))
-local member = string.format('%012d', seq)
-for i = 3, #KEYS do redis.call('ZADD', KEYS[i], ARGV[2], member) end
-return seq
+const APPEND = new RedisScript(`${APPEND_AUDIT_LUA}
+return appendAudit(KEYS[1], KEYS[2], {unpack(KEYS, 3)}, ARGV[1], ARGV[2])
 `);
 
 const PAGE = 500;
@@ -39,6 +50,17 @@ export class RedisAudit implements AuditStore {
     const keys = [this.keys.key("audit:seq"), this.keys.key("audit:all"), ...this.indexes(valid)];
     const seq = (await APPEND.run(this.redis, keys, [JSON.stringify(valid), atMs])) as number;
     return { ...valid, seq };
+  }
+
+  /** The seq counter and entries hash, for `appendAudit` in another script. */
+  get appendKeys(): [string, string] {
+    return [this.keys.key("audit:seq"), this.keys.key("audit:all")];
+  }
+
+  /** `appendAudit`'s arguments for a valid entry, flat: JSON, at ms, index count, indexes. */
+  appendArgs(valid: NewAuditEntry): (string | number)[] {
+    const indexes = this.indexes(valid);
+    return [JSON.stringify(valid), toEpochMs(valid.at, "audit.append at"), indexes.length, ...indexes];
   }
 
   async query(query: AuditQuery = {}): Promise<AuditEntry[]> {

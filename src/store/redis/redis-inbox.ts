@@ -1,7 +1,16 @@
 import type { Redis } from "ioredis";
 import { checkTtl } from "../check-ttl.js";
-import type { InboxAcceptOptions, InboxEntry, InboxRow, InboxStore } from "../inbox-entry.js";
+import type {
+  InboxAcceptOptions,
+  InboxCompletion,
+  InboxEntry,
+  InboxRow,
+  InboxStore,
+} from "../inbox-entry.js";
+import { APPEND_AUDIT_LUA, type RedisAudit } from "./redis-audit.js";
 import type { RedisKeys } from "./redis-keys.js";
+import type { RedisOutbox } from "./redis-outbox.js";
+import { ENQUEUE_LUA } from "./redis-outbox-scripts.js";
 import { RedisScript } from "./redis-script.js";
 
 // Every script reads the server's clock, so that all instances agree on leases (as with PX).
@@ -50,16 +59,23 @@ end
 return out
 `);
 
-// KEYS: pending zset, then the entry hashes. ARGV: worker, then the keys. A processed entry
-// leaves the pending set and expires at the end of its dedupe window.
-const MARK_PROCESSED = new RedisScript(`${NOW}
+// KEYS: pending zset, then the entry hashes. ARGV: the key prefix, worker, the audit's seq
+// counter and entries hash, then for each entry: its key, its audit entries (count, then JSON, at
+// ms, index count and indexes of each), its outbox messages (count, then key, due ms, field count
+// and fields of each). A processed entry leaves the pending set and expires at the end of its
+// dedupe window; its effects are written with it, and only when it was still the worker's.
+const MARK_PROCESSED = new RedisScript(`${NOW}${ENQUEUE_LUA}${APPEND_AUDIT_LUA}
 local out = {}
+local a = 5
 for i = 2, #KEYS do
   local entry = KEYS[i]
-  if redis.call('HGET', entry, 'owner') == ARGV[1] and redis.call('HGET', entry, 'done') ~= '1' then
+  local name = ARGV[a]
+  a = a + 1
+  local held = redis.call('HGET', entry, 'owner') == ARGV[2] and redis.call('HGET', entry, 'done') ~= '1'
+  if held then
     redis.call('HSET', entry, 'done', '1')
     redis.call('HDEL', entry, 'owner', 'json')
-    redis.call('ZREM', KEYS[1], ARGV[i])
+    redis.call('ZREM', KEYS[1], name)
     local left = tonumber(redis.call('HGET', entry, 'received')) + tonumber(redis.call('HGET', entry, 'ttl')) - now
     if left < 1 then left = 1 end
     redis.call('PEXPIRE', entry, left)
@@ -67,9 +83,27 @@ for i = 2, #KEYS do
   else
     out[i - 1] = 0
   end
+  for _ = 1, tonumber(ARGV[a]) do
+    local count = tonumber(ARGV[a + 3])
+    if held then appendAudit(ARGV[3], ARGV[4], {unpack(ARGV, a + 4, a + 3 + count)}, ARGV[a + 1], ARGV[a + 2]) end
+    a = a + 3 + count
+  end
+  a = a + 1
+  for _ = 1, tonumber(ARGV[a]) do
+    local count = tonumber(ARGV[a + 3])
+    if held then enqueue(ARGV[a + 1], ARGV[a + 2], {unpack(ARGV, a + 4, a + 3 + count)}) end
+    a = a + 3 + count
+  end
+  a = a + 1
 end
 return out
 `);
+
+/** What markProcessed needs of the audit and the outbox to write an event's effects in its script. */
+export interface RedisEffectWriters {
+  audit: Pick<RedisAudit, "appendKeys" | "appendArgs">;
+  outbox: Pick<RedisOutbox, "enqueueArgs">;
+}
 
 /**
  * The inbox on Redis: one hash per entry (no expiry until processed, then the rest of its dedupe
@@ -80,6 +114,7 @@ export class RedisInbox implements InboxStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
+    private readonly effects: RedisEffectWriters,
   ) {}
 
   private get pending(): string {
@@ -119,11 +154,34 @@ export class RedisInbox implements InboxStore {
     return rows.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.key.localeCompare(b.key));
   }
 
-  async markProcessed(keys: readonly string[], worker: string): Promise<boolean[]> {
-    if (keys.length === 0) return [];
-    const redisKeys = [this.pending, ...keys.map((key) => this.entry(key))];
-    const done = (await MARK_PROCESSED.run(this.redis, redisKeys, [worker, ...keys])) as number[];
+  async markProcessed(entries: readonly InboxCompletion[], worker: string): Promise<boolean[]> {
+    if (entries.length === 0) return [];
+    const redisKeys = [this.pending, ...entries.map(({ key }) => this.entry(key))];
+    const args: (string | number)[] = [this.keys.prefix, worker, ...this.effects.audit.appendKeys];
+    for (const { key, effects } of entries) {
+      args.push(key, effects?.audit.length ?? 0);
+      for (const entry of effects?.audit ?? []) args.push(...this.effects.audit.appendArgs(entry));
+      args.push(effects?.outbox.length ?? 0);
+      for (const message of effects?.outbox ?? []) args.push(...this.effects.outbox.enqueueArgs(message));
+    }
+    const done = (await MARK_PROCESSED.run(this.redis, redisKeys, args)) as number[];
     return done.map((one) => one === 1);
+  }
+
+  /**
+   * The two scripts, sent together (ioredis pipelines them on one connection): Redis has no commit
+   * to share, and the accepted callbacks and handled events in them do not depend on each other.
+   */
+  async acceptAndMark(
+    accept: readonly InboxEntry[],
+    processed: readonly InboxCompletion[],
+    options: InboxAcceptOptions,
+  ): Promise<{ accepted: boolean[]; processed: boolean[] }> {
+    const [accepted, marked] = await Promise.all([
+      this.accept(accept, options),
+      this.markProcessed(processed, options.worker),
+    ]);
+    return { accepted, processed: marked };
   }
 
   async pendingCount(): Promise<number> {

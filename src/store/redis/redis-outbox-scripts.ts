@@ -27,18 +27,29 @@ local function move(m, from, to)
 end
 `;
 
+/**
+ * Lua, after the prelude: enqueues a message (its field/value pairs as a table) unless its
+ * idempotency key is held; answers {id, created}. Shared with the inbox's markProcessed, which
+ * enqueues a handled event's messages in the script that marks it.
+ */
+export const ENQUEUE_LUA = `${PRELUDE}
+local function enqueue(key, dueMs, fields)
+  local existing = redis.call('HGET', P .. 'ob:keys', key)
+  if existing then return {tonumber(existing), 0} end
+  local id = redis.call('INCR', P .. 'ob:seq')
+  local m = member(id)
+  redis.call('HSET', P .. 'ob:keys', key, id)
+  redis.call('HSET', msg(id), 'id', id, unpack(fields))
+  redis.call('ZADD', P .. 'ob:ids', id, m)
+  redis.call('ZADD', P .. 'ob:st:pending', id, m)
+  redis.call('ZADD', P .. 'ob:due', dueMs, m)
+  return {id, 1}
+end
+`;
+
 /** ARGV: prefix, idempotency key, due ms, then the message's field/value pairs. Returns {id, created}. */
-export const ENQUEUE = new RedisScript(`${PRELUDE}
-local existing = redis.call('HGET', P .. 'ob:keys', ARGV[2])
-if existing then return {tonumber(existing), 0} end
-local id = redis.call('INCR', P .. 'ob:seq')
-local m = member(id)
-redis.call('HSET', P .. 'ob:keys', ARGV[2], id)
-redis.call('HSET', msg(id), 'id', id, unpack(ARGV, 4))
-redis.call('ZADD', P .. 'ob:ids', id, m)
-redis.call('ZADD', P .. 'ob:st:pending', id, m)
-redis.call('ZADD', P .. 'ob:due', ARGV[3], m)
-return {id, 1}
+export const ENQUEUE = new RedisScript(`${ENQUEUE_LUA}
+return enqueue(ARGV[2], ARGV[3], {unpack(ARGV, 4)})
 `);
 
 /**

@@ -40,13 +40,18 @@ export class RedisOutbox implements OutboxStore {
 
   async enqueue(message: NewOutboxMessage): Promise<{ id: number; created: boolean }> {
     const valid = validateInput(newOutboxMessageSchema, message, "outbox.enqueue");
-    const dueMs = toEpochMs(valid.notBefore, "outbox.enqueue notBefore");
-    const fields = toOutboxFields({ ...valid, status: "pending", attempts: 0, dueAt: valid.notBefore });
+    const { dueMs, fields } = newMessageFields(valid);
     const [id, created] = (await this.script(ENQUEUE, valid.idempotencyKey, dueMs, ...fields)) as [
       number,
       number,
     ];
     return { id, created: created === 1 };
+  }
+
+  /** `enqueue`'s arguments for a valid message in another script, flat: key, due ms, field count, fields. */
+  enqueueArgs(valid: NewOutboxMessage): (string | number)[] {
+    const { dueMs, fields } = newMessageFields(valid);
+    return [valid.idempotencyKey, dueMs, fields.length, ...fields];
   }
 
   async claimDue(now: Date | string, options: ClaimOptions): Promise<OutboxMessage[]> {
@@ -128,8 +133,13 @@ export class RedisOutbox implements OutboxStore {
   }
 
   async findByKey(idempotencyKey: string): Promise<OutboxMessage | undefined> {
+    const id = await this.findIdByKey(idempotencyKey);
+    return id === undefined ? undefined : this.get(id);
+  }
+
+  async findIdByKey(idempotencyKey: string): Promise<number | undefined> {
     const id = await this.redis.hget(this.keys.key("ob:keys"), idempotencyKey);
-    return id === null ? undefined : this.get(Number(id));
+    return id === null ? undefined : Number(id);
   }
 
   async requeue(id: number, options: { at: string; revive?: boolean }): Promise<boolean> {
@@ -197,4 +207,11 @@ export class RedisOutbox implements OutboxStore {
     if (outcome === -1) throw new RecordNotFoundError(`outbox.${what}: no message with id ${id}`);
     return outcome === 1;
   }
+}
+
+/** A new message's due time and the field/value pairs of its hash: pending, due when it may be sent. */
+function newMessageFields(valid: NewOutboxMessage): { dueMs: number; fields: string[] } {
+  const dueMs = toEpochMs(valid.notBefore, "outbox.enqueue notBefore");
+  const fields = toOutboxFields({ ...valid, status: "pending", attempts: 0, dueAt: valid.notBefore });
+  return { dueMs, fields };
 }

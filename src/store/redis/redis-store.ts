@@ -74,7 +74,7 @@ export class RedisStore implements Store {
     this.outages = new RedisOutages(redis, this.keys);
     this.claims = new RedisClaims(redis, this.keys);
     this.retention = new RedisRetention(redis, this.keys);
-    this.inbox = new RedisInbox(redis, this.keys);
+    this.inbox = new RedisInbox(redis, this.keys, { audit: this.audit, outbox: this.outbox });
   }
 
   /** Connects (failing fast with StoreUnavailableError) and returns the store. */

@@ -66,6 +66,11 @@ export class SqliteAudit implements AuditStore {
     return rows.map(({ seq, json }) => ({ ...(JSON.parse(json) as NewAuditEntry), seq }));
   }
 
+  /** Appends an entry validated and capped by the caller, inside the caller's transaction (the inbox's effects). */
+  appendSync(entry: NewAuditEntry): void {
+    this.insertSync(entry, null);
+  }
+
   restoreSync(entries: AuditEntry[]): void {
     for (const { seq, ...entry } of entries) this.insertSync(entry, seq);
   }

@@ -1,7 +1,14 @@
 import type Database from "better-sqlite3";
 import type { Clock } from "../../shared/clock.js";
 import { checkTtl } from "../check-ttl.js";
-import type { InboxAcceptOptions, InboxEntry, InboxRow, InboxStore } from "../inbox-entry.js";
+import type {
+  InboxAcceptOptions,
+  InboxCompletion,
+  InboxEffects,
+  InboxEntry,
+  InboxRow,
+  InboxStore,
+} from "../inbox-entry.js";
 
 /**
  * How long `accept` waits for another connection's write lock. WeCom gives up on a callback after
@@ -15,7 +22,8 @@ const PURGE_BATCH = 200;
 
 /**
  * The inbox on SQLite: one row per event. `accept` is one IMMEDIATE transaction for a whole batch
- * of callbacks (one WAL commit), so the acknowledgement waits for one commit, not one per event.
+ * of callbacks (one WAL commit), so the acknowledgement waits for one commit, not one per event;
+ * `markProcessed` likewise, with every handled event's audit entries and outbox messages.
  * Leases run on the store's clock, as claims do.
  */
 export class SqliteInbox implements InboxStore {
@@ -25,12 +33,23 @@ export class SqliteInbox implements InboxStore {
     o: InboxAcceptOptions,
   ) => boolean[];
   private readonly claimTx: (now: number, limit: number, leaseMs: number, worker: string) => InboxRow[];
-  private readonly markTx: (keys: readonly string[], now: number, worker: string) => boolean[];
+  private readonly markTx: (entries: readonly InboxCompletion[], now: number, worker: string) => boolean[];
+  private readonly bothTx: (
+    accepted: readonly InboxEntry[],
+    processed: readonly InboxCompletion[],
+    now: number,
+    o: InboxAcceptOptions,
+  ) => { accepted: boolean[]; processed: boolean[] };
   private readonly pending: Database.Statement;
 
+  /**
+   * `writeEffects` appends an event's audit entries and outbox messages on the same connection,
+   * synchronously, so that they share the transaction that marks the event processed.
+   */
   constructor(
     db: Database.Database,
     private readonly clock: Clock,
+    writeEffects: (effects: InboxEffects) => void,
   ) {
     const purge = db.prepare(
       `DELETE FROM inbox WHERE key IN (SELECT key FROM inbox
@@ -96,10 +115,31 @@ export class SqliteInbox implements InboxStore {
       `UPDATE inbox SET processed_ms = ?, lease_owner = NULL, lease_ms = NULL
        WHERE key = ? AND lease_owner = ? AND processed_ms IS NULL`,
     );
-    const markAll = db.transaction((keys: readonly string[], now: number, worker: string) =>
-      keys.map((key) => mark.run(now, key, worker).changes === 1),
+    const markAll = db.transaction((entries: readonly InboxCompletion[], now: number, worker: string) =>
+      entries.map(({ key, effects }) => {
+        const held = mark.run(now, key, worker).changes === 1;
+        if (held && effects) writeEffects(effects);
+        return held;
+      }),
     );
-    this.markTx = (keys, now, worker) => markAll.immediate(keys, now, worker);
+    this.markTx = (entries, now, worker) => markAll.immediate(entries, now, worker);
+    const both = db.transaction(
+      (
+        accepted: readonly InboxEntry[],
+        processed: readonly InboxCompletion[],
+        now: number,
+        o: InboxAcceptOptions,
+      ) => ({ accepted: accept(accepted, now, o), processed: markAll(processed, now, o.worker) }),
+    );
+    this.bothTx = (accepted, processed, now, o) => {
+      // As accept: the callbacks in it wait for the answer, so the lock is not waited for long.
+      shortWait.get();
+      try {
+        return both.immediate(accepted, processed, now, o);
+      } finally {
+        usualWait.get();
+      }
+    };
     this.pending = db.prepare("SELECT COUNT(*) FROM inbox WHERE processed_ms IS NULL").pluck();
   }
 
@@ -114,8 +154,18 @@ export class SqliteInbox implements InboxStore {
     return this.claimTx(this.now(), options.limit, options.leaseMs, options.worker);
   }
 
-  async markProcessed(keys: readonly string[], worker: string): Promise<boolean[]> {
-    return keys.length === 0 ? [] : this.markTx(keys, this.now(), worker);
+  async markProcessed(entries: readonly InboxCompletion[], worker: string): Promise<boolean[]> {
+    return entries.length === 0 ? [] : this.markTx(entries, this.now(), worker);
+  }
+
+  async acceptAndMark(
+    accept: readonly InboxEntry[],
+    processed: readonly InboxCompletion[],
+    options: InboxAcceptOptions,
+  ): Promise<{ accepted: boolean[]; processed: boolean[] }> {
+    checkTtl(options.ttlMs, "inbox.acceptAndMark ttlMs");
+    checkTtl(options.leaseMs, "inbox.acceptAndMark leaseMs");
+    return this.bothTx(accept, processed, this.now(), options);
   }
 
   async pendingCount(): Promise<number> {

@@ -81,11 +81,20 @@ export class SqliteOutbox implements OutboxStore {
 
   async enqueue(message: NewOutboxMessage): Promise<{ id: number; created: boolean }> {
     const valid = validateInput(newOutboxMessageSchema, message, "outbox.enqueue");
+    const id = this.enqueueSync(valid);
+    if (id !== undefined) return { id, created: true };
+    return { id: this.idOfKey.get(valid.idempotencyKey) as number, created: false };
+  }
+
+  /**
+   * Enqueues a message validated by the caller, inside the caller's transaction (the inbox's
+   * effects): its id, or undefined when its idempotency key is held already.
+   */
+  enqueueSync(valid: NewOutboxMessage): number | undefined {
     toEpochMs(valid.notBefore, "outbox.enqueue notBefore");
     const row = toOutboxRow({ ...valid, status: "pending", attempts: 0, dueAt: valid.notBefore });
     const result = this.insert.run(row);
-    if (result.changes === 1) return { id: Number(result.lastInsertRowid), created: true };
-    return { id: this.idOfKey.get(valid.idempotencyKey) as number, created: false };
+    return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
   }
 
   async claimDue(now: Date | string, options: ClaimOptions): Promise<OutboxMessage[]> {
@@ -148,6 +157,10 @@ export class SqliteOutbox implements OutboxStore {
   async findByKey(idempotencyKey: string): Promise<OutboxMessage | undefined> {
     const id = this.idOfKey.get(idempotencyKey) as number | undefined;
     return id === undefined ? undefined : this.get(id);
+  }
+
+  async findIdByKey(idempotencyKey: string): Promise<number | undefined> {
+    return this.idOfKey.get(idempotencyKey) as number | undefined;
   }
 
   async requeue(id: number, options: { at: string; revive?: boolean }): Promise<boolean> {

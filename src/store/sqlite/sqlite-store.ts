@@ -4,6 +4,7 @@ import { sortDump } from "../sort-dump.js";
 import type { Store } from "../store.js";
 import { DUMP_FORMAT, DUMP_VERSION, type StoreDump } from "../store-dump.js";
 import { StoreConflictError, StoreUnavailableError } from "../store-errors.js";
+import { type BackgroundCheckpoints, startBackgroundCheckpoints } from "./background-checkpoints.js";
 import { openSqliteDatabase, type SqliteOpenOptions } from "./open-sqlite-database.js";
 import { SqliteAudit } from "./sqlite-audit.js";
 import { SqliteBudgets } from "./sqlite-budgets.js";
@@ -44,6 +45,12 @@ export interface SqliteStoreOptions extends SqliteOpenOptions {
   path: string;
   /** Runs the TTLs of claims and locks; the system clock unless a test injects one. */
   clock?: Clock;
+  /**
+   * For a long-running service: WAL checkpoints in a thread of their own, off the event loop
+   * (background-checkpoints.ts); told of a checkpoint that failed. Without it, SQLite checkpoints
+   * inside the commits, as a one-shot command wants.
+   */
+  backgroundCheckpoints?: { onError(message: string): void };
 }
 
 /**
@@ -69,6 +76,7 @@ export class SqliteStore implements Store {
   readonly inbox: SqliteInbox;
   private readonly db: Database.Database;
   private readonly claims: SqliteClaims;
+  private readonly checkpoints: BackgroundCheckpoints | undefined;
 
   constructor(options: SqliteStoreOptions) {
     this.label = `sqlite:${options.path}`;
@@ -87,7 +95,15 @@ export class SqliteStore implements Store {
     this.outages = new SqliteOutages(this.db);
     this.claims = new SqliteClaims(this.db, options.clock ?? systemClock);
     this.retention = new SqliteRetention(this.db, options.clock ?? systemClock);
-    this.inbox = new SqliteInbox(this.db, options.clock ?? systemClock);
+    this.inbox = new SqliteInbox(this.db, options.clock ?? systemClock, (effects) => {
+      for (const entry of effects.audit) this.audit.appendSync(entry);
+      for (const message of effects.outbox) this.outbox.enqueueSync(message);
+    });
+    // An in-memory database has no WAL, and no other connection could reach it.
+    this.checkpoints =
+      options.backgroundCheckpoints && options.path !== ":memory:"
+        ? startBackgroundCheckpoints(this.db, options.backgroundCheckpoints.onError)
+        : undefined;
   }
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
@@ -166,6 +182,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpoints?.stop();
     if (this.db.open) this.db.close();
   }
 

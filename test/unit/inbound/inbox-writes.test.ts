@@ -1,0 +1,92 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { createInboxWrites } from "../../../src/inbound/inbox-writes.js";
+import type { InboxStore } from "../../../src/store/inbox-entry.js";
+import { SqliteStore } from "../../../src/store/sqlite/sqlite-store.js";
+import { sampleAudit, sampleMessage } from "../../fixtures/store/sample-records.js";
+import { makeTempDir } from "../../helpers/temp-dir.js";
+
+const OPTIONS = { ttlMs: 60_000, leaseMs: 60_000, worker: "w1" };
+const entry = (n: number) => ({ key: `wecom:e${n}`, event: { kind: "text", eventId: `e${n}` } });
+
+const cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+/** A real SQLite inbox, with every call to it recorded by name. */
+function world(fail: { both?: boolean } = {}) {
+  const dir = makeTempDir("duban-inbox-writes");
+  const path = join(dir.path, "duban.sqlite");
+  const store = new SqliteStore({ path });
+  cleanup.push(dir.remove, () => store.close());
+  const calls: string[] = [];
+  const inbox: InboxStore = {
+    accept: async (entries, options) => {
+      calls.push("accept");
+      return store.inbox.accept(entries, options);
+    },
+    claimStale: (options) => store.inbox.claimStale(options),
+    markProcessed: async (entries, worker) => {
+      calls.push("markProcessed");
+      return store.inbox.markProcessed(entries, worker);
+    },
+    acceptAndMark: async (entries, processed, options) => {
+      calls.push("acceptAndMark");
+      if (fail.both) throw new Error("database is locked");
+      return store.inbox.acceptAndMark(entries, processed, options);
+    },
+    pendingCount: () => store.inbox.pendingCount(),
+  };
+  /** Runs SQL on the file from another connection (a fault injected, as an operator's trigger would). */
+  const exec = (sql: string) => {
+    const db = new Database(path);
+    db.exec(sql);
+    db.close();
+  };
+  return { store, calls, exec, writes: createInboxWrites(inbox, OPTIONS) };
+}
+
+describe("the inbox's writes of one turn", () => {
+  it("share one call when receipts and marks come in the same turn", async () => {
+    const { store, calls, writes } = world();
+    expect(await writes.accept(entry(1))).toBe(true);
+    const answers = await Promise.all([
+      writes.accept(entry(2)),
+      writes.markProcessed({ key: "wecom:e1", effects: { audit: [sampleAudit()], outbox: [] } }),
+      writes.accept(entry(1)),
+    ]);
+    expect(answers).toEqual([true, true, false]);
+    expect(calls).toEqual(["accept", "acceptAndMark"]);
+    expect(await store.inbox.pendingCount()).toBe(1);
+    expect(await store.audit.query({})).toHaveLength(1);
+  });
+
+  it("tries receipts and marks again apart when the shared commit fails", async () => {
+    const { store, calls, writes } = world({ both: true });
+    await writes.accept(entry(1));
+    const answers = await Promise.all([writes.accept(entry(2)), writes.markProcessed({ key: "wecom:e1" })]);
+    expect(answers).toEqual([true, true]);
+    expect(calls).toEqual(["accept", "acceptAndMark", "accept", "markProcessed"]);
+    expect(await store.inbox.pendingCount()).toBe(1);
+  });
+
+  it("keeps one event's failing effects from the events marked beside it", async () => {
+    const { store, exec, writes } = world();
+    await Promise.all([1, 2, 3].map((n) => writes.accept(entry(n))));
+    const bad = { audit: [], outbox: [sampleMessage("answer/wecom/e2/1")] };
+    exec(`CREATE TRIGGER refuse BEFORE INSERT ON outbox WHEN NEW.idempotency_key = 'answer/wecom/e2/1'
+      BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    const [one, two, three] = await Promise.allSettled([
+      writes.markProcessed({ key: "wecom:e1", effects: { audit: [sampleAudit()], outbox: [] } }),
+      writes.markProcessed({ key: "wecom:e2", effects: bad }),
+      writes.markProcessed({ key: "wecom:e3" }),
+    ]);
+    expect(one).toEqual({ status: "fulfilled", value: true });
+    expect(two).toMatchObject({ status: "rejected", reason: { message: "refused" } });
+    expect(three).toEqual({ status: "fulfilled", value: true });
+    expect(await store.inbox.pendingCount()).toBe(1);
+    expect(await store.audit.query({})).toHaveLength(1);
+  });
+});
