@@ -1,12 +1,13 @@
 /**
- * Issue 11: RSS after 100,000 requests within 1.3× of RSS after 10,000 (it rose from 89 to
- * 271 MB over 140k fuzzed requests). A real `duban serve` (bin/duban.js, the SQLite store, the
- * local channel) in a child process; the load generator of wecom-callback.bench.ts drives it
- * from another child, over loopback with keep-alive. The route is GET /healthz, which every
- * request runs through Koa, the router, the store check and the start-up checks: the callback
- * path is being rewritten into a store-then-acknowledge inbox, and /dev/inbound keeps every
- * message it answers in the local channel's in-memory log by design (it is a development window),
- * so it would grow for that reason alone. RSS is read from /proc after each phase settles.
+ * Issue 11: RSS after 100,000 callbacks within 1.3× of RSS after 10,000 (it rose from 89 to 271
+ * MB over 140k fuzzed requests). A real `duban serve` (bin/duban.js, the SQLite store, WeCom
+ * configured with the official test keys and pointed at a fake WeCom API on loopback) in a child
+ * process; the load generator of wecom-callback.bench.ts drives it from another child, over
+ * loopback with keep-alive, with signed, encrypted text callbacks, each a new message from someone
+ * outside the directory: every one is verified, decrypted, stored in the inbox before its 200,
+ * handled (an audit entry and a polite answer, written with its processed mark) and answered
+ * through the fake API by the dispatcher. Sealed in phases of 10,000 (the replay window stays
+ * open); RSS is read from /proc after each phase settles.
  */
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -14,14 +15,18 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { OFFICIAL_KEYS, V1_ENV } from "../test/fixtures/wecom/vectors.js";
+import { createFakeWecomServer } from "../test/helpers/fake-wecom-server.js";
+import { sealWecomCallback } from "../test/helpers/wecom-request.js";
 import { BIN, ROOT, requireBuild } from "./child-process.js";
 import type { BenchResult } from "./run.js";
-import type { LoadReply, LoadRequest } from "./wecom-callback-load.js";
+import type { LoadReply, LoadRequest, LoadShot } from "./wecom-callback-load.js";
 
 const FIRST = 10_000;
 const TOTAL = 100_000;
+const PHASE = 10_000;
 const CONCURRENCY = 16;
-const PATH = "/healthz";
+const AGENT_ID = "1000002";
 
 export default async function run(): Promise<BenchResult[]> {
   requireBuild();
@@ -30,9 +35,20 @@ export default async function run(): Promise<BenchResult[]> {
   }
   const dir = mkdtempSync(join(tmpdir(), "duban-bench-rss-"));
   const port = await freePort();
+  const wecom = await createFakeWecomServer();
   const serve = spawn(process.execPath, [BIN, "serve"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DUBAN_DATA_DIR: dir, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      ...V1_ENV,
+      WECOM_AGENT_ID: AGENT_ID,
+      WECOM_REPLAY_WINDOW_S: "600",
+      WECOM_API_BASE_URL: wecom.baseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DUBAN_DATA_DIR: dir,
+      LOG_LEVEL: "warn",
+    },
     stdio: "ignore",
   });
   const load = fork(join(import.meta.dirname, "wecom-callback-load.ts"), [], {
@@ -40,11 +56,12 @@ export default async function run(): Promise<BenchResult[]> {
   });
   try {
     await waitUntilAnswering(port, serve);
+    let msgId = 0;
     const drive = async (count: number) => {
       const reply = once(load, "message") as Promise<[LoadReply]>;
       load.send({
         port,
-        shots: Array.from({ length: count }, () => ({ path: PATH })),
+        shots: Array.from({ length: count }, () => callback(++msgId)),
         mode: "closed",
         concurrency: CONCURRENCY,
         rate: 0,
@@ -60,15 +77,15 @@ export default async function run(): Promise<BenchResult[]> {
     const rssStart = rssMb(serve);
     const rate = await drive(FIRST);
     const rssFirst = rssMb(serve);
-    await drive(TOTAL - FIRST);
+    for (let done = FIRST; done < TOTAL; done += PHASE) await drive(Math.min(PHASE, TOTAL - done));
     const rssTotal = rssMb(serve);
     const ratio = rssTotal / rssFirst;
     const group = "serve memory";
     const n = (value: number) => value.toLocaleString("en-US");
     return [
-      { group, name: `duban serve, GET ${PATH}: RSS after start`, value: rssStart, unit: "MB" },
-      { group, name: `RSS after ${n(FIRST)} requests`, value: rssFirst, unit: "MB" },
-      { group, name: `RSS after ${n(TOTAL)} requests`, value: rssTotal, unit: "MB" },
+      { group, name: "duban serve, WeCom callbacks: RSS after start", value: rssStart, unit: "MB" },
+      { group, name: `RSS after ${n(FIRST)} callbacks`, value: rssFirst, unit: "MB" },
+      { group, name: `RSS after ${n(TOTAL)} callbacks`, value: rssTotal, unit: "MB" },
       {
         group,
         name: `RSS after ${n(TOTAL)} / after ${n(FIRST)}`,
@@ -78,12 +95,26 @@ export default async function run(): Promise<BenchResult[]> {
         pass: ratio <= 1.3,
       },
       { group, name: `throughput, ${CONCURRENCY} concurrent`, value: rate, unit: "req/s" },
+      { group, name: "answers the fake WeCom API received", value: wecom.sends.length, unit: "" },
     ];
   } finally {
     load.kill();
     serve.kill("SIGKILL");
+    await wecom.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A new text message from someone outside the directory, sealed as WeCom seals it, sent now. */
+function callback(msgId: number): LoadShot {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const xml =
+    "<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName>" +
+    `<FromUserName><![CDATA[bench.stranger${msgId % 100}]]></FromUserName><CreateTime>${timestamp}</CreateTime>` +
+    "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[52 已新增就业4200人]]></Content>" +
+    `<MsgId>${7_100_000_000_000_000_000n + BigInt(msgId)}</MsgId><AgentID>${AGENT_ID}</AgentID></xml>`;
+  const sealed = sealWecomCallback(xml, OFFICIAL_KEYS, { timestamp, nonce: String(msgId) });
+  return { path: `/wecom/callback?${sealed.search}`, body: Buffer.from(sealed.body).toString("base64") };
 }
 
 function rssMb(child: ChildProcess): number {
@@ -107,7 +138,7 @@ async function waitUntilAnswering(port: number, child: ChildProcess): Promise<vo
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`duban serve exited (${child.exitCode}) before answering`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}${PATH}`);
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
       await response.text();
       if (response.status === 200) return;
     } catch {
