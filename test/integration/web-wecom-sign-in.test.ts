@@ -177,9 +177,19 @@ describe("signing in to the web console with WeCom's 网页授权", () => {
     // 暂时无法向企业微信确认 instead.
   });
 
+  it("is offered on the console's page for someone not signed in", async () => {
+    const { base } = await start();
+    const page = await get(`${base}/web`);
+    expect(page.status).toBe(401);
+    const body = await page.text();
+    expect(body).toContain('<a class="button" href="/web/wecom">通过企业微信登录</a>');
+    expect(body).toContain("/看板");
+  });
+
   it("is off without PUBLIC_BASE_URL (WeCom could not return), and without the WeCom channel", async () => {
     const { base } = await start({});
     expect((await get(`${base}/web/wecom`)).status).toBe(404);
+    expect(await (await get(`${base}/web`)).text()).not.toContain("/web/wecom");
     const dir = makeTempDir("duban-web-local");
     cleanup.push(dir.remove);
     const env = { DUBAN_DATA_DIR: dir.path, PUBLIC_BASE_URL: PUBLIC };

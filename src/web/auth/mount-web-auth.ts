@@ -1,8 +1,10 @@
 import type Router from "@koa/router";
 import type Koa from "koa";
+import { channelLabel } from "../../channels/channel-label.js";
 import type { Logger } from "../../shared/logger.js";
 import type { Store } from "../../store/store.js";
 import { messages } from "../../templates/template-store.js";
+import { html } from "../dashboard/escape-html.js";
 import type { Viewer } from "../viewer.js";
 import { csrfGuard } from "./csrf-guard.js";
 import { csrfTokenFor } from "./csrf-token.js";
@@ -46,12 +48,23 @@ export interface WebAuth {
  */
 export function mountWebAuth(router: Router, deps: WebAuthDeps): WebAuth {
   const signedIn = (ctx: Koa.Context) => resolveSignedIn(deps, ctx);
+  // Where a platform's own sign-in is on, the page offers it: one tap inside the platform's app.
+  const platformButtons = [...(deps.platformSignIns?.platforms.keys() ?? [])].map(
+    (channel) =>
+      html`<p><a class="button" href="/web/${channel}">${m("platformSignInButton", { platform: channelLabel(channel) })}</a></p>`,
+  );
   const auth: WebAuth = {
     viewerOf: async (ctx) => (await signedIn(ctx))?.viewer,
     async requireViewer(ctx, next) {
       const current = await signedIn(ctx);
       if (!current)
-        return answerNotice(ctx, 401, m("unauthorizedTitle"), [m("unauthorizedText"), m("newLinkHint")]);
+        return answerNotice(
+          ctx,
+          401,
+          m("unauthorizedTitle"),
+          [m("unauthorizedText"), m("newLinkHint")],
+          platformButtons.join(""),
+        );
       ctx.state.viewer = current.viewer;
       await next();
     },
