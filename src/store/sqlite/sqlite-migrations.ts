@@ -117,4 +117,15 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE overrides (key TEXT PRIMARY KEY, json TEXT NOT NULL);
   `,
+  // 9: the audit's task, unit and person indexes hold only the entries that name one (as Redis's
+  // do): an entry about no task (a stranger's message, a command) costs one index, not four. A
+  // query for a task, unit or person (task_no = ?) implies IS NOT NULL, so SQLite still uses them.
+  `
+  DROP INDEX audit_by_task;
+  DROP INDEX audit_by_unit;
+  DROP INDEX audit_by_person;
+  CREATE INDEX audit_by_task ON audit (task_no, at_ms, seq) WHERE task_no IS NOT NULL;
+  CREATE INDEX audit_by_unit ON audit (unit, at_ms, seq) WHERE unit IS NOT NULL;
+  CREATE INDEX audit_by_person ON audit (person, at_ms, seq) WHERE person IS NOT NULL;
+  `,
 ];
