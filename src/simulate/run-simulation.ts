@@ -62,6 +62,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationT
       },
     });
     await scheduler.start();
+    const firing = firingMinutes(ticks);
     const replies = createSyntheticReplies({
       receive: (event) => services.inbox.receive(event),
       replyRate: input.replyRate,
@@ -84,7 +85,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationT
       replies.observe(sent.slice(seen));
       seen = sent.length;
       const nextDue = await nextOutboxDue(store);
-      t = nextEvent(t + MINUTE, end.getTime(), ticks, Math.min(replies.nextAt(), nextDue));
+      t = nextEvent(t + MINUTE, end.getTime(), ticks, firing, Math.min(replies.nextAt(), nextDue));
     }
     await scheduler.stop();
     return await summarizeSimulation({ store, local, replies: replies.replies() });
@@ -99,16 +100,31 @@ async function nextOutboxDue(store: Store): Promise<number> {
   return next === undefined ? Number.POSITIVE_INFINITY : Date.parse(next);
 }
 
-const DAY = 24 * 60 * MINUTE;
+const MINUTES_PER_DAY = 24 * 60;
+const DAY = MINUTES_PER_DAY * MINUTE;
+
+/** The minutes of the Beijing day (hour × 60 + minute) at which some tick may fire, in order. */
+function firingMinutes(ticks: { matches: CronMatcher }[]): number[] {
+  return [...new Set(ticks.flatMap((tick) => [...tick.matches.minutesOfDay]))].sort((a, b) => a - b);
+}
 
 /** The next minute at which a cron tick fires or a reply is due (or a day later, at most). */
-function nextEvent(from: number, end: number, ticks: { matches: CronMatcher }[], replyAt: number): number {
+function nextEvent(
+  from: number,
+  end: number,
+  ticks: { matches: CronMatcher }[],
+  firing: readonly number[],
+  replyAt: number,
+): number {
   const limit = Math.min(end + MINUTE, from + DAY, replyAt);
-  // Only the minutes of the day some tick names are tried as dates: the loop visits a day of
-  // minutes for each event, for every event of the year.
-  const firing = new Set(ticks.flatMap((tick) => [...tick.matches.minutesOfDay]));
-  for (let t = from; t < limit; t += MINUTE) {
-    if (!firing.has(Math.floor(((t + BUSINESS_OFFSET_MS) % DAY) / MINUTE))) continue;
+  const [first] = firing;
+  // Only the minutes of the day some tick names are tried as dates, each reached by one jump: the
+  // loop looks for the next event after each event of the year.
+  for (let t = from; first !== undefined && t < limit; t += MINUTE) {
+    const minute = Math.floor(((t + BUSINESS_OFFSET_MS) % DAY) / MINUTE);
+    const next = firing.find((m) => m >= minute) ?? first + MINUTES_PER_DAY;
+    t += (next - minute) * MINUTE;
+    if (t >= limit) break;
     const at = new Date(t);
     if (ticks.some((tick) => tick.matches(at))) return t;
   }
