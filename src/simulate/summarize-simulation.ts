@@ -107,6 +107,10 @@ function stepOf(key: string): string {
 /** The most messages one member received within any window of `windowMs` (sliding). */
 function peakPerMember(sent: readonly { to: string; at: string }[], windowMs: number): number {
   const byMember = new Map<string, number[]>();
-  for (const m of sent) byMember.set(m.to, [...(byMember.get(m.to) ?? []), Date.parse(m.at)]);
+  for (const m of sent) {
+    const times = byMember.get(m.to);
+    if (times) times.push(Date.parse(m.at));
+    else byMember.set(m.to, [Date.parse(m.at)]);
+  }
   return Math.max(0, ...[...byMember.values()].map((times) => peakInWindow(times, windowMs)));
 }
