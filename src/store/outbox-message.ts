@@ -117,6 +117,11 @@ export interface OutboxStore {
   /** The message enqueued under `idempotencyKey`, whatever its status. */
   findByKey(idempotencyKey: string): Promise<OutboxMessage | undefined>;
   /**
+   * Whether a message was enqueued under `idempotencyKey` (whatever its status), without reading
+   * it: the sweep and the dispatcher ask this of many keys.
+   */
+  hasKey(idempotencyKey: string): Promise<boolean>;
+  /**
    * An operator's retry: a pending or failed message becomes due at `at` (its attempts kept); with
    * `revive`, a dead one starts over as if enqueued at `at`: pending, `notBefore` and `dueAt` set to
    * `at` (so its delivery lifetime starts again), attempts and deferrals reset, its last error kept

@@ -16,6 +16,8 @@ export function outboxRequeueContract(ctx: ContractContext): void {
     await outbox.markDead(id, { error: "x", worker: "w1" });
     expect(await outbox.findByKey("52/区财政局/2021-03/due/u1")).toMatchObject({ id, status: "dead" });
     expect(await outbox.findByKey("52/区财政局/2021-03/first/u1")).toBeUndefined();
+    expect(await outbox.hasKey("52/区财政局/2021-03/due/u1")).toBe(true);
+    expect(await outbox.hasKey("52/区财政局/2021-03/first/u1")).toBe(false);
   });
 
   it("makes a failed message due now, keeping its attempts", async () => {

@@ -132,6 +132,10 @@ export class RedisOutbox implements OutboxStore {
     return id === null ? undefined : this.get(Number(id));
   }
 
+  async hasKey(idempotencyKey: string): Promise<boolean> {
+    return (await this.redis.hexists(this.keys.key("ob:keys"), idempotencyKey)) === 1;
+  }
+
   async requeue(id: number, options: { at: string; revive?: boolean }): Promise<boolean> {
     const dueMs = toEpochMs(options.at, "outbox.requeue at");
     const outcome = await this.script(REQUEUE, id, options.at, dueMs, options.revive ? "1" : "");

@@ -164,6 +164,10 @@ export class SqliteOutbox implements OutboxStore {
     return id === undefined ? undefined : this.get(id);
   }
 
+  async hasKey(idempotencyKey: string): Promise<boolean> {
+    return this.idOfKey.get(idempotencyKey) !== undefined;
+  }
+
   async requeue(id: number, options: { at: string; revive?: boolean }): Promise<boolean> {
     const params = { id, at: options.at, dueMs: toEpochMs(options.at, "outbox.requeue at") };
     let changes = this.updates.requeued.run(params).changes;
