@@ -14,21 +14,6 @@ function clearOfMarks(minuteOfDay: number): number {
  * one burst), never within two minutes of :00 or :30. Returned as ISO-8601 with +08:00.
  */
 export function sendTime(date: string, key: string, hours: SendingHours): string {
-  // The sweep runs five times a day and plans the same messages each time: each gets its time
-  // once per day (the memo holds one day's, for the sending hours it was worked out with).
-  const of = `${date} ${hours.sendFrom} ${hours.end} ${hours.spreadMinutes}`;
-  if (memo.of !== of) memo = { of, times: new Map() };
-  let time = memo.times.get(key);
-  if (time === undefined) {
-    time = computeSendTime(date, key, hours);
-    memo.times.set(key, time);
-  }
-  return time;
-}
-
-let memo: { of: string; times: Map<string, string> } = { of: "", times: new Map() };
-
-function computeSendTime(date: string, key: string, hours: SendingHours): string {
   const [fromH = 0, fromM = 0] = hours.sendFrom.split(":").map(Number);
   const [endH = 0, endM = 0] = hours.end.split(":").map(Number);
   const from = fromH * 60 + fromM;
