@@ -1,11 +1,12 @@
-import type { DueDate } from "../calendar/due-dates.js";
 import type { Turn } from "../conversation/turn.js";
+import type { Directory } from "../directory/directory.js";
 import { indexDirectory } from "../directory/directory-index.js";
-import { assessUnit } from "../lights/assess-unit.js";
+import { assessUnit, unitSchedule } from "../lights/assess-unit.js";
 import type { Light } from "../lights/light.js";
 import { chooseCycle, cycleWindows } from "../progress/choose-cycle.js";
+import type { Assignment } from "../registry/assignment.js";
 import { computeAssignments } from "../registry/compute-assignments.js";
-import type { Section, Task } from "../registry/registry.js";
+import type { Registry, Section, Task } from "../registry/registry.js";
 import { businessDate } from "../shared/clock.js";
 import type { ProgressReport, ProgressStore } from "../store/progress-report.js";
 import type { Store } from "../store/store.js";
@@ -73,11 +74,11 @@ export async function loadOfficeOverview(
   // The same start as the reminder ladder's (load-reminder-world.ts).
   const start = registry.document.issuedOn || current.importedAt.slice(0, 10);
   const year = registry.document.year;
-  const assignments = computeAssignments(registry, indexDirectory(directory));
+  const assignments = assignmentsOf(registry, directory);
   const mutes = await readMutes(store);
   const standings: UnitStanding[] = [];
   // Grouped once: filtering every task's out of all assignments grew with tasks × units.
-  const byTask = new Map<number, typeof assignments>();
+  const byTask = new Map<number, Assignment[]>();
   for (const assignment of assignments) {
     const list = byTask.get(assignment.taskNo);
     if (list) list.push(assignment);
@@ -90,6 +91,28 @@ export async function loadOfficeOverview(
       standings.push(...(await loadTaskStandings(turn, { task, assignments: ofTask, start, year }, mutes)));
   }
   return { date: turn.date, sections: registry.sections, standings };
+}
+
+/**
+ * The assignments of a registry under a directory, worked out once per pair: the digest and the
+ * bulletin judge the office every week (twice for a bulletin), and the store hands out the same
+ * parsed registry until the next import (a directory edit or an import is a new object, as the
+ * reminder ladder's world assumes too).
+ */
+const assignmentsByRegistry = new WeakMap<Registry, WeakMap<Directory, readonly Assignment[]>>();
+
+function assignmentsOf(registry: Registry, directory: Directory): readonly Assignment[] {
+  let byDirectory = assignmentsByRegistry.get(registry);
+  if (byDirectory === undefined) {
+    byDirectory = new WeakMap();
+    assignmentsByRegistry.set(registry, byDirectory);
+  }
+  let assignments = byDirectory.get(directory);
+  if (assignments === undefined) {
+    assignments = computeAssignments(registry, indexDirectory(directory));
+    byDirectory.set(directory, assignments);
+  }
+  return assignments;
 }
 
 /**
@@ -107,17 +130,36 @@ export async function loadTaskStandings(
   const date = turn.date;
   const ladder = settings.reminders.ladder;
   const reads = await readTask(store, task.no);
+  // What follows from a deadline and a role alone, worked out once for the units that share them
+  // (all of a task's hosts, all of its co-units, unless an extension moved one's deadline).
+  const schedules = new Map<string, ReturnType<typeof scheduleOf>>();
+  const scheduleOf = (role: "host" | "co", deadline: string) => {
+    const dues = listUnitDues({ task, deadline, start, settings, calendar });
+    const windows = cycleWindows(dues, calendar, role === "co" ? ladder.coRequest : ladder.first);
+    const open = windows.filter((w) => w.opens <= date).at(-1);
+    const openDue = open && dues.find((d) => d.cycle === open.cycle);
+    const shift = role === "co" ? ladder.coInputDue : 0;
+    return {
+      lights: unitSchedule({ task, deadline, role }, { date, start, year }, turn.deps),
+      // The open cycle's report is due on the unit's own day (a co-unit's input date).
+      openDue: openDue && (shift === 0 ? openDue.due : calendar.addWorkingDays(openDue.due, shift)),
+      cycle: open && chooseCycle({ date, windows, dues }),
+    };
+  };
   const standings: UnitStanding[] = [];
   for (const assignment of assignments) {
     const view = await loadUnitView(reads, task, assignment.unit, assignments);
-    const light = assessUnit(view, { date, start, year }, turn.deps);
+    const key = `${view.role}\u0000${view.deadline}`;
+    let schedule = schedules.get(key);
+    if (schedule === undefined) {
+      schedule = scheduleOf(view.role, view.deadline);
+      schedules.set(key, schedule);
+    }
+    const light = assessUnit(view, { date, start, year }, turn.deps, schedule.lights);
     const settled = view.state === "completed" || view.state === "completion-requested";
-    const shift = view.role === "co" ? ladder.coInputDue : 0;
-    const dues = listUnitDues({ task, deadline: view.deadline, start, settings, calendar });
-    const shifted: DueDate[] = dues.map((d) =>
-      shift === 0 ? d : { ...d, due: calendar.addWorkingDays(d.due, shift) },
-    );
-    const past = shifted.filter((d) => d.due < date);
+    const { past, overdueDays: lateDays } = schedule.lights;
+    const { openDue, cycle } = schedule;
+    const last = past.at(-1);
     // Once the unit asked to close its part, nothing due after that day is owed.
     const settledOn = settled ? settledSince(view) : undefined;
     const firstReportFor = firstReportDays(view.reports);
@@ -127,20 +169,11 @@ export async function loadTaskStandings(
         const on = firstReportFor(d.cycle);
         return { cycle: d.cycle, due: d.due, onTime: on !== undefined && on <= d.due };
       });
-    const last = past.at(-1);
-    const lateDays = last ? Math.max(0, calendar.workingDaysBetween(last.due, date)) : 0;
     const lateReport =
       last && !settled && lateDays > 0 && !coversCycle(view.reports, last.cycle)
         ? { cycle: last.cycle, due: last.due, days: lateDays }
         : undefined;
-    const pastDeadlineDays =
-      view.role === "host" && !settled && date > view.deadline
-        ? calendar.workingDaysBetween(view.deadline, date)
-        : 0;
-    const windows = cycleWindows(dues, calendar, view.role === "co" ? ladder.coRequest : ladder.first);
-    const open = windows.filter((w) => w.opens <= date).at(-1);
-    const openDue = open && shifted.find((d) => d.cycle === open.cycle);
-    const cycle = open && chooseCycle({ date, windows, dues });
+    const pastDeadlineDays = view.role === "host" && !settled ? schedule.lights.pastDeadlineDays : 0;
     standings.push({
       task,
       unit: assignment.unit,
@@ -152,7 +185,7 @@ export async function loadTaskStandings(
       ...(lateReport ? { lateReport } : {}),
       pastDeadlineDays,
       ...(cycle && openDue
-        ? { current: { cycle, due: openDue.due, reported: coversCycle(view.reports, cycle) } }
+        ? { current: { cycle, due: openDue, reported: coversCycle(view.reports, cycle) } }
         : {}),
       pastDues,
     });

@@ -11,7 +11,7 @@ const LADDER = ["co-request", "first", "due", "overdue", "escalation"];
  * (task/unit/cycle/step/recipient, meta {task, unit, cycle, step}) are compared.
  */
 export async function findSuperseding(
-  outbox: Pick<OutboxStore, "findByKey">,
+  outbox: Pick<OutboxStore, "findIdByKey">,
   message: OutboxMessage,
   meta: OutboxPayload["meta"],
 ): Promise<string | undefined> {
@@ -22,7 +22,7 @@ export async function findSuperseding(
   const keyOf = (s: string) => `${task}/${unit}/${cycle}/${s}/${message.recipient}`;
   if (keyOf(LADDER[index] as string) !== message.idempotencyKey) return undefined;
   for (const later of LADDER.slice(index + 1)) {
-    if ((await outbox.findByKey(keyOf(later))) !== undefined) return later;
+    if ((await outbox.findIdByKey(keyOf(later))) !== undefined) return later;
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import type { DueDate } from "../calendar/due-dates.js";
 import type { WorkCalendar } from "../calendar/work-calendar.js";
 import type { Settings } from "../config/settings.js";
 import { indicatorLabel } from "../registry/indicator-label.js";
@@ -10,27 +11,63 @@ import { computePace } from "./compute-pace.js";
 import type { Light, LightInput } from "./light.js";
 
 /**
- * The light of one unit on one task on `date`, from its view: the dates (last due report, the
- * deadline in force) and the pace (each reported actual against its target and 序时进度).
+ * What a unit's light reads from its deadline in force and its role alone, on `date`: the same for
+ * every unit of a task that shares them, so an overview of the office works it out once per task
+ * and role instead of once per unit.
  */
-export function assessUnit(
-  view: UnitView,
+export interface UnitSchedule {
+  /** The reports due before `date`, in order (a co-unit's on its input date). */
+  past: readonly DueDate[];
+  /** Working days from the last of them to `date`. */
+  overdueDays: number;
+  /** Working days past the deadline in force (0 until it has passed). */
+  pastDeadlineDays: number;
+  /** 序时进度 on `date` for the deadline in force. */
+  pace: number;
+}
+
+type AssessDeps = { calendar: WorkCalendar; settings: Pick<Settings, "reporting" | "reminders" | "lights"> };
+
+/** The unit's schedule as assessUnit reads it (see UnitSchedule). */
+export function unitSchedule(
+  unit: Pick<UnitView, "task" | "deadline" | "role">,
   context: { date: string; start: string; year: number },
-  deps: { calendar: WorkCalendar; settings: Pick<Settings, "reporting" | "reminders" | "lights"> },
-): Light {
+  deps: AssessDeps,
+): UnitSchedule {
   const { calendar, settings } = deps;
   const { date } = context;
-  const shift = view.role === "co" ? settings.reminders.ladder.coInputDue : 0;
-  const dues = listUnitDues({
-    task: view.task,
-    deadline: view.deadline,
+  const shift = unit.role === "co" ? settings.reminders.ladder.coInputDue : 0;
+  const past = listUnitDues({
+    task: unit.task,
+    deadline: unit.deadline,
     start: context.start,
     settings,
     calendar,
   })
     .map((d) => ({ ...d, due: shift === 0 ? d.due : calendar.addWorkingDays(d.due, shift) }))
     .filter((d) => d.due < date);
-  const last = dues.at(-1);
+  const last = past.at(-1);
+  return {
+    past,
+    overdueDays: last ? Math.max(0, calendar.workingDaysBetween(last.due, date)) : 0,
+    pastDeadlineDays: date > unit.deadline ? calendar.workingDaysBetween(unit.deadline, date) : 0,
+    pace: computePace(calendar, { year: context.year, date, deadline: unit.deadline }),
+  };
+}
+
+/**
+ * The light of one unit on one task on `date`, from its view: the dates (last due report, the
+ * deadline in force) and the pace (each reported actual against its target and 序时进度).
+ * `schedule`: unitSchedule's for the view's deadline and role on `date`, when the caller has it.
+ */
+export function assessUnit(
+  view: UnitView,
+  context: { date: string; start: string; year: number },
+  deps: AssessDeps,
+  schedule: UnitSchedule = unitSchedule(view, context, deps),
+): Light {
+  const { date } = context;
+  const last = schedule.past.at(-1);
   const reportedOn = last ? reportedOnFor(view, last) : undefined;
   const input: LightInput = {
     date,
@@ -39,15 +76,15 @@ export function assessUnit(
     completed: view.state === "completed",
     completionPending: view.state === "completion-requested",
     ...(last ? { lastDue: { cycle: last.cycle, due: last.due, ...(reportedOn ? { reportedOn } : {}) } } : {}),
-    overdueDays: last ? Math.max(0, calendar.workingDaysBetween(last.due, date)) : 0,
-    pastDeadlineDays: date > view.deadline ? calendar.workingDaysBetween(view.deadline, date) : 0,
+    overdueDays: schedule.overdueDays,
+    pastDeadlineDays: schedule.pastDeadlineDays,
     ...(view.difficulty
       ? { difficulty: view.difficulty.note, ...(view.difficulty.proxy ? { difficultyByOffice: true } : {}) }
       : {}),
     ...unitMeasures(view),
-    pace: computePace(calendar, { year: context.year, date, deadline: view.deadline }),
+    pace: schedule.pace,
   };
-  return computeLight(input, settings.lights);
+  return computeLight(input, deps.settings.lights);
 }
 
 /**

@@ -35,7 +35,10 @@ export async function enqueueReminder(
   const cardId = isCard ? cardIdFor(r.idempotencyKey) : undefined;
   // Already enqueued by an earlier sweep (the sweep runs five times a day): skip the reads and the
   // rendering. A card is known by its record, a digest by its key in the outbox.
-  if (cardId ? await store.cards.get(cardId) : await store.outbox.findByKey(r.idempotencyKey)) return false;
+  if (
+    cardId ? await store.cards.get(cardId) : (await store.outbox.findIdByKey(r.idempotencyKey)) !== undefined
+  )
+    return false;
   const task = world.tasks.get(r.taskNo);
   const facts =
     isCard && task

@@ -119,8 +119,10 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     string,
     { awayFrom?: string; awayUntil?: string; substitute?: string; snoozeUntil?: string }
   >();
+  // One read for everyone: the sweep runs several times a day, for the whole directory.
+  const stored = await store.people.all();
   for (const person of people.all()) {
-    const found = await store.people.get(person.personId);
+    const found = stored.get(person.personId);
     if (found) personSettings.set(person.personId, found);
   }
 

@@ -1,7 +1,8 @@
 import type { LocalChannel } from "../channels/local/local-channel.js";
 import { countDump } from "../store/count-dump.js";
-import { serializeDump } from "../store/serialize-dump.js";
+import { serializedDumpBytes } from "../store/serialize-dump.js";
 import type { Store } from "../store/store.js";
+import type { StoreDump } from "../store/store-dump.js";
 import { countReports, type ReportTotals } from "./count-reports.js";
 import { peakInWindow } from "./peak-in-window.js";
 
@@ -46,22 +47,22 @@ export async function summarizeSimulation(input: {
     const step = stepOf(m.idempotencyKey ?? "");
     perStep[step] = (perStep[step] ?? 0) + 1;
   }
-  const audit = await store.audit.query({});
+  // One read of everything the store keeps: the totals below and its size come from it.
+  const dump = await store.exportAll();
   const escalated = new Set<string>();
   const late = new Set<string>();
-  for (const entry of audit) {
+  for (const entry of dump.audit) {
     if (entry.action !== "reminder.enqueued") continue;
     const key = `${entry.taskNo}/${entry.unit}`;
     if (entry.details.step === "escalation") escalated.add(`${key}/${entry.details.cycle}`);
     if (entry.details.step === "overdue") late.add(key);
   }
-  const current = await store.registry.current();
-  const hosts = (current?.assignments ?? [])
+  const hosts = (dump.registry.current?.assignments ?? [])
     .filter((a) => a.role === "host")
     .map((a) => `${a.taskNo}/${a.unit}`);
   let lag = 0;
-  for (const m of await store.outbox.list({ status: "sent" })) {
-    if (m.sentAt) lag = Math.max(lag, Date.parse(m.sentAt) - Date.parse(m.notBefore));
+  for (const m of dump.outbox) {
+    if (m.status === "sent" && m.sentAt) lag = Math.max(lag, Date.parse(m.sentAt) - Date.parse(m.notBefore));
   }
   return {
     messages: sent.length,
@@ -76,15 +77,14 @@ export async function summarizeSimulation(input: {
     longestOutboxLagMs: lag,
     outbox: await store.outbox.stats(),
     reports: countReports(sent),
-    ...(await storeSize(store)),
+    ...storeSize(dump),
   };
 }
 
 /** The records the store holds and their size in a backup: a year's growth, retention applied. */
-async function storeSize(store: Store) {
-  const dump = await store.exportAll();
+function storeSize(dump: StoreDump) {
   const counts = countDump(dump);
-  const storeBytes = Buffer.byteLength(serializeDump(dump), "utf8");
+  const storeBytes = serializedDumpBytes(dump);
   return {
     storeRecords: Object.entries(counts)
       .filter(([section]) => section !== "tasks")
@@ -107,6 +107,10 @@ function stepOf(key: string): string {
 /** The most messages one member received within any window of `windowMs` (sliding). */
 function peakPerMember(sent: readonly { to: string; at: string }[], windowMs: number): number {
   const byMember = new Map<string, number[]>();
-  for (const m of sent) byMember.set(m.to, [...(byMember.get(m.to) ?? []), Date.parse(m.at)]);
+  for (const m of sent) {
+    const times = byMember.get(m.to);
+    if (times) times.push(Date.parse(m.at));
+    else byMember.set(m.to, [Date.parse(m.at)]);
+  }
   return Math.max(0, ...[...byMember.values()].map((times) => peakInWindow(times, windowMs)));
 }

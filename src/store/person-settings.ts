@@ -19,6 +19,11 @@ export type PersonSettings = z.infer<typeof personSettingsSchema>;
 /** Per-person settings, keyed by person id. */
 export interface PeopleStore {
   get(personId: string): Promise<PersonSettings | undefined>;
+  /**
+   * Everyone's settings by person id, in one read: for a caller that needs many people's (the
+   * reminder sweep reads the whole directory's, several times a day).
+   */
+  all(): Promise<Map<string, PersonSettings>>;
   /** Replaces the person's settings. */
   put(personId: string, settings: PersonSettings): Promise<void>;
 }

@@ -25,6 +25,29 @@ export function serializeDump(dump: StoreDump): string {
   return `${JSON.stringify(top, null, 2)}\n`;
 }
 
+/**
+ * The size of serializeDump(dump) in UTF-8 bytes, without sorting anything: the order of records
+ * and keys moves bytes around, it does not add or drop any (a dump holds JSON values only, as the
+ * stores read them back; undefined properties are left out by both). For a total that only needs
+ * the size (`duban simulate`'s store size), at a fraction of the cost.
+ */
+export function serializedDumpBytes(dump: StoreDump): number {
+  const top = {
+    format: dump.format,
+    version: dump.version,
+    registry: dump.registry,
+    progress: dump.progress,
+    requests: dump.requests,
+    outbox: dump.outbox,
+    cards: dump.cards,
+    prompts: dump.prompts,
+    people: dump.people,
+    audit: dump.audit,
+    overrides: dump.overrides,
+  } satisfies Record<keyof StoreDump, unknown>;
+  return Buffer.byteLength(`${JSON.stringify(top, null, 2)}\n`, "utf8");
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== "object") return value;

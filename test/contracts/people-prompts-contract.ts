@@ -57,4 +57,18 @@ export function peopleAndPromptsContract(ctx: ContractContext): void {
     expect(await people.get("p1")).toEqual({ snoozeUntil: "2021-03-24T08:30:00+08:00" });
     await expect(people.put("p1", { awayUntil: "next week" })).rejects.toThrow(/awayUntil/);
   });
+
+  it("reads everyone's settings at once", async () => {
+    const { people } = ctx.store;
+    expect(await people.all()).toEqual(new Map());
+    await people.put("p1", { awayUntil: "2021-03-26", substitute: "p2" });
+    await people.put("p2", { snoozeUntil: "2021-03-23T08:30:00+08:00" });
+    await people.put("p1", { snoozeUntil: "2021-03-24T08:30:00+08:00" });
+    expect(await people.all()).toEqual(
+      new Map([
+        ["p1", { snoozeUntil: "2021-03-24T08:30:00+08:00" }],
+        ["p2", { snoozeUntil: "2021-03-23T08:30:00+08:00" }],
+      ]),
+    );
+  });
 }

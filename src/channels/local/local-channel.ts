@@ -233,6 +233,8 @@ export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
       return ref;
     },
     sent(filter = {}) {
+      // `duban simulate` asks after every event of a year: a copy, without a test per record.
+      if (filter.to === undefined && filter.since === undefined) return records.slice();
       const since = filter.since?.getTime();
       return records.filter(
         (r) =>

@@ -59,9 +59,10 @@ async function allSent(
   for (const recipient of recipients) {
     if (!deps.channelFor(recipient)) continue;
     reached++;
-    if (!(await deps.store.outbox.findByKey(`${key}/${recipient.personId}`))) return false;
+    if ((await deps.store.outbox.findIdByKey(`${key}/${recipient.personId}`)) === undefined) return false;
     const chart = deps.charts !== false && deps.canSendMedia(recipient, "image");
-    if (chart && !(await deps.store.outbox.findByKey(`${key}/chart/${recipient.personId}`))) return false;
+    if (chart && (await deps.store.outbox.findIdByKey(`${key}/chart/${recipient.personId}`)) === undefined)
+      return false;
   }
   // Nobody to send to: the run goes on, to say so as it always has.
   return reached > 0;

@@ -289,8 +289,8 @@ function upcomingOf(
     });
     for (const d of dues) {
       const due = shift === 0 ? d.due : calendar.addWorkingDays(d.due, shift);
-      const covered = s.view.reports.some((r) => r.cycle >= d.cycle);
-      if (inWindow(due) && !covered)
+      // Whether a report covers it is asked only of the few dues in the window.
+      if (inWindow(due) && !s.view.reports.some((r) => r.cycle >= d.cycle))
         add({ date: due, task: s.task, kind: "report", cycle: d.cycle }, short(s.unit));
     }
     if (s.role === "host" && inWindow(s.view.deadline))

@@ -20,6 +20,13 @@ export class RedisPeople implements PeopleStore {
     return json === null ? undefined : (JSON.parse(json) as PersonSettings);
   }
 
+  async all(): Promise<Map<string, PersonSettings>> {
+    const all = await this.redis.hgetall(this.hash);
+    return new Map(
+      Object.entries(all).map(([personId, json]) => [personId, JSON.parse(json) as PersonSettings]),
+    );
+  }
+
   async put(personId: string, settings: PersonSettings): Promise<void> {
     const valid = validateInput(personSettingsSchema, settings, "people.put");
     await this.redis.hset(this.hash, personId, JSON.stringify(valid));

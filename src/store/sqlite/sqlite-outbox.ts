@@ -17,18 +17,23 @@ import { validateInput } from "../validate-input.js";
 import { prepareOutboxUpdates } from "./prepare-outbox-updates.js";
 import { type OutboxRow, toOutboxMessage, toOutboxRow } from "./sqlite-outbox-row.js";
 
-// Each status's candidates come sorted from the (status, due_ms, id) index; the union is small.
-const CLAIMABLE = `
+/**
+ * Each status's candidates come sorted from the (status, due_ms, id) index; the union is small.
+ * The limit is written into the SQL (a whole number, checkClaimOptions): SQLite's planner reads a
+ * bound LIMIT, so binding one makes it prepare the statement again at every claim, which cost
+ * more than the claim's queries themselves.
+ */
+const claimable = (limit: number) => `
   SELECT id FROM (
     SELECT * FROM (SELECT id, due_ms FROM outbox WHERE status = 'pending' AND due_ms <= @now
-                   ORDER BY due_ms, id LIMIT @limit)
+                   ORDER BY due_ms, id LIMIT ${limit})
     UNION ALL
     SELECT * FROM (SELECT id, due_ms FROM outbox WHERE status = 'failed' AND due_ms <= @now
-                   ORDER BY due_ms, id LIMIT @limit)
+                   ORDER BY due_ms, id LIMIT ${limit})
     UNION ALL
     SELECT * FROM (SELECT id, due_ms FROM outbox WHERE status = 'claimed' AND lease_ms <= @now
-                   ORDER BY due_ms, id LIMIT @limit)
-  ) ORDER BY due_ms, id LIMIT @limit`;
+                   ORDER BY due_ms, id LIMIT ${limit})
+  ) ORDER BY due_ms, id LIMIT ${limit}`;
 
 // The first of each status from its index: pending and failed by due time, claimed by lease end.
 export const NEXT_DUE = `
@@ -62,14 +67,23 @@ export class SqliteOutbox implements OutboxStore {
       ON CONFLICT (idempotency_key) DO NOTHING`);
     this.idOfKey = db.prepare("SELECT id FROM outbox WHERE idempotency_key = ?").pluck();
     this.row = db.prepare("SELECT * FROM outbox WHERE id = ?");
-    const candidates = db.prepare(CLAIMABLE).pluck();
+    // One statement per limit asked for (a dispatcher asks with one batch size).
+    const candidates = new Map<number, Database.Statement>();
+    const candidatesFor = (limit: number) => {
+      let statement = candidates.get(limit);
+      if (statement === undefined) {
+        statement = db.prepare(claimable(limit)).pluck();
+        candidates.set(limit, statement);
+      }
+      return statement;
+    };
     const claim = db.prepare(`
       UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_by = @worker,
         lease_until = @leaseUntil, lease_ms = @leaseMs
       WHERE id = @id RETURNING *`);
     const tx = db.transaction((now: number, { limit, leaseMs, worker }: ClaimOptions) => {
       const leaseUntil = new Date(now + leaseMs).toISOString();
-      const ids = candidates.all({ now, limit }) as number[];
+      const ids = candidatesFor(limit).all({ now }) as number[];
       return ids.map((id) =>
         toOutboxMessage(claim.get({ id, worker, leaseUntil, leaseMs: now + leaseMs }) as OutboxRow),
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serializeDump } from "../../../src/store/serialize-dump.js";
+import { serializeDump, serializedDumpBytes } from "../../../src/store/serialize-dump.js";
 import { emptyDump, sampleCard, sampleMessage } from "../../fixtures/store/sample-records.js";
 
 const message = (id: number, payload: unknown) => ({
@@ -31,5 +31,15 @@ describe("serializeDump", () => {
   it("leaves out properties that are undefined", () => {
     const text = serializeDump({ ...emptyDump(), cards: [{ ...sampleCard("c1"), responseCode: undefined }] });
     expect(text).not.toContain("responseCode");
+  });
+
+  it("tells the size of the text in bytes without sorting: keys and records out of order, Chinese, undefined", () => {
+    const dump = {
+      ...emptyDump(),
+      outbox: [message(2, { 标题: "督办通知", b: [1, { y: "乙", x: undefined }] }), message(1, { a: "甲" })],
+      cards: [{ ...sampleCard("c2"), responseCode: undefined }, sampleCard("c1")],
+    };
+    expect(serializedDumpBytes(dump)).toBe(Buffer.byteLength(serializeDump(dump), "utf8"));
+    expect(serializedDumpBytes(emptyDump())).toBe(Buffer.byteLength(serializeDump(emptyDump()), "utf8"));
   });
 });
