@@ -79,8 +79,35 @@ function wrap(logger: pino.Logger): Logger {
     info: (msg, fields) => (fields ? logger.info(fields, msg) : logger.info(msg)),
     warn: (msg, fields) => (fields ? logger.warn(fields, msg) : logger.warn(msg)),
     error: (msg, fields) => (fields ? logger.error(fields, msg) : logger.error(msg)),
-    // pino applies no formatter to a child's bindings: they are redacted here, once.
-    child: (bindings) => wrap(logger.child(redactFields(bindings))),
+    // Copied now: the bindings are those of the moment the child is made.
+    child: (bindings) => lazyChild(logger, { ...bindings }),
+  };
+}
+
+/**
+ * A child logger made when it first writes a record: every inbound event gets one (its channel,
+ * event and person), most of which log nothing at the level in force, and making a pino child
+ * (its bindings redacted and turned into JSON) cost more than the rest of a stranger's event.
+ * A child of a child, until then, is one child of the parent with both bindings.
+ */
+function lazyChild(parent: pino.Logger, bindings: Record<string, unknown>): Logger {
+  let made: Logger | undefined;
+  // pino applies no formatter to a child's bindings: they are redacted here, once.
+  const real = () => {
+    made ??= wrap(parent.child(redactFields(bindings)));
+    return made;
+  };
+  const at =
+    (level: LogLevel) =>
+    (msg: string, fields?: Record<string, unknown>): void => {
+      if (made || parent.isLevelEnabled(level)) real()[level](msg, fields);
+    };
+  return {
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
+    child: (more) => (made ? made.child(more) : lazyChild(parent, { ...bindings, ...more })),
   };
 }
 

@@ -143,6 +143,17 @@ describe("createLogger", () => {
     ]);
   });
 
+  it("gives a grandchild both bindings, the later one winning, and the bindings of when it was made", () => {
+    const { logger, lines } = capture();
+    const bindings: Record<string, unknown> = { channel: "wecom", person: "p1" };
+    const child = logger.child(bindings).child({ person: "p2", eventId: "e1" });
+    bindings.channel = "dingtalk";
+    child.debug("below the level: nothing");
+    child.info("answer queued");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ channel: "wecom", person: "p2", eventId: "e1", msg: "answer queued" });
+  });
+
   it.each(["exit", "kill"] as const)(
     "loses no record written to stderr when the process ends at once after logging (%s)",
     async (how) => {
