@@ -109,7 +109,14 @@ export async function runSoak(args: SoakArgs): Promise<SoakResult> {
     });
     let account: SoakAccount;
     try {
-      account = await accountSoak({ store, traffic: traffic.log, sends: wecom.sends, inbound, demoEnd });
+      account = await accountSoak({
+        store,
+        traffic: traffic.log,
+        sends: wecom.sends,
+        uploads: wecom.uploads(),
+        inbound,
+        demoEnd,
+      });
     } finally {
       await store.close();
     }

@@ -47,6 +47,8 @@ export interface SoakAccount {
   };
   deadLetters: number;
   wecomSends: number;
+  /** Images and files uploaded before their message (the digests' charts). */
+  wecomUploads: number;
 }
 
 const ANSWER_KEY = /^answer\/[^/]+\/(.+)\/\d+$/;
@@ -60,6 +62,7 @@ export async function accountSoak(input: {
   store: Store;
   traffic: TrafficLog;
   sends: readonly FakeWecomSend[];
+  uploads: number;
   /** duban_inbound_events_total for wecom, by outcome, read before the service stopped. */
   inbound: Record<string, number>;
   /** The service's clock when it stopped: what was not due by then is not late. */
@@ -177,5 +180,6 @@ export async function accountSoak(input: {
     },
     deadLetters: dead,
     wecomSends: sends.length,
+    wecomUploads: input.uploads,
   };
 }

@@ -27,7 +27,7 @@ export function formatSoakReport(result: SoakResult): string {
     `planned by the service        ${a.planned.total} (reminders, notices)`,
     `  delivered                   ${a.planned.delivered}; not due yet ${a.planned.notYetDue}; due and unsent ${a.planned.overdue}; dead ${a.planned.dead}`,
     `dead letters                  ${a.deadLetters}`,
-    `sends at WeCom                ${a.wecomSends}`,
+    `sends at WeCom                ${a.wecomSends} (media uploaded before them ${a.wecomUploads})`,
     rss
       ? `RSS (MB)                      first ${rss.first.toFixed(1)}, last ${rss.last.toFixed(1)}, max ${rss.max.toFixed(1)}; ` +
         `highest in the first half ${rss.firstHalfMax.toFixed(1)}, in the second ${rss.secondHalfMax.toFixed(1)}; ` +

@@ -25,14 +25,16 @@ export interface FakeWecomServer {
   received(): number;
   /** update_template_card calls (a card closed after a click), their bodies. */
   cardUpdates: Record<string, unknown>[];
+  /** media/upload calls (a chart or a ledger before its message), each answered with a media_id. */
+  uploads(): number;
   close(): Promise<void>;
 }
 
 /**
  * A stand-in for qyapi.weixin.qq.com on 127.0.0.1, for a service that runs in another process
- * (nock only fakes HTTP inside its own process). It answers gettoken, message/send and
- * update_template_card the way WeCom documents them, each send after `sendDelayMs`, and records
- * what it was sent. Free of the test runner, so that scripts (the soak) run it too; tests use
+ * (nock only fakes HTTP inside its own process). It answers gettoken, media/upload, message/send
+ * and update_template_card the way WeCom documents them (a body that is not JSON: 47001), each
+ * send after `sendDelayMs`, and records what it was sent. Free of the test runner, so that scripts (the soak) run it too; tests use
  * startFakeWecomApi (fake-wecom-api.ts), which closes it when the test ends.
  */
 export async function createFakeWecomServer(options: FakeWecomOptions = {}): Promise<FakeWecomServer> {
@@ -40,6 +42,7 @@ export async function createFakeWecomServer(options: FakeWecomOptions = {}): Pro
   const refused: number[] = [];
   const cardUpdates: Record<string, unknown>[] = [];
   let received = 0;
+  let uploads = 0;
   const stormEnds = Date.now() + (options.rateLimitForMs ?? 0);
   const server: Server = createServer((req, res) => {
     void answer(req).then((body) => {
@@ -53,7 +56,24 @@ export async function createFakeWecomServer(options: FakeWecomOptions = {}): Pro
       return { errcode: 0, errmsg: "ok", access_token: "fake-access-token", expires_in: 7200 };
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>;
+    // An image or a file (a digest's chart) is uploaded first, as a multipart form (Doc 90253).
+    if (url.pathname === "/cgi-bin/media/upload") {
+      uploads += 1;
+      const type = url.searchParams.get("type") ?? "file";
+      return {
+        errcode: 0,
+        errmsg: "ok",
+        type,
+        media_id: `fake-media-${uploads}`,
+        created_at: String(Date.now()),
+      };
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown>;
+    } catch {
+      return { errcode: 47001, errmsg: "data format error: the body is not JSON" };
+    }
     if (url.pathname === "/cgi-bin/message/send") {
       received += 1;
       if (Date.now() < stormEnds) {
@@ -78,6 +98,7 @@ export async function createFakeWecomServer(options: FakeWecomOptions = {}): Pro
     sends,
     refused,
     received: () => received,
+    uploads: () => uploads,
     cardUpdates,
     close: () =>
       new Promise<void>((resolve) => {
