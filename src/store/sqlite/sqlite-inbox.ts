@@ -76,14 +76,16 @@ export class SqliteInbox implements InboxStore {
     const previous = Number(db.pragma("busy_timeout", { simple: true }));
     const shortWait = db.prepare(`PRAGMA busy_timeout = ${Math.min(ACCEPT_BUSY_MS, previous)}`);
     const usualWait = db.prepare(`PRAGMA busy_timeout = ${previous}`);
-    this.acceptTx = (entries, now, o) => {
+    // The callbacks in an accept wait for its answer: the lock is not waited for long.
+    const withShortWait = <T>(write: () => T): T => {
       shortWait.get();
       try {
-        return accept.immediate(entries, now, o);
+        return write();
       } finally {
         usualWait.get();
       }
     };
+    this.acceptTx = (entries, now, o) => withShortWait(() => accept.immediate(entries, now, o));
     const stale = db.prepare(
       `SELECT key, json, received_ms AS receivedMs, attempts FROM inbox
        WHERE processed_ms IS NULL AND lease_ms <= ? ORDER BY received_ms, key LIMIT ?`,
@@ -131,21 +133,13 @@ export class SqliteInbox implements InboxStore {
         o: InboxAcceptOptions,
       ) => ({ accepted: accept(accepted, now, o), processed: markAll(processed, now, o.worker) }),
     );
-    this.bothTx = (accepted, processed, now, o) => {
-      // As accept: the callbacks in it wait for the answer, so the lock is not waited for long.
-      shortWait.get();
-      try {
-        return both.immediate(accepted, processed, now, o);
-      } finally {
-        usualWait.get();
-      }
-    };
+    this.bothTx = (accepted, processed, now, o) =>
+      withShortWait(() => both.immediate(accepted, processed, now, o));
     this.pending = db.prepare("SELECT COUNT(*) FROM inbox WHERE processed_ms IS NULL").pluck();
   }
 
   async accept(entries: readonly InboxEntry[], options: InboxAcceptOptions): Promise<boolean[]> {
-    checkTtl(options.ttlMs, "inbox.accept ttlMs");
-    checkTtl(options.leaseMs, "inbox.accept leaseMs");
+    checkAcceptOptions(options, "inbox.accept");
     return entries.length === 0 ? [] : this.acceptTx(entries, this.now(), options);
   }
 
@@ -163,8 +157,7 @@ export class SqliteInbox implements InboxStore {
     processed: readonly InboxCompletion[],
     options: InboxAcceptOptions,
   ): Promise<{ accepted: boolean[]; processed: boolean[] }> {
-    checkTtl(options.ttlMs, "inbox.acceptAndMark ttlMs");
-    checkTtl(options.leaseMs, "inbox.acceptAndMark leaseMs");
+    checkAcceptOptions(options, "inbox.acceptAndMark");
     return this.bothTx(accept, processed, this.now(), options);
   }
 
@@ -175,4 +168,9 @@ export class SqliteInbox implements InboxStore {
   private now(): number {
     return this.clock.now().getTime();
   }
+}
+
+function checkAcceptOptions(options: InboxAcceptOptions, what: string): void {
+  checkTtl(options.ttlMs, `${what} ttlMs`);
+  checkTtl(options.leaseMs, `${what} leaseMs`);
 }
