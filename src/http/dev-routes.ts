@@ -8,9 +8,9 @@ import type { LocalChannel, LocalSentMessage } from "../channels/local/local-cha
 import { mediaContentType } from "../channels/media-form.js";
 import { base64Bytes } from "../channels/message.js";
 import { type Clock, inBusinessTz } from "../shared/clock.js";
+import { answerLocalEvent, type LocalInboundDeps } from "./answer-local-event.js";
 import { localOnly } from "./local-only.js";
 import { badRequest, readJsonBody } from "./read-json-body.js";
-import { type LocalInboundDeps, receiveLocalEvent } from "./receive-local-event.js";
 
 export interface DevRoutesDeps extends LocalInboundDeps {
   channel: LocalChannel;
@@ -106,13 +106,7 @@ export function mountDevRoutes(router: Router, deps: DevRoutesDeps): void {
     if (input === undefined) return;
     const event = toEvent(input, deps.clock.now(), deps.channel);
     // Answered after the handler has finished, so a scenario can read /dev/outbox right away.
-    if (!(await receiveLocalEvent(deps, event))) {
-      ctx.status = 503;
-      ctx.body = { error: "the event could not be stored: send it again" };
-      return;
-    }
-    ctx.status = 202;
-    ctx.body = { eventId: event.eventId };
+    await answerLocalEvent(ctx, deps, event);
   });
 }
 

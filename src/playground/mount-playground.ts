@@ -6,9 +6,9 @@ import type { InboundEvent } from "../channels/channel.js";
 import { LOCAL_CHANNEL } from "../channels/choose-channel.js";
 import { createSendingWindow } from "../delivery/sending-window.js";
 import { nextEventAt } from "../demo/next-event.js";
+import { answerLocalEvent } from "../http/answer-local-event.js";
 import { localOnly } from "../http/local-only.js";
 import { readJsonBody } from "../http/read-json-body.js";
-import { receiveLocalEvent } from "../http/receive-local-event.js";
 import { securityHeaders } from "../web/auth/security-headers.js";
 import type { AssetUrls } from "../web/dashboard/static-assets.js";
 import { chatOf } from "./chat-view.js";
@@ -88,13 +88,7 @@ export function mountPlayground(router: Router, assets: AssetUrls, deps: Playgro
       ctx.body = { error: `${event.from} is not in the directory: pick a person from the list` };
       return;
     }
-    if (!(await receiveLocalEvent(deps, event))) {
-      ctx.status = 503;
-      ctx.body = { error: "the store could not take it: send it again" };
-      return;
-    }
-    ctx.status = 202;
-    ctx.body = { eventId: event.eventId };
+    await answerLocalEvent(ctx, deps, event);
   };
   const base = () => ({
     eventId: `playground-${randomUUID()}`,

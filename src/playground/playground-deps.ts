@@ -4,7 +4,7 @@ import type { Settings } from "../config/settings.js";
 import type { DemoClock } from "../demo/demo-clock.js";
 import type { Directory } from "../directory/directory.js";
 import type { PeopleIndex } from "../directory/people.js";
-import type { LocalInboundDeps } from "../http/receive-local-event.js";
+import type { LocalInboundDeps } from "../http/answer-local-event.js";
 import type { Job } from "../scheduler/job.js";
 import type { Clock } from "../shared/clock.js";
 import type { Logger } from "../shared/logger.js";

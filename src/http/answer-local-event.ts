@@ -1,3 +1,4 @@
+import type Koa from "koa";
 import type { InboundEvent } from "../channels/channel.js";
 import type { LocalChannel } from "../channels/local/local-channel.js";
 import type { Inbox } from "../inbound/inbox-processor.js";
@@ -12,18 +13,26 @@ export interface LocalInboundDeps {
 
 /**
  * What a person "sent" on the local channel (POST /dev/inbound, the playground): noted for their
- * chat, then stored and handled as a platform's callback is. False when the store could not take
- * it: the caller answers 503, so the sender tries again, as a platform would.
+ * chat, then stored and handled as a platform's callback is, and answered once handled (so the
+ * caller can read the answer right away): 202 with the event's id, or 503 when the store could not
+ * take it, so that the sender tries again, as a platform would.
  */
-export async function receiveLocalEvent(deps: LocalInboundDeps, event: InboundEvent): Promise<boolean> {
+export async function answerLocalEvent(
+  ctx: Koa.Context,
+  deps: LocalInboundDeps,
+  event: InboundEvent,
+): Promise<void> {
   // Noted first, so the chat shows it before the answer it gets; taken back if it was not stored.
   const takeBack = deps.channel.noteHeard(event);
   try {
     await deps.inbox.receive(event);
   } catch {
     takeBack();
-    return false;
+    ctx.status = 503;
+    ctx.body = { error: "the event could not be stored: send it again" };
+    return;
   }
   deps.onReceived?.();
-  return true;
+  ctx.status = 202;
+  ctx.body = { eventId: event.eventId };
 }
