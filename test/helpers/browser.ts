@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /**
  * Debian's Chromium, which .ci/run installs when missing (`apt-get install chromium`): the browser
@@ -35,4 +36,33 @@ export function screenshotPath(name: string): string {
   const dir = process.env.DUBAN_SCREENSHOT_DIR ?? join(process.cwd(), "test-results");
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
+}
+
+/** Chromium for the calling test file: launched before its tests, closed after them; call `browser()` in a test. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser)
+      throw new Error("Chromium is not running: useChromium() belongs at the top of the test file");
+    return browser;
+  };
+}
+
+/**
+ * Console errors and uncaught exceptions of a page, as they come (a strict CSP refusing anything
+ * shows here); `expected` leaves out the console errors a test asks for (a 404 it opens on purpose).
+ */
+export function watchPageProblems(page: Page, expected: (text: string) => boolean = () => false): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && !expected(message.text())) problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  return problems;
 }

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, screenshotPath } from "../helpers/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshotPath, useChromium, watchPageProblems } from "../helpers/browser.js";
 import { startServiceProcess, waitFor } from "../helpers/service-process.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
@@ -16,24 +16,7 @@ const CONTACT = "wecom:demo.u06.contact"; // 徐勇, 区人社局's contact
 const ADMIN = "wecom:demo.admin1"; // 袁振华
 const PHONE = { width: 390, height: 844 };
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Console errors and uncaught exceptions of a page: a strict CSP refusing anything shows here. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  return problems;
-}
+const browser = useChromium();
 
 async function pick(page: Page, personId: string): Promise<void> {
   await page.locator(`.pg-person[data-person="${personId}"]`).click();
@@ -47,9 +30,9 @@ describe("the playground in a browser", () => {
     const data = makeTempDir("duban-playground");
     try {
       const service = await startServiceProcess({ DUBAN_DATA_DIR: data.path });
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+      const context = await browser().newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
       const page = await context.newPage();
-      const problems = watchProblems(page);
+      const problems = watchPageProblems(page);
 
       await page.goto(`${service.base}/`);
       await page.waitForSelector("#pg[data-ready='1']");
@@ -124,7 +107,7 @@ describe("the playground in a browser", () => {
       // The service listens on a port of its own choosing here; the link's path is what matters.
       const url = new URL(link ?? "");
       const dashboard = await context.newPage();
-      const dashboardProblems = watchProblems(dashboard);
+      const dashboardProblems = watchPageProblems(dashboard);
       await dashboard.goto(`${service.base}${url.pathname}${url.search}`);
       // The link's page names the person; its one button signs them in.
       await dashboard.getByRole("button", { name: "进入督办看板" }).click();
@@ -146,14 +129,14 @@ describe("the playground in a browser", () => {
     const data = makeTempDir("duban-playground-phone");
     try {
       const service = await startServiceProcess({ DUBAN_DATA_DIR: data.path });
-      const context = await browser.newContext({
+      const context = await browser().newContext({
         viewport: PHONE,
         isMobile: true,
         hasTouch: true,
         locale: "zh-CN",
       });
       const page = await context.newPage();
-      const problems = watchProblems(page);
+      const problems = watchPageProblems(page);
       await page.goto(`${service.base}/`);
       await page.waitForSelector("#pg[data-ready='1']");
       await page.locator(".pg-people-select").selectOption(CONTACT);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, screenshotPath } from "../helpers/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshotPath, useChromium, watchPageProblems } from "../helpers/browser.js";
 import {
   type ServiceProcess,
   seededDataDir,
@@ -19,14 +19,7 @@ const ADMIN = "wecom:demo.admin1"; // 袁振华
 const PHONE = { width: 390, height: 844 };
 
 let service: ServiceProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** What a person does: sends /看板 in chat, and reads the link out of the bot's answer. */
 async function signInLink(person: string, eventId: string): Promise<string> {
@@ -70,15 +63,10 @@ async function startService(): Promise<void> {
 describe("the web console in a browser", () => {
   it("signs a leader in from the chat link; he sees his tasks only, a task's page, and signs out", async () => {
     await startService();
-    const context = await browser.newContext({ locale: "zh-CN" });
+    const context = await browser().newContext({ locale: "zh-CN" });
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("console", (message) => {
-      // The 404 and 401 this test asks for are logged as failed loads; anything else is a problem.
-      if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
-        problems.push(message.text());
-    });
-    page.on("pageerror", (error) => problems.push(error.message));
+    // The 404 and 401 this test asks for are logged as failed loads; anything else is a problem.
+    const problems = watchPageProblems(page, (text) => text.startsWith("Failed to load resource"));
 
     const link = await signInLink(LEADER, "web-leader-1");
     // A chat app's link preview fetches the link first: it spends nothing.
@@ -99,7 +87,7 @@ describe("the web console in a browser", () => {
     expect(other?.status()).toBe(404);
 
     // The link is single-use: opened again, it signs nobody in.
-    const again = await (await browser.newContext()).newPage();
+    const again = await (await browser().newContext()).newPage();
     const reused = await again.goto(link);
     expect(reused?.status()).toBe(400);
     expect((await again.locator("main").textContent()) ?? "").toContain("该登录链接已使用过");
@@ -117,7 +105,7 @@ describe("the web console in a browser", () => {
 
   it("signs an admin in on a phone-sized screen: every task, filters, and no sideways scrolling", async () => {
     await startService();
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: PHONE,
       isMobile: true,
       hasTouch: true,
