@@ -15,9 +15,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { OFFICIAL_KEYS, V1_ENV } from "../test/fixtures/wecom/vectors.js";
+import { textCallback } from "../scripts/soak/soak-callbacks.js";
+import { V1_ENV } from "../test/fixtures/wecom/vectors.js";
 import { createFakeWecomServer } from "../test/helpers/fake-wecom-server.js";
-import { sealWecomCallback } from "../test/helpers/wecom-request.js";
 import { BIN, ROOT, requireBuild } from "./child-process.js";
 import type { BenchResult } from "./run.js";
 import type { LoadReply, LoadRequest, LoadShot } from "./wecom-callback-load.js";
@@ -26,7 +26,6 @@ const FIRST = 10_000;
 const TOTAL = 100_000;
 const PHASE = 10_000;
 const CONCURRENCY = 16;
-const AGENT_ID = "1000002";
 
 export default async function run(): Promise<BenchResult[]> {
   requireBuild();
@@ -41,7 +40,6 @@ export default async function run(): Promise<BenchResult[]> {
     env: {
       ...process.env,
       ...V1_ENV,
-      WECOM_AGENT_ID: AGENT_ID,
       WECOM_REPLAY_WINDOW_S: "600",
       WECOM_API_BASE_URL: wecom.baseUrl,
       PORT: String(port),
@@ -106,15 +104,14 @@ export default async function run(): Promise<BenchResult[]> {
 }
 
 /** A new text message from someone outside the directory, sealed as WeCom seals it, sent now. */
-function callback(msgId: number): LoadShot {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const xml =
-    "<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName>" +
-    `<FromUserName><![CDATA[bench.stranger${msgId % 100}]]></FromUserName><CreateTime>${timestamp}</CreateTime>` +
-    "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[52 已新增就业4200人]]></Content>" +
-    `<MsgId>${7_100_000_000_000_000_000n + BigInt(msgId)}</MsgId><AgentID>${AGENT_ID}</AgentID></xml>`;
-  const sealed = sealWecomCallback(xml, OFFICIAL_KEYS, { timestamp, nonce: String(msgId) });
-  return { path: `/wecom/callback?${sealed.search}`, body: Buffer.from(sealed.body).toString("base64") };
+function callback(n: number): LoadShot {
+  const sealed = textCallback(
+    `bench.stranger${n % 100}`,
+    String(7_100_000_000_000_000_000n + BigInt(n)),
+    "52 已新增就业4200人",
+    Math.floor(Date.now() / 1000),
+  );
+  return { path: sealed.path, body: Buffer.from(sealed.body).toString("base64") };
 }
 
 function rssMb(child: ChildProcess): number {
