@@ -66,3 +66,17 @@ export function watchPageProblems(page: Page, expected: (text: string) => boolea
   page.on("pageerror", (error) => problems.push(error.message));
   return problems;
 }
+
+/** A phone's screen (an iPhone 12's CSS pixels): what the pages must fit without sideways scrolling. */
+export const PHONE = { width: 390, height: 844 };
+
+/** A new page in `browser` as a phone shows it: its screen, touch, and Chinese. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+  });
+  return context.newPage();
+}

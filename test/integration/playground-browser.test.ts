@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshotPath, useChromium, watchPageProblems } from "../helpers/browser.js";
+import { PHONE, phonePage, screenshotPath, useChromium, watchPageProblems } from "../helpers/browser.js";
 import { startServiceProcess, waitFor } from "../helpers/service-process.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
@@ -14,7 +14,6 @@ import { makeTempDir } from "../helpers/temp-dir.js";
  */
 const CONTACT = "wecom:demo.u06.contact"; // 徐勇, 区人社局's contact
 const ADMIN = "wecom:demo.admin1"; // 袁振华
-const PHONE = { width: 390, height: 844 };
 
 const browser = useChromium();
 
@@ -129,13 +128,7 @@ describe("the playground in a browser", () => {
     const data = makeTempDir("duban-playground-phone");
     try {
       const service = await startServiceProcess({ DUBAN_DATA_DIR: data.path });
-      const context = await browser().newContext({
-        viewport: PHONE,
-        isMobile: true,
-        hasTouch: true,
-        locale: "zh-CN",
-      });
-      const page = await context.newPage();
+      const page = await phonePage(browser());
       const problems = watchPageProblems(page);
       await page.goto(`${service.base}/`);
       await page.waitForSelector("#pg[data-ready='1']");
@@ -147,7 +140,7 @@ describe("the playground in a browser", () => {
       expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(PHONE.width);
       await page.screenshot({ path: screenshotPath("playground-phone.png") });
       expect(problems).toEqual([]);
-      await context.close();
+      await page.context().close();
     } finally {
       data.remove();
     }

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshotPath, useChromium, watchPageProblems } from "../helpers/browser.js";
+import { PHONE, phonePage, screenshotPath, useChromium, watchPageProblems } from "../helpers/browser.js";
 import {
   type ServiceProcess,
   seededDataDir,
@@ -16,7 +16,6 @@ import {
  */
 const LEADER = "wecom:demo.leader01"; // 寇宁, lead leader of tasks 1, 38 and 47
 const ADMIN = "wecom:demo.admin1"; // 袁振华
-const PHONE = { width: 390, height: 844 };
 
 let service: ServiceProcess;
 const browser = useChromium();
@@ -105,13 +104,7 @@ describe("the web console in a browser", () => {
 
   it("signs an admin in on a phone-sized screen: every task, filters, and no sideways scrolling", async () => {
     await startService();
-    const context = await browser().newContext({
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-      locale: "zh-CN",
-    });
-    const page = await context.newPage();
+    const page = await phonePage(browser());
     await openAndSignIn(page, await signInLink(ADMIN, "web-admin-1"), "袁振华", "sign-in-phone.png");
     expect(await taskNumbers(page)).toHaveLength(66);
     const width = await page.evaluate("document.documentElement.scrollWidth");
@@ -123,6 +116,6 @@ describe("the web console in a browser", () => {
     await page.locator("form.filters button[type=submit]").click();
     await page.waitForURL(/leader=/);
     expect(await taskNumbers(page)).toEqual([1, 38, 47]);
-    await context.close();
+    await page.context().close();
   }, 90_000);
 });
