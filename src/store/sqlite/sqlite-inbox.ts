@@ -57,20 +57,15 @@ export class SqliteInbox implements InboxStore {
     );
     const insert = db.prepare(
       `INSERT INTO inbox (key, json, received_ms, expires_ms, attempts, lease_owner, lease_ms)
-       VALUES (@key, @json, @now, @expires, 1, @worker, @lease) ON CONFLICT (key) DO NOTHING`,
+       VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (key) DO NOTHING`,
     );
     const accept = db.transaction((entries: readonly InboxEntry[], now: number, o: InboxAcceptOptions) => {
       purge.run(now);
+      const expires = now + o.ttlMs;
+      const lease = now + o.leaseMs;
       return entries.map(
         (entry) =>
-          insert.run({
-            key: entry.key,
-            json: JSON.stringify(entry.event),
-            now,
-            expires: now + o.ttlMs,
-            worker: o.worker,
-            lease: now + o.leaseMs,
-          }).changes === 1,
+          insert.run(entry.key, JSON.stringify(entry.event), now, expires, o.worker, lease).changes === 1,
       );
     });
     const previous = Number(db.pragma("busy_timeout", { simple: true }));
