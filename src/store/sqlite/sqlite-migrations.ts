@@ -128,4 +128,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_by_unit ON audit (unit, at_ms, seq) WHERE unit IS NOT NULL;
   CREATE INDEX audit_by_person ON audit (person, at_ms, seq) WHERE person IS NOT NULL;
   `,
+  // 10: the lease index holds only claimed messages, the only ones whose lease is looked up (the
+  // claim and the next due time ask for status = 'claimed'): a new message, and each change
+  // between the other states, no longer writes it.
+  `
+  DROP INDEX outbox_lease;
+  CREATE INDEX outbox_lease ON outbox (lease_ms) WHERE status = 'claimed';
+  `,
 ];
