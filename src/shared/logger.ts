@@ -80,7 +80,7 @@ function wrap(logger: pino.Logger): Logger {
     warn: (msg, fields) => (fields ? logger.warn(fields, msg) : logger.warn(msg)),
     error: (msg, fields) => (fields ? logger.error(fields, msg) : logger.error(msg)),
     // Copied now: the bindings are those of the moment the child is made.
-    child: (bindings) => lazyChild(logger, { ...bindings }),
+    child: (bindings) => new LazyChild(logger, { ...bindings }),
   };
 }
 
@@ -88,27 +88,43 @@ function wrap(logger: pino.Logger): Logger {
  * A child logger made when it first writes a record: every inbound event gets one (its channel,
  * event and person), most of which log nothing at the level in force, and making a pino child
  * (its bindings redacted and turned into JSON) cost more than the rest of a stranger's event.
- * A child of a child, until then, is one child of the parent with both bindings.
+ * A child of a child, until then, is one child of the parent with both bindings. A class, not an
+ * object of closures: one small object per event instead of six functions.
  */
-function lazyChild(parent: pino.Logger, bindings: Record<string, unknown>): Logger {
-  let made: Logger | undefined;
-  // pino applies no formatter to a child's bindings: they are redacted here, once.
-  const real = () => {
-    made ??= wrap(parent.child(redactFields(bindings)));
-    return made;
-  };
-  const at =
-    (level: LogLevel) =>
-    (msg: string, fields?: Record<string, unknown>): void => {
-      if (made || parent.isLevelEnabled(level)) real()[level](msg, fields);
-    };
-  return {
-    debug: at("debug"),
-    info: at("info"),
-    warn: at("warn"),
-    error: at("error"),
-    child: (more) => (made ? made.child(more) : lazyChild(parent, { ...bindings, ...more })),
-  };
+class LazyChild implements Logger {
+  private made: Logger | undefined;
+
+  constructor(
+    private readonly parent: pino.Logger,
+    private readonly bindings: Record<string, unknown>,
+  ) {}
+
+  debug(msg: string, fields?: Record<string, unknown>): void {
+    this.write("debug", msg, fields);
+  }
+
+  info(msg: string, fields?: Record<string, unknown>): void {
+    this.write("info", msg, fields);
+  }
+
+  warn(msg: string, fields?: Record<string, unknown>): void {
+    this.write("warn", msg, fields);
+  }
+
+  error(msg: string, fields?: Record<string, unknown>): void {
+    this.write("error", msg, fields);
+  }
+
+  child(more: Record<string, unknown>): Logger {
+    return this.made ? this.made.child(more) : new LazyChild(this.parent, { ...this.bindings, ...more });
+  }
+
+  private write(level: LogLevel, msg: string, fields: Record<string, unknown> | undefined): void {
+    if (!this.made && !this.parent.isLevelEnabled(level)) return;
+    // pino applies no formatter to a child's bindings: they are redacted here, once.
+    this.made ??= wrap(this.parent.child(redactFields(this.bindings)));
+    this.made[level](msg, fields);
+  }
 }
 
 /** A logger that drops everything; for CLI commands that print their own output. */
