@@ -179,11 +179,11 @@ export function createChartRenderer(settings: ChartRendererSettings = {}): Chart
   const next = () => {
     if (drawing) return;
     const job = queue.shift();
+    clearTimeout(idle);
     if (!job) {
       if (child) idle = setTimeout(retire, idleMs).unref();
       return;
     }
-    clearTimeout(idle);
     const worker = child ?? start();
     child = worker;
     drawing = { id: nextId++, job, worker, timer: undefined };
