@@ -29,6 +29,8 @@ export interface SoakResult {
   traffic: TrafficLog;
   account: SoakAccount;
   rss: RssFigures | undefined;
+  /** The service's child processes (the chart renderer): the most they held, and how often one ran. */
+  children: { maxMb: number; samplesRunning: number; samples: number } | undefined;
   /** The service's warnings and errors, counted by message. */
   problems: Map<string, number>;
   stopped: { code: number | null; signal: NodeJS.Signals | null };
@@ -67,9 +69,12 @@ export async function runSoak(args: SoakArgs): Promise<SoakResult> {
     const started = Date.now();
     const demoFrom = running.demoNow();
     const samples: RssSample[] = [];
+    const childSamples: number[] = [];
     const sample = () => {
       const mb = running.rssMb();
       if (mb !== undefined) samples.push({ minute: (Date.now() - started) / 60_000, mb });
+      const children = running.childrenRssMb();
+      if (children !== undefined) childSamples.push(children);
     };
     sample();
     const sampler = setInterval(sample, RSS_EVERY_MS);
@@ -128,6 +133,14 @@ export async function runSoak(args: SoakArgs): Promise<SoakResult> {
       traffic: traffic.log,
       account,
       rss: rssFigures(samples),
+      children:
+        childSamples.length > 0
+          ? {
+              maxMb: Math.max(...childSamples),
+              samplesRunning: childSamples.filter((mb) => mb > 0).length,
+              samples: childSamples.length,
+            }
+          : undefined,
       problems: running.problems,
       stopped,
       failures: failuresOf(account, stopped),

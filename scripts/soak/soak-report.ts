@@ -33,6 +33,11 @@ export function formatSoakReport(result: SoakResult): string {
         `highest in the first half ${rss.firstHalfMax.toFixed(1)}, in the second ${rss.secondHalfMax.toFixed(1)}; ` +
         `second half's slope ${rss.secondHalfSlopeMbPerMin >= 0 ? "+" : ""}${rss.secondHalfSlopeMbPerMin.toFixed(2)} MB/min (${rss.samples} samples)`
       : "RSS                           not measured (Linux only)",
+    ...(result.children
+      ? [
+          `  its chart renderer (MB)     max ${result.children.maxMb.toFixed(1)}; running in ${result.children.samplesRunning} of ${result.children.samples} samples`,
+        ]
+      : []),
     `service stopped               ${result.stopped.code === 0 ? "cleanly (exit 0)" : `${result.stopped.code ?? result.stopped.signal}`}`,
     "",
     problems.length === 0

@@ -36,6 +36,8 @@ export interface SoakService {
   demoNow(): Date;
   /** Resident memory of the service process, in MB (Linux: /proc), or undefined elsewhere. */
   rssMb(): number | undefined;
+  /** Resident memory of its child processes together (the chart renderer, while one runs), in MB. */
+  childrenRssMb(): number | undefined;
   /** Warnings and errors the service logged, counted by message. */
   problems: Map<string, number>;
   /** The last lines it wrote, for a failure report. */
@@ -99,10 +101,10 @@ export async function startSoakService(env: Record<string, string>): Promise<Soa
     base: `http://127.0.0.1:${port}`,
     pid,
     demoNow: () => new Date(clock.demoMs + (Date.now() - clock.wallMs) * clock.speed),
-    rssMb: () => {
+    rssMb: () => (process.platform === "linux" ? rssOf(pid) : undefined),
+    childrenRssMb: () => {
       if (process.platform !== "linux") return undefined;
-      const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-      return kb === undefined ? undefined : Number(kb) / 1024;
+      return childrenOf(pid).reduce((sum, kid) => sum + rssOf(kid), 0);
     },
     problems,
     tail: () => [...tail],
@@ -115,4 +117,26 @@ export async function startSoakService(env: Record<string, string>): Promise<Soa
       return how;
     },
   };
+}
+
+/** A process's resident memory in MB (Linux), 0 once it is gone. */
+function rssOf(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? 0 : Number(kb) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
 }
