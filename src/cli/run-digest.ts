@@ -74,7 +74,8 @@ function instant(value: string): string {
 
 /**
  * The digest's pace chart (digest.paceRows against digest.pace), the image the job sends with the
- * text, to `file`; a note when there is none (no numeric target, or no CJK font to draw it with).
+ * text, to `file`; a note when there is none (no host unit of the leader's tasks has reported a
+ * number or a percentage to compare with the pace yet, or no CJK font to draw it with).
  */
 async function writeChart(digest: LeaderDigest, file: string): Promise<string[]> {
   const { digestChart } = await import("../reports/digest/digest-chart.js");
