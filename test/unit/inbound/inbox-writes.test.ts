@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { createInboxWrites } from "../../../src/inbound/inbox-writes.js";
+import { createInboxWrites, type MarkHolding } from "../../../src/inbound/inbox-writes.js";
 import type { InboxStore } from "../../../src/store/inbox-entry.js";
 import { SqliteStore } from "../../../src/store/sqlite/sqlite-store.js";
 import { sampleAudit, sampleMessage } from "../../fixtures/store/sample-records.js";
@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 /** A real SQLite inbox, with every call to it recorded by name. */
-function world(fail: { both?: boolean } = {}) {
+function world(fail: { both?: boolean } = {}, holding?: MarkHolding) {
   const dir = makeTempDir("duban-inbox-writes");
   const path = join(dir.path, "duban.sqlite");
   const store = new SqliteStore({ path });
@@ -45,26 +45,45 @@ function world(fail: { both?: boolean } = {}) {
     db.exec(sql);
     db.close();
   };
-  return { store, calls, exec, writes: createInboxWrites(inbox, OPTIONS) };
+  return { store, calls, exec, writes: createInboxWrites(inbox, OPTIONS, holding) };
 }
 
 describe("the inbox's writes of one turn", () => {
-  it("share one call when receipts and marks come in the same turn", async () => {
+  it("write a mark at once when no callback is coming", async () => {
     const { store, calls, writes } = world();
-    expect(await writes.accept(entry(1))).toBe(true);
-    const answers = await Promise.all([
-      writes.accept(entry(2)),
-      writes.markProcessed({ key: "wecom:e1", effects: { audit: [sampleAudit()], outbox: [] } }),
-      writes.accept(entry(1)),
-    ]);
-    expect(answers).toEqual([true, true, false]);
-    expect(calls).toEqual(["accept", "acceptAndMark"]);
-    expect(await store.inbox.pendingCount()).toBe(1);
+    await writes.accept(entry(1));
+    expect(await writes.markProcessed({ key: "wecom:e1" })).toBe(true);
+    expect(calls).toEqual(["accept", "markProcessed"]);
+    expect(await store.inbox.pendingCount()).toBe(0);
+  });
+
+  it("let marks wait while callbacks keep coming, then write them with a commit of receipts", async () => {
+    const { store, calls, writes } = world();
+    await writes.accept(entry(1));
+    const marked = writes.markProcessed({ key: "wecom:e1", effects: { audit: [sampleAudit()], outbox: [] } });
+    // One callback a turn: the mark lets three commits of receipts pass and goes with the fourth.
+    for (let n = 2; n <= 5; n++) expect(await writes.accept(entry(n))).toBe(true);
+    expect(await marked).toBe(true);
+    expect(calls).toEqual(["accept", "accept", "accept", "accept", "acceptAndMark"]);
+    expect(await writes.accept(entry(1))).toBe(false);
+    expect(await store.inbox.pendingCount()).toBe(4);
     expect(await store.audit.query({})).toHaveLength(1);
   });
 
+  it("write a full batch of marks with the next commit of receipts", async () => {
+    const { calls, writes } = world({}, { commits: 3, batch: 2 });
+    await Promise.all([writes.accept(entry(1)), writes.accept(entry(2))]);
+    const answers = await Promise.all([
+      writes.markProcessed({ key: "wecom:e1" }),
+      writes.markProcessed({ key: "wecom:e2" }),
+      writes.accept(entry(3)),
+    ]);
+    expect(answers).toEqual([true, true, true]);
+    expect(calls).toEqual(["accept", "acceptAndMark"]);
+  });
+
   it("tries receipts and marks again apart when the shared commit fails", async () => {
-    const { store, calls, writes } = world({ both: true });
+    const { store, calls, writes } = world({ both: true }, { commits: 0, batch: 64 });
     await writes.accept(entry(1));
     const answers = await Promise.all([writes.accept(entry(2)), writes.markProcessed({ key: "wecom:e1" })]);
     expect(answers).toEqual([true, true]);
