@@ -82,6 +82,13 @@ describe("the inbox's writes of one turn", () => {
     expect(calls).toEqual(["accept", "acceptAndMark"]);
   });
 
+  it("store at most 256 receipts in one commit", async () => {
+    const { calls, writes } = world();
+    const answers = await Promise.all(Array.from({ length: 300 }, (_, n) => writes.accept(entry(n))));
+    expect(answers.every(Boolean)).toBe(true);
+    expect(calls).toEqual(["accept", "accept"]);
+  });
+
   it("tries receipts and marks again apart when the shared commit fails", async () => {
     const { store, calls, writes } = world({ both: true }, { commits: 0, batch: 64 });
     await writes.accept(entry(1));
