@@ -12,12 +12,12 @@
  * says what a route costs even on a busy machine. The "busy" rows tell whether the app had its
  * core: when other work takes the second core, app and load generator end up sharing one (the app
  * well under 100% in the trivial rounds) and the ratios come out higher, as in one process.
- * The callback runs twice: with the SQLite store's inbox (writes batched per event-loop turn), as
+ * The callback runs twice: with the SQLite store's inbox (a turn's receipts in one commit), as
  * the service wires it (the default deployment), and with the dedupe kept in memory (the route's
  * own cost, as with a store that costs no CPU here). The full path is the whole service (createApp
  * with WeCom configured and the SQLite store, no background loops): verify, decrypt, parse, store in
  * the inbox, then the inbound handler records the stranger's message in the audit and enqueues the
- * answer, written with the event's processed mark (one commit with the turn's receipts), each
+ * answer, written with the event's processed mark (marks ride with a commit of receipts), each
  * round waiting until those writes have landed.
  * Targets: p99 < 20 ms at 500 req/s (issue 6); the full path ≥ 33% of the throughput of a bare
  * Koa route that reads the same body (issue 11; "≥ 70% of a trivial GET" compared a POST whose

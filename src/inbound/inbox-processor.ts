@@ -87,7 +87,7 @@ export function createInbox(options: InboxOptions): Inbox {
         observe(event.channel, fresh ? "accepted" : "duplicate");
         return fresh;
       };
-  // The events handled in one turn are marked, their audit entries and answers written, in one commit.
+  // Marked with their audit entries and answers, several turns' events in one commit (inbox-writes.ts).
   const markProcessed = writes.markProcessed;
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
