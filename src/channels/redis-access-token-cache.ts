@@ -63,7 +63,23 @@ function parse(value: string | null): CachedToken | undefined {
  * also read by commands that need only the platforms' names (duban export, duban plan), and
  * loading ioredis would cost each of them ~0.15 s.
  */
-export async function connectTokenRedis(url: string): Promise<Redis> {
+async function connectTokenRedis(url: string): Promise<Redis> {
   const { connectRedis } = await import("../store/redis/connect-redis.js");
   return connectRedis(url);
+}
+
+/**
+ * A platform's shared token cache where the deployment has Redis (REDIS_URL), on a connection of
+ * its own that `close` ends; none (each instance fetches its own token) without Redis.
+ */
+export async function openSharedTokenCache(
+  deps: { redisUrl?: string; redisKeyPrefix: string },
+  platform: ChannelName,
+): Promise<{ tokenCache?: AccessTokenCache; close(): void }> {
+  if (!deps.redisUrl) return { close: () => {} };
+  const redis = await connectTokenRedis(deps.redisUrl);
+  return {
+    tokenCache: createRedisTokenCache(redis, deps.redisKeyPrefix, platform),
+    close: () => redis.disconnect(),
+  };
 }

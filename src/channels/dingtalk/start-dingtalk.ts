@@ -1,7 +1,6 @@
-import type { Redis } from "ioredis";
 import { message } from "../../templates/template-store.js";
 import type { PluginDeps, ReceivingHealth, StartedChannel } from "../channel-plugin.js";
-import { connectTokenRedis, createRedisTokenCache } from "../redis-access-token-cache.js";
+import { openSharedTokenCache } from "../redis-access-token-cache.js";
 import { mountDingtalkActRoute } from "./dingtalk-act-route.js";
 import { createDingtalkApi } from "./dingtalk-api.js";
 import { cardButtonsIn, createDingtalkCards } from "./dingtalk-cards.js";
@@ -21,14 +20,14 @@ const RECEIVING_WARNING_AFTER_MS = 2 * 60_000;
  */
 export async function startDingtalk(config: DingtalkConfig, deps: PluginDeps): Promise<StartedChannel> {
   const logger = deps.logger.child({ channel: "dingtalk" });
-  const redis: Redis | undefined = deps.redisUrl ? await connectTokenRedis(deps.redisUrl) : undefined;
+  const tokens = await openSharedTokenCache(deps, "dingtalk");
   const api = createDingtalkApi({
     config,
     clock: deps.clock,
     logger,
     counters: deps.counters,
     notifyAdmins: deps.notifyAdmins,
-    ...(redis ? { tokenCache: createRedisTokenCache(redis, deps.redisKeyPrefix, "dingtalk") } : {}),
+    ...(tokens.tokenCache ? { tokenCache: tokens.tokenCache } : {}),
   });
   const cards = createDingtalkCards({ config, api, clock: deps.clock, logger });
   const sessionWebhooks = createSessionWebhooks({ clock: deps.clock });
@@ -98,7 +97,7 @@ export async function startDingtalk(config: DingtalkConfig, deps: PluginDeps): P
     },
     close: async () => {
       await stream?.close();
-      redis?.disconnect();
+      tokens.close();
     },
   };
 }

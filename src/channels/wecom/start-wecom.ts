@@ -1,7 +1,6 @@
-import type { Redis } from "ioredis";
 import { message } from "../../templates/template-store.js";
 import type { PluginDeps, StartedChannel } from "../channel-plugin.js";
-import { connectTokenRedis, createRedisTokenCache } from "../redis-access-token-cache.js";
+import { openSharedTokenCache } from "../redis-access-token-cache.js";
 import { createWecomApi } from "./wecom-api.js";
 import { createWecomChannel } from "./wecom-channel.js";
 import type { WecomConfig } from "./wecom-config.js";
@@ -15,12 +14,12 @@ import { createWecomWebSignIn } from "./wecom-web-sign-in.js";
  */
 export async function startWecom(config: WecomConfig, deps: PluginDeps): Promise<StartedChannel> {
   const logger = deps.logger.child({ channel: "wecom" });
-  const redis: Redis | undefined = deps.redisUrl ? await connectTokenRedis(deps.redisUrl) : undefined;
+  const tokens = await openSharedTokenCache(deps, "wecom");
   const api = createWecomApi({
     config,
     clock: deps.clock,
     logger,
-    ...(redis ? { tokenCache: createRedisTokenCache(redis, deps.redisKeyPrefix, "wecom") } : {}),
+    ...(tokens.tokenCache ? { tokenCache: tokens.tokenCache } : {}),
   });
   const robots = config.robots.map(({ name, key }) =>
     createWecomRobot({
@@ -56,7 +55,7 @@ export async function startWecom(config: WecomConfig, deps: PluginDeps): Promise
       }),
     webSignIn: createWecomWebSignIn({ config, api, logger }),
     close: async () => {
-      redis?.disconnect();
+      tokens.close();
     },
   };
 }
