@@ -1,3 +1,4 @@
+import Router from "@koa/router";
 import type Koa from "koa";
 import type { ChannelPlugin, ConfiguredPlugin } from "./channels/channel-plugin.js";
 import { runStartupChecks } from "./checks/run-startup-checks.js";
@@ -101,7 +102,9 @@ export async function createApp(
     logger.warn(`start-up check: ${code}`, { code, count, text });
 
   let loop: DispatchLoop | undefined;
-  const { routes } = services;
+  // The platforms' callback routes first, as before any other route.
+  const routes = new Router();
+  services.receive(routes);
   // An answer to what someone sent goes out now, not at the dispatch loop's next round.
   if (local)
     mountDevRoutes(routes, {

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import Router from "@koa/router";
+import type Router from "@koa/router";
 import { createOfficeCalendar } from "./calendar/office-days-calendar.js";
 import type { WorkCalendar } from "./calendar/work-calendar.js";
 import type { Channel, ChannelName } from "./channels/channel.js";
@@ -73,8 +73,12 @@ export interface Services {
   inbox: Inbox;
   /** Every feature's scheduled jobs. */
   jobs: Job[];
-  /** The platforms' callback routes, for the HTTP app to mount. */
-  routes: Router;
+  /**
+   * Starts the platforms' receiving into the inbox: their callback routes on `router` (the HTTP
+   * app's), their streams. Only the service calls it: a simulation or a report receives nothing,
+   * and does not load the router.
+   */
+  receive(router: Router): void;
   /** Signs the web console's links, sessions and forms (DUBAN_WEB_SECRET, else this process's own). */
   webKeys: WebKeys;
   /** How receiving stands on the platforms that keep a connection of their own (GET /healthz). */
@@ -214,8 +218,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dedupeMs: Math.max(INBOX_DEDUPE_MS, running.redeliveryMs),
     ...(options.onInbound ? { onAccepted: options.onInbound } : {}),
   });
-  const routes = new Router();
-  running.receive({ inbox, router: routes });
   const dispatcher = createDispatcher({
     store,
     channels,
@@ -276,7 +278,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dispatcher,
     inbox,
     jobs,
-    routes,
+    receive: (router) => running.receive({ inbox, router }),
     webKeys,
     receiving: () => running.receiving(),
     webSignIn: running.webSignIn,

@@ -4,10 +4,8 @@ import { extname } from "node:path";
 import { InputError } from "../shared/errors.js";
 import { decodeText, type TextEncoding, toLines } from "./decode-text.js";
 import { type ParsedContent, parseLinesWithYear, parseRowsWithYear } from "./parse-with-year.js";
-import { readDocx } from "./read-docx.js";
 import { readHtml } from "./read-html.js";
 import { readPdfLines } from "./read-pdf.js";
-import { readTableRows } from "./read-table.js";
 import { readTextTable } from "./read-text-table.js";
 import { registrySchema } from "./registry.js";
 import type { SourceLine } from "./source-line.js";
@@ -61,7 +59,10 @@ export async function readNoticeBytes(
   let parsed: ParsedContent;
   let encoding: TextEncoding | undefined;
   const asNotice = (lines: SourceLine[]) => parseLinesWithYear(lines, path, options.year);
+  // The zip and XML readers load with the first file that needs them: most commands that load
+  // this module (the service, a simulation) read no Word or Excel file.
   if (format === "docx") {
+    const { readDocx } = await import("./read-docx.js");
     const { lines, tables } = readDocx(bytes, path);
     const table = tables
       .map((t) => readTaskTableIn(lines.slice(0, t.firstLine), t.rows, options, path))
@@ -76,6 +77,7 @@ export async function readNoticeBytes(
     encoding = decoded.encoding;
     parsed = parseHtml(decoded.text, options, path);
   } else if (format === "xlsx" || format === "csv") {
+    const { readTableRows } = await import("./read-table.js");
     parsed = parseRowsWithYear(await readTableRows(bytes, path, format), path, options.year);
   } else {
     const decoded = decodeText(bytes, path);
