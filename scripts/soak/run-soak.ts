@@ -6,8 +6,8 @@ import { V1_ENV } from "../../test/fixtures/wecom/vectors.js";
 import { createFakeWecomServer } from "../../test/helpers/fake-wecom-server.js";
 import { accountSoak, type SoakAccount } from "./soak-account.js";
 import type { SoakArgs } from "./soak-args.js";
-import { type RssFigures, type RssSample, rssFigures } from "./soak-memory.js";
-import { readInboundCounts } from "./soak-metrics.js";
+import { type MemorySample, type RssFigures, rssFigures } from "./soak-memory.js";
+import { readHeapMb, readInboundCounts } from "./soak-metrics.js";
 import { runDuban, SEED_NOTICE, startSoakService } from "./soak-service.js";
 import { createTraffic, type TrafficLog } from "./soak-traffic.js";
 
@@ -68,16 +68,19 @@ export async function runSoak(args: SoakArgs): Promise<SoakResult> {
     const traffic = createTraffic({ base: running.base, sends: wecom.sends, demoNow: running.demoNow });
     const started = Date.now();
     const demoFrom = running.demoNow();
-    const samples: RssSample[] = [];
+    const samples: MemorySample[] = [];
     const childSamples: number[] = [];
-    const sample = () => {
+    // The RSS and the heap read together: what the RSS holds besides the heap is their difference.
+    const sample = async () => {
+      const minute = (Date.now() - started) / 60_000;
+      const heap = await readHeapMb(running.base).catch(() => undefined);
       const mb = running.rssMb();
-      if (mb !== undefined) samples.push({ minute: (Date.now() - started) / 60_000, mb });
+      if (mb !== undefined) samples.push({ minute, mb, ...(heap ? { heap } : {}) });
       const children = running.childrenRssMb();
       if (children !== undefined) childSamples.push(children);
     };
-    sample();
-    const sampler = setInterval(sample, RSS_EVERY_MS);
+    await sample();
+    const sampler = setInterval(() => void sample(), RSS_EVERY_MS);
     const progress = setInterval(() => {
       const last = samples.at(-1);
       process.stderr.write(
@@ -102,7 +105,7 @@ export async function runSoak(args: SoakArgs): Promise<SoakResult> {
     await sleep(SETTLE_MS);
     clearInterval(progress);
     clearInterval(sampler);
-    sample();
+    await sample();
     const inbound = await readInboundCounts(running.base, "wecom");
     const demoEnd = new Date(running.demoNow().getTime() - DISPATCH_SLACK_MS * args.speed);
     const stopped = await running.stop();

@@ -13,3 +13,16 @@ export async function readInboundCounts(base: string, channel: string): Promise<
   }
   return counts;
 }
+
+/** The V8 heap's size and use in MB, from the service's GET /metrics (prom-client's defaults). */
+export async function readHeapMb(base: string): Promise<{ usedMb: number; sizeMb: number } | undefined> {
+  const response = await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(2_000) });
+  const text = await response.text();
+  if (response.status !== 200) return undefined;
+  const bytes = (name: string) => Number(new RegExp(`^${name} ([0-9.e+]+)$`, "m").exec(text)?.[1]);
+  const used = bytes("nodejs_heap_size_used_bytes");
+  const size = bytes("nodejs_heap_size_total_bytes");
+  return Number.isFinite(used) && Number.isFinite(size)
+    ? { usedMb: used / 2 ** 20, sizeMb: size / 2 ** 20 }
+    : undefined;
+}

@@ -1,4 +1,5 @@
 import type { SoakResult } from "./run-soak.js";
+import { LEVEL_TOLERANCE, type QuarterPeaks, type RssFigures } from "./soak-memory.js";
 
 /** The soak's figures as text: what docs/operations.md quotes. */
 export function formatSoakReport(result: SoakResult): string {
@@ -33,6 +34,7 @@ export function formatSoakReport(result: SoakResult): string {
         `highest in the first half ${rss.firstHalfMax.toFixed(1)}, in the second ${rss.secondHalfMax.toFixed(1)}; ` +
         `second half's slope ${rss.secondHalfSlopeMbPerMin >= 0 ? "+" : ""}${rss.secondHalfSlopeMbPerMin.toFixed(2)} MB/min (${rss.samples} samples)`
       : "RSS                           not measured (Linux only)",
+    ...(rss ? memoryLines(rss) : []),
     ...(result.children
       ? [
           `  its chart renderer (MB)     max ${result.children.maxMb.toFixed(1)}; running in ${result.children.samplesRunning} of ${result.children.samples} samples`,
@@ -49,4 +51,24 @@ export function formatSoakReport(result: SoakResult): string {
       : `FAIL: ${result.failures.join("; ")}`,
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** RSS, heap in use and what lies outside the heap, peaks by quarter of the run, and the verdict. */
+function memoryLines(rss: RssFigures): string[] {
+  const peaks = (quarters: QuarterPeaks) =>
+    quarters.map((q) => (q === undefined ? "-" : q.toFixed(1))).join(" / ");
+  return [
+    `  peaks by quarter (MB)       RSS ${peaks(rss.quarters)}`,
+    ...(rss.heapUsedQuarters && rss.outsideHeapQuarters
+      ? [
+          `                              V8 heap in use ${peaks(rss.heapUsedQuarters)}`,
+          `                              outside the heap (RSS - heap size) ${peaks(rss.outsideHeapQuarters)}`,
+        ]
+      : []),
+    `  memory                      ${
+      rss.levelled
+        ? `levelled: the last quarter's RSS peak is within ${LEVEL_TOLERANCE * 100}% of the third's`
+        : `still rising: the last quarter's RSS peak is more than ${LEVEL_TOLERANCE * 100}% above the third's`
+    }`,
+  ];
 }
