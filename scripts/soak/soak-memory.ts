@@ -47,7 +47,7 @@ export function rssFigures(samples: readonly MemorySample[]): RssFigures | undef
   const early = samples.filter((s) => s.minute < half);
   const highest = (list: readonly MemorySample[]) => Math.max(...list.map((s) => s.mb));
   const quarters = quarterPeaks(samples, lastSample.minute, (s) => s.mb);
-  const withHeap = samples.filter((s) => s.heap !== undefined);
+  const withHeap = samples.filter((s): s is Required<MemorySample> => s.heap !== undefined);
   const [, , third, fourth] = quarters;
   return {
     first: firstSample.mb,
@@ -60,18 +60,18 @@ export function rssFigures(samples: readonly MemorySample[]): RssFigures | undef
     levelled: third !== undefined && fourth !== undefined && fourth <= third * (1 + LEVEL_TOLERANCE),
     ...(withHeap.length > 0
       ? {
-          heapUsedQuarters: quarterPeaks(withHeap, lastSample.minute, (s) => s.heap?.usedMb ?? 0),
-          outsideHeapQuarters: quarterPeaks(withHeap, lastSample.minute, (s) => s.mb - (s.heap?.sizeMb ?? 0)),
+          heapUsedQuarters: quarterPeaks(withHeap, lastSample.minute, (s) => s.heap.usedMb),
+          outsideHeapQuarters: quarterPeaks(withHeap, lastSample.minute, (s) => s.mb - s.heap.sizeMb),
         }
       : {}),
     samples: samples.length,
   };
 }
 
-function quarterPeaks(
-  samples: readonly MemorySample[],
+function quarterPeaks<S extends MemorySample>(
+  samples: readonly S[],
   lastMinute: number,
-  value: (sample: MemorySample) => number,
+  value: (sample: S) => number,
 ): QuarterPeaks {
   const peaks: QuarterPeaks = [undefined, undefined, undefined, undefined];
   for (const sample of samples) {
