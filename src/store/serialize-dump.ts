@@ -45,7 +45,8 @@ export function serializedDumpBytes(dump: StoreDump): number {
     audit: dump.audit,
     overrides: dump.overrides,
   } satisfies Record<keyof StoreDump, unknown>;
-  return Buffer.byteLength(`${JSON.stringify(top, null, 2)}\n`, "utf8");
+  // The final newline counted apart: appending it would copy the whole text once more.
+  return Buffer.byteLength(JSON.stringify(top, null, 2), "utf8") + 1;
 }
 
 function sortKeys(value: unknown): unknown {
