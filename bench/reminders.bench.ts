@@ -19,7 +19,7 @@ import type { Task } from "../src/registry/registry.js";
 import { planRemindersFor, type ReminderWorld } from "../src/reminders/plan-reminders.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { importSeed } from "../test/helpers/seed-world.js";
-import { BIN, requireBuild, runNode } from "./child-process.js";
+import { BIN, type Measured, median, requireBuild, runNode } from "./child-process.js";
 import type { BenchResult } from "./run.js";
 
 const TASKS = 10_000;
@@ -191,6 +191,7 @@ interface PerTask {
 
 const SWEEP_TURNS = 7;
 const PLAN_TURNS = 3;
+const SIMULATE_RUNS = 3;
 
 function linearity({ small, large }: { small: PerTask; large: PerTask }): BenchResult[] {
   const group = "reminder sweep";
@@ -220,11 +221,6 @@ function timed(work: () => unknown): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
 /** `duban simulate` over the seed's 2021, from a store holding the seed, in its own process. */
 async function simulateYear(): Promise<BenchResult[]> {
   requireBuild();
@@ -234,15 +230,24 @@ async function simulateYear(): Promise<BenchResult[]> {
     await importSeed(source);
     await source.close();
     const args = [BIN, "simulate", "--from", "2021-01-21", "--to", "2021-12-31", "--json"];
-    const run = runNode(args, { DUBAN_DATA_DIR: dir, LOG_LEVEL: "error" }, 300_000);
-    if (run.code !== 0) throw new Error(`duban simulate failed (${run.code}): ${run.stderr}`);
-    const totals = JSON.parse(run.stdout) as { messages: number; replies: number };
+    // Several runs (the simulation writes nothing to the store it reads), the one of median CPU
+    // shown: one run's CPU moved by a third within an hour on this shared machine. A simulation is
+    // deterministic, so the runs must agree on what they sent.
+    const runs = Array.from({ length: SIMULATE_RUNS }, () => {
+      const run = runNode(args, { DUBAN_DATA_DIR: dir, LOG_LEVEL: "error" }, 300_000);
+      if (run.code !== 0) throw new Error(`duban simulate failed (${run.code}): ${run.stderr}`);
+      return { ...run, totals: JSON.parse(run.stdout) as { messages: number; replies: number } };
+    });
+    const differing = new Set(runs.map((r) => `${r.totals.messages} messages, ${r.totals.replies} replies`));
+    if (differing.size > 1) throw new Error(`duban simulate's runs differ: ${[...differing].join(" / ")}`);
+    const run = runs.sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(runs.length / 2)] as (typeof runs)[number];
+    const { totals } = run;
     const group = "duban simulate";
     const seconds = run.cpuMs / 1000;
     return [
       {
         group,
-        name: "the seed, 2021-01-21 to 2021-12-31: CPU",
+        name: `the seed, 2021-01-21 to 2021-12-31: CPU (median of ${SIMULATE_RUNS} runs)`,
         value: seconds,
         unit: "s",
         target: "≤ 3 s",
@@ -262,6 +267,8 @@ async function simulateYear(): Promise<BenchResult[]> {
             },
           ]
         : []),
+      { group, name: "the quickest run's CPU", value: (runs[0] as Measured).cpuMs / 1000, unit: "s" },
+      { group, name: "the slowest run's CPU", value: (runs.at(-1) as Measured).cpuMs / 1000, unit: "s" },
       {
         group,
         name: "messages sent, replies simulated",
