@@ -96,12 +96,12 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationT
         }
       });
       // Only the dispatcher sends: after a minute without a round there is nothing new to look
-      // at (a closed card's update has no key, and observe passes over it), and the copy of
-      // every message sent so far is not made for each of the year's events.
+      // at (a closed card's update has no key, and observe passes over it). Only what the round
+      // sent is copied, not every message of the year so far.
       if (dispatched) {
-        const sent = local.sent();
-        replies.observe(sent.slice(seen));
-        seen = sent.length;
+        const sent = local.sent({ after: seen });
+        replies.observe(sent);
+        seen += sent.length;
       }
       nextDue = await nextOutboxDue(store);
       t = nextEvent(t + MINUTE, end.getTime(), ticks, firing, Math.min(replies.nextAt(), nextDue));

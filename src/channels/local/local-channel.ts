@@ -53,8 +53,11 @@ export type InboundHandler = (event: InboundEvent) => Promise<void> | void;
 
 export interface LocalChannel extends Channel {
   readonly name: "local";
-  /** What was sent, oldest first; `since` keeps messages sent at or after it. */
-  sent(filter?: { to?: string; since?: Date }): LocalSentMessage[];
+  /**
+   * What was sent, oldest first; `since` keeps messages sent at or after it, `after` passes over
+   * the first `after` sent (those a caller has seen: the channel keeps every message it sent).
+   */
+  sent(filter?: { to?: string; since?: Date; after?: number }): LocalSentMessage[];
   duplicates(): LocalDuplicate[];
   /**
    * Notes what a person sent in (before it is handled), for their chat's other side; the function
@@ -233,10 +236,12 @@ export function createLocalChannel(options: LocalChannelOptions): LocalChannel {
       return ref;
     },
     sent(filter = {}) {
-      // `duban simulate` asks after every event of a year: a copy, without a test per record.
-      if (filter.to === undefined && filter.since === undefined) return records.slice();
+      // `duban simulate` asks after each of a year's dispatch rounds for what is new: a copy of
+      // that alone, without a test per record.
+      const unseen = records.slice(filter.after ?? 0);
+      if (filter.to === undefined && filter.since === undefined) return unseen;
       const since = filter.since?.getTime();
-      return records.filter(
+      return unseen.filter(
         (r) =>
           (filter.to === undefined || r.to === filter.to) &&
           (since === undefined || Date.parse(r.at) >= since),

@@ -107,6 +107,19 @@ describe("createLocalChannel", () => {
     ]);
   });
 
+  it("passes over the messages a caller has seen, and the copy it returns is the caller's", async () => {
+    const local = channel();
+    await local.send({ idempotencyKey: "a", recipients: [alice, bob], message: hello });
+    const seen = local.sent().length;
+    await local.send({ idempotencyKey: "b", recipients: [alice], message: hello });
+    const unseen = local.sent({ after: seen });
+    expect(unseen.map((m) => `${m.idempotencyKey} ${m.n}`)).toEqual(["b 3"]);
+    expect(local.sent({ after: seen, to: bob.personId })).toEqual([]);
+    expect(local.sent({ after: 3 })).toEqual([]);
+    unseen.pop();
+    expect(local.sent()).toHaveLength(3);
+  });
+
   it("records a closed card as an update: the card as it was, its buttons gone, and the label", async () => {
     const local = channel();
     const card = {
