@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stringify } from "yaml";
+import { dump } from "js-yaml";
 import { indexDirectory } from "../src/directory/directory-index.js";
 import { parseDirectory } from "../src/directory/load-directory.js";
 import { computeAssignments } from "../src/registry/compute-assignments.js";
@@ -33,7 +33,7 @@ export default async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), "duban-bench-ledger-"));
   try {
     const directoryPath = join(dir, "directory.yaml");
-    writeFileSync(directoryPath, stringify(syntheticDirectory()));
+    writeFileSync(directoryPath, dump(syntheticDirectory()));
     await fillStore(join(dir, "duban.sqlite"), directoryPath);
     const out = join(dir, "ledger.xlsx");
     const env = { DUBAN_DATA_DIR: dir, DUBAN_DIRECTORY: directoryPath, LOG_LEVEL: "error" };

@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { dump } from "js-yaml";
 import type { Directory, Group, Unit } from "../directory/directory.js";
 import { guessUnitKind } from "../directory/guess-unit-kind.js";
 import { renderFile } from "../templates/template-store.js";
@@ -51,5 +51,5 @@ function guessMembers(group: string, units: readonly Unit[]): string[] {
 }
 
 export function directoryToYaml(directory: Directory): string {
-  return renderFile("directory/scaffold-header.txt", {}) + stringify(directory, { lineWidth: 0 });
+  return renderFile("directory/scaffold-header.txt", {}) + dump(directory, { lineWidth: -1 });
 }

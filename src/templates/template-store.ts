@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { load } from "js-yaml";
 import { PACKAGE_ROOT } from "../shared/package-root.js";
 import { renderTemplate, type View } from "./render-template.js";
 
@@ -61,7 +61,7 @@ function catalogEntries(catalog: string, dir: string): Record<string, string> {
   }
   let entries = inDir.get(catalog);
   if (entries === undefined) {
-    entries = parse(readFileSync(join(dir, `${catalog}.yaml`), "utf8")) as Record<string, string>;
+    entries = load(readFileSync(join(dir, `${catalog}.yaml`), "utf8")) as Record<string, string>;
     inDir.set(catalog, entries);
   }
   return entries;

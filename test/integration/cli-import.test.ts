@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { registrySchema } from "../../src/registry/registry.js";
 import { SEED_PATH } from "../helpers/notice.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -55,7 +55,7 @@ describe("duban import", () => {
       DUBAN_DATA_DIR: dataDir,
     });
     expect(code).toBe(0);
-    const scaffold = parse(readFileSync(out, "utf8")) as { units: unknown[]; leaders: unknown[] };
+    const scaffold = load(readFileSync(out, "utf8")) as { units: unknown[]; leaders: unknown[] };
     expect(scaffold.units).toHaveLength(61);
     expect(scaffold.leaders).toHaveLength(14);
   });

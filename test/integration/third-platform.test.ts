@@ -2,8 +2,8 @@ import { once } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { dump, load } from "js-yaml";
 import { afterEach, describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
 import { createApp } from "../../src/app.js";
 import { CHANNEL_PLUGINS } from "../../src/channels/plugins.js";
 import { DEMO_DIRECTORY, loadConfig } from "../../src/config/load-config.js";
@@ -27,14 +27,14 @@ describe("a third platform from the test folder", () => {
   it("sends a reminder card within its own limits and takes a click back, closing the card by its token", async () => {
     const dir = makeTempDir("duban-third-platform");
     // The demo directory, with 徐勇 (contact of 区人力资源和社会保障局) reachable on fakechat only.
-    const directory = parse(readFileSync(DEMO_DIRECTORY, "utf8")) as {
+    const directory = load(readFileSync(DEMO_DIRECTORY, "utf8")) as {
       units: { name: string; contacts: Record<string, unknown>[] }[];
     };
     for (const unit of directory.units)
       for (const contact of unit.contacts)
         if (contact.name === "徐勇") contact.accounts = { fakechat: "fc-xuyong" };
     const directoryFile = join(dir.path, "directory.yaml");
-    writeFileSync(directoryFile, stringify(directory));
+    writeFileSync(directoryFile, dump(directory));
     const seeded = await openStore({ dataDir: dir.path, redisKeyPrefix: "unused:" });
     await importSeed(seeded);
     await seeded.close();

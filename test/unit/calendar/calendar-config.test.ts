@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
+import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { calendarConfigSchema } from "../../../src/calendar/calendar-config.js";
 import { createChineseDaysCalendar } from "../../../src/calendar/chinese-days-calendar.js";
 
@@ -43,7 +43,7 @@ describe("calendarConfigSchema", () => {
   });
 
   it("reads the example config, whose overrides the calendar then applies", () => {
-    const example = parse(readFileSync("config/calendar.example.yaml", "utf8")) as { calendar: unknown };
+    const example = load(readFileSync("config/calendar.example.yaml", "utf8")) as { calendar: unknown };
     const overrides = calendarConfigSchema.parse(example.calendar);
     const calendar = createChineseDaysCalendar({ overrides });
     for (const day of overrides.closedDays) expect(calendar.isWorkingDay(day.date)).toBe(false);

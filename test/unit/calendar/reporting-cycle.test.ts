@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
+import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import {
   DEFAULT_REPORTING_CYCLE,
   defaultReportingCycleSchema,
@@ -53,7 +53,7 @@ describe("reportingCycleSchema", () => {
   });
 
   it("reads the default cycle of the example config", () => {
-    const example = parse(readFileSync("config/calendar.example.yaml", "utf8")) as {
+    const example = load(readFileSync("config/calendar.example.yaml", "utf8")) as {
       reporting: { defaultCycle: unknown };
     };
     expect(defaultReportingCycleSchema.parse(example.reporting.defaultCycle)).toEqual(

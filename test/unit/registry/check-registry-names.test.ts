@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
+import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { DEMO_DIRECTORY } from "../../../src/config/load-config.js";
 import { indexDirectory } from "../../../src/directory/directory-index.js";
 import { parseDirectory } from "../../../src/directory/load-directory.js";
@@ -55,7 +55,7 @@ describe("scaffoldDirectory", () => {
         "「各金融机构」在名录中未列出成员，提醒将只发给主办单位，请在名录中补充。",
       ]),
     );
-    const raw = parse(yaml) as { units: { name: string; kind: string }[] };
+    const raw = load(yaml) as { units: { name: string; kind: string }[] };
     expect(raw.units.find((u) => u.name === "大安镇")?.kind).toBe("town");
     expect(raw.units.find((u) => u.name === "酒仙桥街道")?.kind).toBe("street");
     expect(raw.units.find((u) => u.name === "城市建设指挥部")?.kind).toBe("command-group");

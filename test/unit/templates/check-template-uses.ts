@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { loadAll } from "js-yaml";
 import type { TemplateUses } from "./find-template-uses.js";
 
 /** A key the source computes in a way the reader cannot follow, by file and key as written, with every key it can be. */
@@ -25,7 +25,7 @@ export function checkTemplateUses(
   const keysOf = (catalog: string): Set<string> | undefined => {
     if (!catalogs.has(catalog)) {
       const path = join(templatesDir, `${catalog}.yaml`);
-      const entries = existsSync(path) ? (parse(readFileSync(path, "utf8")) ?? {}) : undefined;
+      const entries = existsSync(path) ? (loadAll(readFileSync(path, "utf8"))[0] ?? {}) : undefined;
       catalogs.set(catalog, entries === undefined ? undefined : new Set(Object.keys(entries)));
     }
     return catalogs.get(catalog);
