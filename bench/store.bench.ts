@@ -18,6 +18,7 @@ import { deleteKeys, TEST_REDIS_URL } from "../test/helpers/redis.js";
 import type { BenchResult } from "./run.js";
 
 const MESSAGES = 10_000;
+const OUTBOX_ROUNDS = 3;
 const REPORTS = 10_000;
 const VERSIONS = 1_000;
 const READS = 21;
@@ -65,7 +66,14 @@ async function measureRedis(): Promise<BenchResult[]> {
 
 async function measure(group: string, store: Store, targets: Targets): Promise<BenchResult[]> {
   try {
-    const outbox = await outboxRoundTrips(store);
+    // Several rounds, the median shown: one round's figure moved from 4,900 to 7,000 round trips
+    // a second within an hour on this shared machine (its disk as much as its CPU).
+    const rounds: { roundTrips: number; enqueues: number }[] = [];
+    for (let round = 0; round < OUTBOX_ROUNDS; round++) rounds.push(await outboxRoundTrips(store, round));
+    const outbox = rounds.sort((a, b) => a.roundTrips - b.roundTrips)[Math.floor(OUTBOX_ROUNDS / 2)] as {
+      roundTrips: number;
+      enqueues: number;
+    };
     const appendPerSecond = await appendReports(store);
     const historyMs = await historyRead(store);
     const takesPerSecond = await budgetTakes(store);
@@ -88,7 +96,7 @@ async function measure(group: string, store: Store, targets: Targets): Promise<B
           };
     return [
       result(
-        `outbox: enqueue + claim + mark sent, ${MESSAGES.toLocaleString("en-US")} messages`,
+        `outbox: enqueue + claim + mark sent, ${MESSAGES.toLocaleString("en-US")} messages (median of ${OUTBOX_ROUNDS} rounds)`,
         outbox.roundTrips,
         "round trips/s",
         targets.outboxPerSecond,
@@ -113,10 +121,14 @@ async function measure(group: string, store: Store, targets: Targets): Promise<B
   }
 }
 
-async function outboxRoundTrips(store: Store): Promise<{ roundTrips: number; enqueues: number }> {
+/** One round of MESSAGES, keyed apart from the rounds before it (the sent rows stay). */
+async function outboxRoundTrips(
+  store: Store,
+  round: number,
+): Promise<{ roundTrips: number; enqueues: number }> {
   const start = performance.now();
   for (let i = 0; i < MESSAGES; i++)
-    await store.outbox.enqueue(sampleMessage(`bench-${i}`, { notBefore: NOW }));
+    await store.outbox.enqueue(sampleMessage(`bench-${round}-${i}`, { notBefore: NOW }));
   const enqueued = performance.now();
   let sent = 0;
   for (;;) {
