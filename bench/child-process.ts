@@ -64,6 +64,17 @@ export function requireBuild(): void {
 }
 
 export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return ranked(values, (v) => v).median ?? Number.NaN;
+}
+
+/**
+ * Samples in order of `key`: the lowest, the median (the upper one of an even count) and the
+ * highest, for a figure shown with the run it came from (its other measures beside it).
+ */
+export function ranked<T>(
+  samples: readonly T[],
+  key: (sample: T) => number,
+): { lowest?: T; median?: T; highest?: T } {
+  const sorted = [...samples].sort((a, b) => key(a) - key(b));
+  return { lowest: sorted[0], median: sorted[Math.floor(sorted.length / 2)], highest: sorted.at(-1) };
 }

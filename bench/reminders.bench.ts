@@ -19,7 +19,7 @@ import type { Task } from "../src/registry/registry.js";
 import { planRemindersFor, type ReminderWorld } from "../src/reminders/plan-reminders.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { importSeed } from "../test/helpers/seed-world.js";
-import { BIN, type Measured, median, requireBuild, runNode } from "./child-process.js";
+import { BIN, median, ranked, requireBuild, runNode } from "./child-process.js";
 import type { BenchResult } from "./run.js";
 
 const TASKS = 10_000;
@@ -240,7 +240,8 @@ async function simulateYear(): Promise<BenchResult[]> {
     });
     const differing = new Set(runs.map((r) => `${r.totals.messages} messages, ${r.totals.replies} replies`));
     if (differing.size > 1) throw new Error(`duban simulate's runs differ: ${[...differing].join(" / ")}`);
-    const run = runs.sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(runs.length / 2)] as (typeof runs)[number];
+    const { lowest, median: run, highest } = ranked(runs, (r) => r.cpuMs);
+    if (!run || !lowest || !highest) throw new Error("duban simulate: no run");
     const { totals } = run;
     const group = "duban simulate";
     const seconds = run.cpuMs / 1000;
@@ -267,8 +268,8 @@ async function simulateYear(): Promise<BenchResult[]> {
             },
           ]
         : []),
-      { group, name: "the quickest run's CPU", value: (runs[0] as Measured).cpuMs / 1000, unit: "s" },
-      { group, name: "the slowest run's CPU", value: (runs.at(-1) as Measured).cpuMs / 1000, unit: "s" },
+      { group, name: "the quickest run's CPU", value: lowest.cpuMs / 1000, unit: "s" },
+      { group, name: "the slowest run's CPU", value: highest.cpuMs / 1000, unit: "s" },
       {
         group,
         name: "messages sent, replies simulated",

@@ -15,6 +15,7 @@ import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import type { Store } from "../src/store/store.js";
 import { sampleMessage, sampleReport } from "../test/fixtures/store/sample-records.js";
 import { deleteKeys, TEST_REDIS_URL } from "../test/helpers/redis.js";
+import { ranked } from "./child-process.js";
 import type { BenchResult } from "./run.js";
 
 const MESSAGES = 10_000;
@@ -70,10 +71,8 @@ async function measure(group: string, store: Store, targets: Targets): Promise<B
     // a second within an hour on this shared machine (its disk as much as its CPU).
     const rounds: { roundTrips: number; enqueues: number }[] = [];
     for (let round = 0; round < OUTBOX_ROUNDS; round++) rounds.push(await outboxRoundTrips(store, round));
-    const outbox = rounds.sort((a, b) => a.roundTrips - b.roundTrips)[Math.floor(OUTBOX_ROUNDS / 2)] as {
-      roundTrips: number;
-      enqueues: number;
-    };
+    const outbox = ranked(rounds, (r) => r.roundTrips).median;
+    if (!outbox) throw new Error("store bench: no outbox round");
     const appendPerSecond = await appendReports(store);
     const historyMs = await historyRead(store);
     const takesPerSecond = await budgetTakes(store);

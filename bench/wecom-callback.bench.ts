@@ -40,6 +40,7 @@ import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { OFFICIAL_KEYS, V1_ENV } from "../test/fixtures/wecom/vectors.js";
 import { makeTempDir } from "../test/helpers/temp-dir.js";
 import { sealWecomCallback } from "../test/helpers/wecom-request.js";
+import { median } from "./child-process.js";
 import type { BenchResult } from "./run.js";
 import type { LoadReply, LoadRequest, LoadShot } from "./wecom-callback-load.js";
 
@@ -269,11 +270,6 @@ function report(measured: {
       pass: callbackP99 < 20,
     },
   ];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function percentile99(values: number[]): number {
