@@ -108,8 +108,10 @@ export class SqliteInbox implements InboxStore {
       .pluck();
     this.claimTx = (now, limit, leaseMs, worker) =>
       anyStale.get(now) === 1 ? claim.immediate(now, limit, leaseMs, worker) : [];
+    // A processed entry is kept for its dedupe window by its key alone, as on Redis: the event
+    // (a person's message, up to the body cap) is never read again once handled.
     const mark = db.prepare(
-      `UPDATE inbox SET processed_ms = ?, lease_owner = NULL, lease_ms = NULL
+      `UPDATE inbox SET processed_ms = ?, lease_owner = NULL, lease_ms = NULL, json = ''
        WHERE key = ? AND lease_owner = ? AND processed_ms IS NULL`,
     );
     const markAll = db.transaction((entries: readonly InboxCompletion[], now: number, worker: string) =>
