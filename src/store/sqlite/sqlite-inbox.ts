@@ -59,7 +59,7 @@ export class SqliteInbox implements InboxStore {
       `INSERT INTO inbox (key, json, received_ms, expires_ms, attempts, lease_owner, lease_ms)
        VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (key) DO NOTHING`,
     );
-    const accept = db.transaction((entries: readonly InboxEntry[], now: number, o: InboxAcceptOptions) => {
+    const acceptRows = (entries: readonly InboxEntry[], now: number, o: InboxAcceptOptions) => {
       purge.run(now);
       const expires = now + o.ttlMs;
       const lease = now + o.leaseMs;
@@ -67,7 +67,8 @@ export class SqliteInbox implements InboxStore {
         (entry) =>
           insert.run(entry.key, JSON.stringify(entry.event), now, expires, o.worker, lease).changes === 1,
       );
-    });
+    };
+    const accept = db.transaction(acceptRows);
     const previous = Number(db.pragma("busy_timeout", { simple: true }));
     const shortWait = db.prepare(`PRAGMA busy_timeout = ${Math.min(ACCEPT_BUSY_MS, previous)}`);
     const usualWait = db.prepare(`PRAGMA busy_timeout = ${previous}`);
@@ -114,21 +115,26 @@ export class SqliteInbox implements InboxStore {
       `UPDATE inbox SET processed_ms = ?, lease_owner = NULL, lease_ms = NULL, json = ''
        WHERE key = ? AND lease_owner = ? AND processed_ms IS NULL`,
     );
-    const markAll = db.transaction((entries: readonly InboxCompletion[], now: number, worker: string) =>
+    const markRows = (entries: readonly InboxCompletion[], now: number, worker: string) =>
       entries.map(({ key, effects }) => {
         const held = mark.run(now, key, worker).changes === 1;
         if (held && effects) writeEffects(effects);
         return held;
-      }),
-    );
+      });
+    const markAll = db.transaction(markRows);
     this.markTx = (entries, now, worker) => markAll.immediate(entries, now, worker);
+    // The plain functions, not the transactions above: nested, those would each open a savepoint,
+    // and SQLite then copies every page the marks' effects touch to a statement journal (a temp
+    // file) in case of a rollback to it, which nothing here asks for: the commit is whole or not at
+    // all. Measured with 13 receipts and 13 marks (an audit entry and an answer each) a commit:
+    // 35 µs of CPU per event instead of 43.
     const both = db.transaction(
       (
         accepted: readonly InboxEntry[],
         processed: readonly InboxCompletion[],
         now: number,
         o: InboxAcceptOptions,
-      ) => ({ accepted: accept(accepted, now, o), processed: markAll(processed, now, o.worker) }),
+      ) => ({ accepted: acceptRows(accepted, now, o), processed: markRows(processed, now, o.worker) }),
     );
     this.bothTx = (accepted, processed, now, o) =>
       withShortWait(() => both.immediate(accepted, processed, now, o));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { systemClock } from "../../../../src/shared/clock.js";
+import type { InboxEffects } from "../../../../src/store/inbox-entry.js";
 import { openSqliteDatabase } from "../../../../src/store/sqlite/open-sqlite-database.js";
 import { SqliteInbox } from "../../../../src/store/sqlite/sqlite-inbox.js";
 
@@ -11,9 +12,14 @@ const event = (n: number) => ({
   from: "u1",
   text: `第${n}条`,
 });
-function open() {
+const effects = (name: string): InboxEffects => ({
+  audit: [{ at: "2021-03-22T01:00:00.000Z", actor: "u1", action: name, details: {} }],
+  outbox: [],
+});
+
+function open(writeEffects: (effects: InboxEffects) => void = () => {}) {
   const db = openSqliteDatabase(":memory:");
-  const inbox = new SqliteInbox(db, systemClock, () => {});
+  const inbox = new SqliteInbox(db, systemClock, writeEffects);
   const json = (key: string) =>
     (db.prepare("SELECT json FROM inbox WHERE key = ?").pluck().get(key) as string | undefined) ?? null;
   return { db, inbox, json };
@@ -36,6 +42,39 @@ describe("the inbox on SQLite", () => {
     // What is still to be processed stays whole: a crash after the 200 resumes it from here.
     expect(JSON.parse(json("k3") ?? "")).toEqual(event(3));
     expect(await inbox.accept([{ key: "k1", event: event(1) }], A)).toEqual([false]);
+    db.close();
+  });
+
+  it("writes nothing of an acceptAndMark whose effects fail: receipts, marks and effects go together", async () => {
+    const { db, inbox, json } = open((e) => {
+      if (e.audit.some((entry) => entry.action === "fails")) throw new Error("disk full");
+    });
+    await inbox.accept(
+      [
+        { key: "k1", event: event(1) },
+        { key: "k2", event: event(2) },
+      ],
+      A,
+    );
+    await expect(
+      inbox.acceptAndMark(
+        [{ key: "k3", event: event(3) }],
+        [
+          { key: "k1", effects: effects("fine") },
+          { key: "k2", effects: effects("fails") },
+        ],
+        A,
+      ),
+    ).rejects.toThrow(/disk full/);
+    expect(json("k3")).toBeNull();
+    expect(await inbox.pendingCount()).toBe(2);
+    expect(JSON.parse(json("k1") ?? "")).toEqual(event(1));
+    // Apart, the same writes go through (inbox-writes.ts retries them so after a failed commit).
+    expect(await inbox.acceptAndMark([{ key: "k3", event: event(3) }], [{ key: "k1" }], A)).toEqual({
+      accepted: [true],
+      processed: [true],
+    });
+    expect(await inbox.pendingCount()).toBe(2);
     db.close();
   });
 });
