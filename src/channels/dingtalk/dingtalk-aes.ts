@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv } from "node:crypto";
+import { createCipheriv } from "node:crypto";
+import { decryptCbcBlocks } from "../aes-cbc-decrypt.js";
 import { DINGTALK_CRYPTO_CODES, DingtalkCryptoError } from "./dingtalk-errors.js";
 
 /** The 事件订阅 加密 aes_key: exactly 43 characters of [A-Za-z0-9] (official error 900004 otherwise). */
@@ -35,11 +36,7 @@ export function decryptBlocks({ key, iv }: AesKeyMaterial, cipherText: Buffer): 
       "ciphertext is not a whole number of AES blocks",
     );
   }
-  const decipher = createDecipheriv("aes-256-cbc", key, iv).setAutoPadding(false);
-  // Without automatic padding, update() returns every whole block and final() nothing more.
-  const blocks = decipher.update(cipherText);
-  const rest = decipher.final();
-  return rest.length === 0 ? blocks : Buffer.concat([blocks, rest]);
+  return decryptCbcBlocks(key, iv, cipherText);
 }
 
 /** The inverse of decryptBlocks: `plain` must already be padded to whole blocks. */

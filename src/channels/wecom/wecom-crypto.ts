@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, randomBytes } from "node:crypto";
+import { decryptCbcBlocks } from "../aes-cbc-decrypt.js";
 import { parseAesKey } from "./wecom-aes-key.js";
 import { WECOM_CRYPTO_CODES, WecomCryptoError } from "./wecom-errors.js";
 import { pkcs7Pad, pkcs7Unpad } from "./wecom-pkcs7.js";
@@ -38,12 +39,7 @@ export function decryptMessage(aesKey: string, encrypt: string, receiveId: strin
       "ciphertext is not a whole number of AES blocks",
     );
   }
-  const decipher = createDecipheriv("aes-256-cbc", key, iv).setAutoPadding(false);
-  const blocks = decipher.update(cipherText);
-  // Without automatic padding, update() returns every whole block and final() nothing more;
-  // concatenating anyway would copy the whole plaintext on every callback.
-  const rest = decipher.final();
-  const plain = pkcs7Unpad(rest.length === 0 ? blocks : Buffer.concat([blocks, rest]));
+  const plain = pkcs7Unpad(decryptCbcBlocks(key, iv, cipherText));
   if (plain.length < HEADER_BYTES) {
     throw new WecomCryptoError(WECOM_CRYPTO_CODES.illegalBuffer, "plaintext is shorter than its header");
   }
