@@ -7,7 +7,8 @@
  * pre-sealed bodies, so that the app has a core to itself and the client's work is not counted
  * in either route: in one process the client's cost is added to both and squeezes the ratio
  * towards 1. Closed loop at fixed concurrency for throughput, in alternating rounds so that noise
- * on a shared machine hits every route alike, then open loop at 500 requests/s for p99.
+ * on a shared machine hits every route alike, then open loop at 500 requests/s for p99 (three
+ * phases per route, taking turns).
  * "server CPU" is this process's user + system time per answered request during the rounds: it
  * says what a route costs even on a busy machine. The "busy" rows tell whether the app had its
  * core: when other work takes the second core, app and load generator end up sharing one (the app
@@ -59,6 +60,7 @@ const PER_ROUND: Record<Route, number> = {
 const WARM_UP = 2_000;
 const PACED_RATE = 500;
 const PACED_REQUESTS = 2_500; // 5 s at 500/s
+const PACED_PHASES = 3;
 const PHASE_LIMIT_MS = 15_000;
 
 const PATHS: Record<Route, string> = {
@@ -119,7 +121,10 @@ export default async function run(): Promise<BenchResult[]> {
   const fullServer = app.http.listen(0, "127.0.0.1");
   await once(fullServer, "listening");
   const fullPort = (fullServer.address() as AddressInfo).port;
-  const audited = async () => (await app.services.store.audit.query({})).length;
+  // Every callback answered 200 was accepted unprocessed; its mark lands with its audit entry and
+  // answer (one transaction), so none pending means all of them written. A count, not a read of
+  // the whole audit: that would add its cost to the CPU figures.
+  const pending = () => app.services.store.inbox.pendingCount();
   const load = fork(join(import.meta.dirname, "wecom-callback-load.ts"), [], {
     execArgv: ["--import", "tsx"],
   });
@@ -144,9 +149,9 @@ export default async function run(): Promise<BenchResult[]> {
   const shots = (route: Route, count: number) => Array.from({ length: count }, () => shot(route));
 
   type Measured = LoadReply & { cpuUsPerRequest: number; appBusy: number };
+  let fullAnswered = 0;
   const drive = async (route: Route, request: Omit<LoadRequest, "port" | "limitMs">): Promise<Measured> => {
     const reply = once(load, "message") as Promise<[LoadReply]>;
-    const before = route === "full" ? await audited() : 0;
     load.send({
       ...request,
       port: route === "full" ? fullPort : port,
@@ -157,11 +162,12 @@ export default async function run(): Promise<BenchResult[]> {
     if (answer.error) throw new Error(`wecom-callback bench: ${answer.error}`);
     // Claims still running after the last answer belong to this phase, not to the next one.
     await new Promise((resolve) => setTimeout(resolve, 20));
-    // The full path handles each callback after its 200: wait for every audit entry it writes.
+    // The full path handles each callback after its 200: wait until every one is processed.
     for (let i = 0; route === "full" && i < 500; i++) {
-      if ((await audited()) - before >= answer.latencies.length) break;
+      if ((await pending()) === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+    if (route === "full") fullAnswered += answer.latencies.length;
     const used = (({ user, system }) => user + system)(process.cpuUsage(cpu));
     return { ...answer, cpuUsPerRequest: used / answer.latencies.length, appBusy: used / 1000 / answer.ms };
   };
@@ -192,8 +198,20 @@ export default async function run(): Promise<BenchResult[]> {
         if (route === "trivial") busy.load.push(measured.busy);
       }
     }
-    const trivialPaced = (await paced("trivial")).latencies;
-    const callbackPaced = (await paced("sqlite")).latencies;
+    // The full path did all its work: the stranger's message is in the audit for every callback.
+    const audited = (await app.services.store.audit.query({})).length;
+    if (audited < fullAnswered) {
+      throw new Error(`wecom-callback bench: ${fullAnswered} full-path callbacks, ${audited} audit entries`);
+    }
+    // Three 5 s phases each, taking turns, and the p99 of all their requests: a stall of the
+    // shared host (the trivial route's p99 read 9 to 17 ms at 500 req/s within an hour) delays
+    // the requests of a few milliseconds, fewer than 1% of 7,500 but more than 1% of 2,500.
+    const trivialPaced: number[][] = [];
+    const callbackPaced: number[][] = [];
+    for (let phase = 0; phase < PACED_PHASES; phase++) {
+      trivialPaced.push((await paced("trivial")).latencies);
+      callbackPaced.push((await paced("sqlite")).latencies);
+    }
     return report({ rates, cpu, latencies, busy, trivialPaced, callbackPaced });
   } finally {
     load.kill();
@@ -213,8 +231,9 @@ function report(measured: {
   cpu: Map<Route, number[]>;
   latencies: Map<Route, number[]>;
   busy: { app: number[]; load: number[] };
-  trivialPaced: number[];
-  callbackPaced: number[];
+  /** Each paced phase's latencies. */
+  trivialPaced: number[][];
+  callbackPaced: number[][];
 }): BenchResult[] {
   const group = "wecom callback";
   const rate = (route: Route) => median(measured.rates.get(route) ?? []);
@@ -222,7 +241,7 @@ function report(measured: {
   const ratio = (route: Route) => (rate(route) / rate("post")) * 100;
   const cpu = (route: Route) => median(measured.cpu.get(route) ?? []);
   const p99 = (route: Route) => percentile99(measured.latencies.get(route) ?? []);
-  const callbackP99 = percentile99(measured.callbackPaced);
+  const callbackP99 = percentile99(measured.callbackPaced.flat());
   const full = ratio("full");
   return [
     { group, name: `trivial route, ${CONCURRENCY} concurrent`, value: rate("trivial"), unit: "req/s" },
@@ -253,21 +272,35 @@ function report(measured: {
     { group, name: "server CPU per request: callback + SQLite", value: cpu("sqlite"), unit: "µs" },
     { group, name: "server CPU per request: callback in memory", value: cpu("memory"), unit: "µs" },
     { group, name: "server CPU per request: full callback path", value: cpu("full"), unit: "µs" },
+    // The target's ratio by CPU instead of answers: the throughput ratio is higher whenever the
+    // drained route was held back by something else than the app's CPU (the host, the client).
+    {
+      group,
+      name: "full callback path / POST drained, by server CPU",
+      value: (cpu("post") / cpu("full")) * 100,
+      unit: "%",
+    },
     { group, name: `trivial p99, ${CONCURRENCY} concurrent`, value: p99("trivial"), unit: "ms" },
     { group, name: `callback + SQLite p99, ${CONCURRENCY} concurrent`, value: p99("sqlite"), unit: "ms" },
     {
       group,
-      name: `trivial p99 at ${PACED_RATE} req/s`,
-      value: percentile99(measured.trivialPaced),
+      name: `trivial p99 at ${PACED_RATE} req/s (${PACED_PHASES} phases of 5 s)`,
+      value: percentile99(measured.trivialPaced.flat()),
       unit: "ms",
     },
     {
       group,
-      name: `callback + SQLite p99 at ${PACED_RATE} req/s`,
+      name: `callback + SQLite p99 at ${PACED_RATE} req/s (${PACED_PHASES} phases of 5 s)`,
       value: callbackP99,
       unit: "ms",
       target: "< 20 ms",
       pass: callbackP99 < 20,
+    },
+    {
+      group,
+      name: `callback + SQLite p99 at ${PACED_RATE} req/s, the worst phase alone`,
+      value: Math.max(...measured.callbackPaced.map(percentile99)),
+      unit: "ms",
     },
   ];
 }
