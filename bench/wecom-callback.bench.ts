@@ -204,8 +204,8 @@ export default async function run(): Promise<BenchResult[]> {
       throw new Error(`wecom-callback bench: ${fullAnswered} full-path callbacks, ${audited} audit entries`);
     }
     // Three 5 s phases each, taking turns, and the p99 of all their requests: a stall of the
-    // shared host (the trivial route's p99 read 9 to 17 ms at 500 req/s within an hour) delays
-    // the requests of a few milliseconds, fewer than 1% of 7,500 but more than 1% of 2,500.
+    // shared host (the trivial route's p99 read 9 to 17 ms at 500 req/s within an hour) delays a
+    // few dozen requests by 10-20 ms, fewer than 1% of 7,500 but more than 1% of 2,500.
     const trivialPaced: number[][] = [];
     const callbackPaced: number[][] = [];
     for (let phase = 0; phase < PACED_PHASES; phase++) {

@@ -1,18 +1,12 @@
 import { expect, it } from "vitest";
-import { sampleAudit, sampleMessage } from "../fixtures/store/sample-records.js";
+import { sampleAudit, sampleInboxEvent, sampleMessage } from "../fixtures/store/sample-records.js";
 import { eventually } from "./eventually.js";
 import type { ContractContext } from "./store-harness.js";
 
 /** markProcessed's entries for keys alone (no effects). */
 const keys = (...names: string[]) => names.map((key) => ({ key }));
 const A = { ttlMs: 60_000, leaseMs: 60_000, worker: "w1" };
-const text = (n: number) => ({
-  kind: "text",
-  eventId: `e${n}`,
-  channel: "wecom",
-  from: "u1",
-  text: `第${n}条`,
-});
+const text = sampleInboxEvent;
 
 /** Store, then acknowledge: the inbox holds each event once, until it is processed. */
 export function inboxContract(ctx: ContractContext): void {

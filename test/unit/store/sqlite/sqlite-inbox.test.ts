@@ -3,19 +3,11 @@ import { systemClock } from "../../../../src/shared/clock.js";
 import type { InboxEffects } from "../../../../src/store/inbox-entry.js";
 import { openSqliteDatabase } from "../../../../src/store/sqlite/open-sqlite-database.js";
 import { SqliteInbox } from "../../../../src/store/sqlite/sqlite-inbox.js";
+import { sampleAudit, sampleInboxEvent } from "../../../fixtures/store/sample-records.js";
 
 const A = { ttlMs: 60_000, leaseMs: 60_000, worker: "w1" };
-const event = (n: number) => ({
-  kind: "text",
-  eventId: `e${n}`,
-  channel: "wecom",
-  from: "u1",
-  text: `第${n}条`,
-});
-const effects = (name: string): InboxEffects => ({
-  audit: [{ at: "2021-03-22T01:00:00.000Z", actor: "u1", action: name, details: {} }],
-  outbox: [],
-});
+const event = sampleInboxEvent;
+const effects = (action: string): InboxEffects => ({ audit: [sampleAudit({ action })], outbox: [] });
 
 function open(writeEffects: (effects: InboxEffects) => void = () => {}) {
   const db = openSqliteDatabase(":memory:");
