@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { SimulateOptions } from "./run-simulate.js";
+import { tuneForBatch } from "./tune-for-batch.js";
 
 /**
  * `duban simulate`: the real scheduler, outbox, dispatcher and local channel on a virtual clock.
@@ -16,6 +17,8 @@ export function registerSimulateCommand(program: Command): void {
     .option("--json", "print the totals as JSON")
     .option("--store <spec>", "where the registry is read from; default: the configured store")
     .action(async (options: SimulateOptions) => {
+      // Before the services load: a simulated year is a batch that ends (tune-for-batch.ts).
+      tuneForBatch();
       const { simulate } = await import("./run-simulate.js");
       process.stdout.write(`${await simulate(options)}\n`);
     });
