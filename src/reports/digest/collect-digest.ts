@@ -44,6 +44,14 @@ export interface DigestBasis {
   beforeOf: ReadonlyMap<string, UnitStanding>;
   /** `now` with what it was judged from, for the next week's composition to compare with. */
   kept: KeptStandings;
+  /**
+   * The reports a unit in `s`'s place owes from the digest's day through the next UPCOMING_DAYS
+   * days, on its own days (a co-unit's input date), whether given or not; and 序时进度 for a
+   * deadline. Each worked out once per composition: a task's units, and its several leaders'
+   * digests, share them.
+   */
+  upcomingDues(s: UnitStanding): readonly { cycle: string; due: string }[];
+  paceFor(deadline: string): number;
 }
 
 /**
@@ -91,25 +99,67 @@ export async function loadDigestBasis(
   const shortNames = new Map<string, string>();
   for (const u of sources.directory.units)
     if (!shortNames.has(u.name)) shortNames.set(u.name, u.aliases[0] ?? u.name);
+  const start = registry.document.issuedOn || current.importedAt.slice(0, 10);
+  const year = registry.document.year;
   return {
     sources: fixed,
     at: times.at,
     since: times.since,
     now,
     before,
-    start: registry.document.issuedOn || current.importedAt.slice(0, 10),
-    year: registry.document.year,
+    start,
+    year,
     short: (unit) => shortNames.get(unit) ?? unit,
     beforeOf: new Map((before?.standings ?? []).map((s) => [standingKey(s), s] as const)),
     kept: { at: times.at, from, overview: now },
+    upcomingDues: memoised(
+      (s) => `${s.task.no}\u0000${s.view.deadline}\u0000${s.role}`,
+      (s) => duesInWindow({ ...fixed, start }, s, now.date),
+    ),
+    paceFor: memoised(
+      (deadline) => deadline,
+      (deadline) => computePace(calendar, { year, date: now.date, deadline }),
+    ),
   };
+}
+
+/** `compute`, called once per key. */
+function memoised<A, V>(keyOf: (arg: A) => string, compute: (arg: A) => V): (arg: A) => V {
+  const values = new Map<string, V>();
+  return (arg) => {
+    const key = keyOf(arg);
+    let value = values.get(key);
+    if (value === undefined) {
+      value = compute(arg);
+      values.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** The dues of a unit in `s`'s place (its task, deadline in force and role) from `first` through UPCOMING_DAYS on. */
+function duesInWindow(
+  sources: Pick<LedgerSources, "calendar" | "settings"> & { start: string },
+  s: UnitStanding,
+  first: string,
+): { cycle: string; due: string }[] {
+  const { calendar, settings, start } = sources;
+  const last = addDays(first, UPCOMING_DAYS);
+  const shift = s.role === "co" ? settings.reminders.ladder.coInputDue : 0;
+  const dues = listUnitDues({ task: s.task, deadline: s.view.deadline, start, settings, calendar });
+  const inWindow: { cycle: string; due: string }[] = [];
+  for (const d of dues) {
+    const due = shift === 0 ? d.due : calendar.addWorkingDays(d.due, shift);
+    if (due >= first && due <= last) inWindow.push({ cycle: d.cycle, due });
+  }
+  return inWindow;
 }
 
 const standingKey = (s: UnitStanding) => `${s.task.no}\u0000${s.unit}`;
 
 /** The digest of one lead leader (牵头领导) for `week`: only the tasks they lead; none for no tasks. */
 export function leaderDigest(basis: DigestBasis, leader: string, week: string): LeaderDigest {
-  const { now, at, since, sources, short } = basis;
+  const { now, at, since, short } = basis;
   const date = now.date;
   const standings = now.standings.filter((s) => s.task.leaders.includes(leader));
   const tasks = uniqueTasks(standings);
@@ -132,7 +182,7 @@ export function leaderDigest(basis: DigestBasis, leader: string, week: string): 
       label: m("paceLabel", { taskNo: row.task.no, measure: row.measure || m("percentMeasure") }),
       share: row.share,
     })),
-    pace: computePace(sources.calendar, { year: basis.year, date, deadline: `${basis.year}-12-31` }),
+    pace: basis.paceFor(`${basis.year}-12-31`),
   };
 }
 
@@ -266,7 +316,6 @@ function upcomingOf(
   standings: readonly UnitStanding[],
   short: (unit: string) => string,
 ): UpcomingDue[] {
-  const { calendar, settings } = basis.sources;
   const first = basis.now.date;
   const last = addDays(first, UPCOMING_DAYS);
   const inWindow = (date: string) => date >= first && date <= last;
@@ -279,20 +328,9 @@ function upcomingOf(
   };
   for (const s of standings) {
     if (s.settled) continue;
-    const shift = s.role === "co" ? settings.reminders.ladder.coInputDue : 0;
-    const dues = listUnitDues({
-      task: s.task,
-      deadline: s.view.deadline,
-      start: basis.start,
-      settings,
-      calendar,
-    });
-    for (const d of dues) {
-      const due = shift === 0 ? d.due : calendar.addWorkingDays(d.due, shift);
-      // Whether a report covers it is asked only of the few dues in the window.
-      if (inWindow(due) && !s.view.reports.some((r) => r.cycle >= d.cycle))
-        add({ date: due, task: s.task, kind: "report", cycle: d.cycle }, short(s.unit));
-    }
+    for (const { cycle, due } of basis.upcomingDues(s))
+      if (!s.view.reports.some((r) => r.cycle >= cycle))
+        add({ date: due, task: s.task, kind: "report", cycle }, short(s.unit));
     if (s.role === "host" && inWindow(s.view.deadline))
       add({ date: s.view.deadline, task: s.task, kind: "deadline" }, short(s.unit));
   }
@@ -314,11 +352,7 @@ function paceOf(
   for (const s of standings) {
     if (s.role !== "host" || done(s)) continue;
     const { view, task } = s;
-    const pace = computePace(basis.sources.calendar, {
-      year: basis.year,
-      date: basis.now.date,
-      deadline: view.deadline,
-    });
+    const pace = basis.paceFor(view.deadline);
     // The shares the light is judged by (its label "" is the percent complete).
     for (const { label, share } of unitMeasures(view).measures)
       rows.push({ task, unit: short(s.unit), measure: label, share, pace });
