@@ -5,15 +5,15 @@ import { assessUnit, unitSchedule } from "../lights/assess-unit.js";
 import type { Light } from "../lights/light.js";
 import { chooseCycle, cycleWindows } from "../progress/choose-cycle.js";
 import type { Assignment } from "../registry/assignment.js";
+import { assignmentsByTask } from "../registry/assignments-by-task.js";
 import { computeAssignments } from "../registry/compute-assignments.js";
 import type { Registry, Section, Task } from "../registry/registry.js";
 import { businessDate } from "../shared/clock.js";
-import type { ProgressReport, ProgressStore } from "../store/progress-report.js";
+import type { ProgressReport } from "../store/progress-report.js";
 import type { Store } from "../store/store.js";
-import type { RequestStore } from "../store/workflow-request.js";
 import { completionInForce } from "../unit-view/completion-in-force.js";
 import { listUnitDues } from "../unit-view/list-unit-dues.js";
-import { loadUnitView } from "../unit-view/load-unit-view.js";
+import { groupTaskRecords, unitViewOf } from "../unit-view/load-unit-view.js";
 import type { UnitView } from "../unit-view/unit-view.js";
 import type { TaskContext } from "../workflow/task-context.js";
 
@@ -77,13 +77,7 @@ export async function loadOfficeOverview(
   const assignments = assignmentsOf(registry, directory);
   const mutes = await readMutes(store);
   const standings: UnitStanding[] = [];
-  // Grouped once: filtering every task's out of all assignments grew with tasks × units.
-  const byTask = new Map<number, Assignment[]>();
-  for (const assignment of assignments) {
-    const list = byTask.get(assignment.taskNo);
-    if (list) list.push(assignment);
-    else byTask.set(assignment.taskNo, [assignment]);
-  }
+  const byTask = assignmentsByTask(assignments);
   const tasks = only ? registry.tasks.filter((task) => task.no === only.taskNo) : registry.tasks;
   for (const task of tasks) {
     const ofTask = byTask.get(task.no) ?? [];
@@ -129,7 +123,11 @@ export async function loadTaskStandings(
   const { task, assignments, start, year } = context;
   const date = turn.date;
   const ladder = settings.reminders.ladder;
-  const reads = await readTask(store, task.no);
+  // The task's records, read once and grouped by unit for all of its units' views.
+  const records = groupTaskRecords(
+    await store.progress.history(task.no),
+    await store.requests.list({ taskNo: task.no }),
+  );
   // What follows from a deadline and a role alone, worked out once for the units that share them
   // (all of a task's hosts, all of its co-units, unless an extension moved one's deadline).
   const schedules = new Map<string, ReturnType<typeof scheduleOf>>();
@@ -148,7 +146,7 @@ export async function loadTaskStandings(
   };
   const standings: UnitStanding[] = [];
   for (const assignment of assignments) {
-    const view = await loadUnitView(reads, task, assignment.unit, assignments);
+    const view = unitViewOf(records, task, assignment.unit, assignments);
     const key = `${view.role}\u0000${view.deadline}`;
     let schedule = schedules.get(key);
     if (schedule === undefined) {
@@ -244,31 +242,4 @@ function firstReportDays(reports: readonly ProgressReport[]): (cycle: string) =>
     }
     return day;
   };
-}
-
-/**
- * The task's history and requests, read once and handed to each of its units' views (loadUnitView
- * reads both per unit); every other call goes to the store.
- */
-async function readTask(store: Store, taskNo: number): Promise<Pick<Store, "progress" | "requests">> {
-  const history = await store.progress.history(taskNo);
-  const requests = await store.requests.list({ taskNo });
-  const progress: ProgressStore = {
-    history: async (no, unit) =>
-      no === taskNo && unit === undefined ? history : store.progress.history(no, unit),
-    append: (report) => store.progress.append(report),
-    latest: (no, unit, cycle) => store.progress.latest(no, unit, cycle),
-    latestPerUnit: (no) => store.progress.latestPerUnit(no),
-    latestOfEveryUnit: () => store.progress.latestOfEveryUnit(),
-  };
-  const requestStore: RequestStore = {
-    list: async (filter) =>
-      filter?.taskNo === taskNo && filter.unit === undefined && filter.status === undefined
-        ? requests
-        : store.requests.list(filter),
-    create: (request) => store.requests.create(request),
-    decide: (id, decision) => store.requests.decide(id, decision),
-    get: (id) => store.requests.get(id),
-  };
-  return { progress, requests: requestStore };
 }

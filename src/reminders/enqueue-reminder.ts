@@ -1,5 +1,6 @@
 import { cardIdFor } from "../cards/card-id.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
+import { assignmentsByTask } from "../registry/assignments-by-task.js";
 import type { Store } from "../store/store.js";
 import { loadCardFacts } from "./load-card-facts.js";
 import type { PlannedReminder, ReminderWorld } from "./plan-reminders.js";
@@ -40,23 +41,16 @@ export async function enqueueReminder(
   )
     return false;
   const task = world.tasks.get(r.taskNo);
+  const byTask = assignmentsByTask(world.assignments);
   const facts =
-    isCard && task
-      ? await loadCardFacts(
-          store,
-          task,
-          r.unit,
-          world.assignments.filter((a) => a.taskNo === r.taskNo),
-        )
-      : undefined;
+    isCard && task ? await loadCardFacts(store, task, r.unit, byTask.get(r.taskNo) ?? []) : undefined;
   const message = renderReminder(
     r,
     {
       tasks: world.tasks,
       calendar: world.calendar,
       people: world.people,
-      hostUnitsOf: (no) =>
-        world.assignments.filter((a) => a.taskNo === no && a.role === "host").map((a) => a.unit),
+      hostUnitsOf: (no) => (byTask.get(no) ?? []).filter((a) => a.role === "host").map((a) => a.unit),
       coInputDue: world.settings.ladder.coInputDue,
       acknowledged: (no, unit) => world.reported(no, unit, ""),
       limits: world.limits,

@@ -2,6 +2,7 @@ import type { Assignment } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import type { Store } from "../store/store.js";
+import type { WorkflowRequest } from "../store/workflow-request.js";
 import { deadlineInForce } from "./deadline-in-force.js";
 import { deriveWorkflowState } from "./derive-workflow-state.js";
 import { DIFFICULTY_RESOLVED, isReport } from "./is-report.js";
@@ -18,8 +19,56 @@ export async function loadUnitView(
   assignments: readonly Assignment[],
 ): Promise<UnitView> {
   const history = await store.progress.history(task.no);
-  const requests = (await store.requests.list({ taskNo: task.no })).filter((r) => r.unit === unit);
-  const records = history.filter((r) => r.unit === unit);
+  const requests = await store.requests.list({ taskNo: task.no });
+  return unitViewOf(groupTaskRecords(history, requests), task, unit, assignments);
+}
+
+/** A task's progress records and requests by unit, in the order they were stored. */
+export interface TaskRecords {
+  records(unit: string): readonly ProgressReport[];
+  requests(unit: string): readonly WorkflowRequest[];
+  /** The unit's latest report that says where the work stands. */
+  latestProgress(unit: string): ProgressReport | undefined;
+}
+
+/**
+ * Groups a task's history and requests by unit once, for all of its units' views: the office's
+ * overview judges every unit of every task for each digest and bulletin, and filtering the whole
+ * history for each unit (and for each co-unit of each host) grew with units × records.
+ */
+export function groupTaskRecords(
+  history: readonly ProgressReport[],
+  requests: readonly WorkflowRequest[],
+): TaskRecords {
+  const records = groupByUnit(history);
+  const requestsByUnit = groupByUnit(requests);
+  const latest = new Map<string, ProgressReport | undefined>();
+  return {
+    records: (unit) => records.get(unit) ?? [],
+    requests: (unit) => requestsByUnit.get(unit) ?? [],
+    latestProgress(unit) {
+      if (!latest.has(unit))
+        latest.set(
+          unit,
+          records
+            .get(unit)
+            ?.filter((r) => isReport(r) && isProgress(r))
+            .at(-1),
+        );
+      return latest.get(unit);
+    },
+  };
+}
+
+/** One unit's part in a task, from its task's records grouped by groupTaskRecords. */
+export function unitViewOf(
+  taskRecords: TaskRecords,
+  task: Task,
+  unit: string,
+  assignments: readonly Assignment[],
+): UnitView {
+  const records = [...taskRecords.records(unit)];
+  const requests = [...taskRecords.requests(unit)];
   const reports = records.filter(isReport);
   const actuals = new Map<number, Actual>();
   let percent: number | undefined;
@@ -31,14 +80,12 @@ export async function loadUnitView(
   const extensions = requests.filter((r) => r.kind === "extension" && r.status === "approved");
   const deadline = deadlineInForce(task.deadline, requests);
   const role = assignments.find((a) => a.unit === unit)?.role ?? "host";
-  const latestOf = (name: string) =>
-    history.filter((r) => r.unit === name && isReport(r) && isProgress(r)).at(-1);
   const coUnits =
     role === "host"
       ? assignments
           .filter((a) => a.role === "co")
           .map((a) => {
-            const latest = latestOf(a.unit);
+            const latest = taskRecords.latestProgress(a.unit);
             return latest ? { unit: a.unit, latest } : { unit: a.unit };
           })
       : [];
@@ -64,6 +111,16 @@ export async function loadUnitView(
     extensions: extensions.length,
     coUnits,
   };
+}
+
+function groupByUnit<T extends { unit: string }>(items: readonly T[]): Map<string, T[]> {
+  const byUnit = new Map<string, T[]>();
+  for (const item of items) {
+    const list = byUnit.get(item.unit);
+    if (list) list.push(item);
+    else byUnit.set(item.unit, [item]);
+  }
+  return byUnit;
 }
 
 /**

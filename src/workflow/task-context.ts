@@ -5,7 +5,7 @@ import type { Task } from "../registry/registry.js";
 export interface TaskContext {
   task: Task;
   /** The task's units and roles, from the live directory (as the reminder ladder has them). */
-  assignments: Assignment[];
+  assignments: readonly Assignment[];
   /** Reports are asked for after this date: the day the registry took effect. */
   start: string;
   /** The registry's year: 序时进度 is measured over it. */
