@@ -1,6 +1,6 @@
 import type { Turn } from "../conversation/turn.js";
-import { indexDirectory } from "../directory/directory-index.js";
-import { computeAssignments } from "../registry/compute-assignments.js";
+import { assignmentsByTask } from "../registry/assignments-by-task.js";
+import { assignmentsFor } from "../registry/assignments-for.js";
 import type { TaskContext } from "../workflow/task-context.js";
 
 /**
@@ -11,11 +11,11 @@ export async function loadTaskContexts(turn: Turn): Promise<TaskContext[] | unde
   const current = await turn.deps.store.registry.current();
   if (!current) return undefined;
   const { registry } = current;
-  const assignments = computeAssignments(registry, indexDirectory(turn.deps.directory));
+  const byTask = assignmentsByTask(assignmentsFor(registry, turn.deps.directory));
   const start = registry.document.issuedOn || current.importedAt.slice(0, 10);
   return registry.tasks.map((task) => ({
     task,
-    assignments: assignments.filter((a) => a.taskNo === task.no),
+    assignments: byTask.get(task.no) ?? [],
     start,
     year: registry.document.year,
   }));

@@ -1,13 +1,10 @@
 import type { Turn } from "../conversation/turn.js";
-import type { Directory } from "../directory/directory.js";
-import { indexDirectory } from "../directory/directory-index.js";
 import { assessUnit, unitSchedule } from "../lights/assess-unit.js";
 import type { Light } from "../lights/light.js";
 import { chooseCycle, cycleWindows } from "../progress/choose-cycle.js";
-import type { Assignment } from "../registry/assignment.js";
 import { assignmentsByTask } from "../registry/assignments-by-task.js";
-import { computeAssignments } from "../registry/compute-assignments.js";
-import type { Registry, Section, Task } from "../registry/registry.js";
+import { assignmentsFor } from "../registry/assignments-for.js";
+import type { Section, Task } from "../registry/registry.js";
 import { businessDate } from "../shared/clock.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import type { Store } from "../store/store.js";
@@ -74,7 +71,7 @@ export async function loadOfficeOverview(
   // The same start as the reminder ladder's (load-reminder-world.ts).
   const start = registry.document.issuedOn || current.importedAt.slice(0, 10);
   const year = registry.document.year;
-  const assignments = assignmentsOf(registry, directory);
+  const assignments = assignmentsFor(registry, directory);
   const mutes = await readMutes(store);
   const standings: UnitStanding[] = [];
   const byTask = assignmentsByTask(assignments);
@@ -85,28 +82,6 @@ export async function loadOfficeOverview(
       standings.push(...(await loadTaskStandings(turn, { task, assignments: ofTask, start, year }, mutes)));
   }
   return { date: turn.date, sections: registry.sections, standings };
-}
-
-/**
- * The assignments of a registry under a directory, worked out once per pair: the digest and the
- * bulletin judge the office every week (twice for a bulletin), and the store hands out the same
- * parsed registry until the next import (a directory edit or an import is a new object, as the
- * reminder ladder's world assumes too).
- */
-const assignmentsByRegistry = new WeakMap<Registry, WeakMap<Directory, readonly Assignment[]>>();
-
-function assignmentsOf(registry: Registry, directory: Directory): readonly Assignment[] {
-  let byDirectory = assignmentsByRegistry.get(registry);
-  if (byDirectory === undefined) {
-    byDirectory = new WeakMap();
-    assignmentsByRegistry.set(registry, byDirectory);
-  }
-  let assignments = byDirectory.get(directory);
-  if (assignments === undefined) {
-    assignments = computeAssignments(registry, indexDirectory(directory));
-    byDirectory.set(directory, assignments);
-  }
-  return assignments;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { Turn } from "../conversation/turn.js";
-import { indexDirectory } from "../directory/directory-index.js";
-import { computeAssignments } from "../registry/compute-assignments.js";
+import { assignmentsFor } from "../registry/assignments-for.js";
 import type { Task } from "../registry/registry.js";
 import { completionInForce } from "../unit-view/completion-in-force.js";
 import { isReport } from "../unit-view/is-report.js";
@@ -28,7 +27,7 @@ export async function findWaitingTasks(turn: Turn): Promise<WaitingTask[]> {
   if (mine.size === 0) return [];
   const tasks = new Map(current.registry.tasks.map((t) => [t.no, t]));
   const waiting: WaitingTask[] = [];
-  for (const a of computeAssignments(current.registry, indexDirectory(directory))) {
+  for (const a of assignmentsFor(current.registry, directory)) {
     const task = tasks.get(a.taskNo);
     if (!task || a.role !== "host" || !mine.has(a.unit)) continue;
     const card = (await store.cards.list({ taskNo: a.taskNo, unit: a.unit }))

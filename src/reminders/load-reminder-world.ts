@@ -4,9 +4,9 @@ import { type ChannelLimits, COMMON_LIMITS } from "../channels/channel-limits.js
 import { chooseChannel } from "../channels/choose-channel.js";
 import type { Settings } from "../config/settings.js";
 import type { Directory } from "../directory/directory.js";
-import { indexDirectory } from "../directory/directory-index.js";
 import { indexPeople, type PeopleIndex } from "../directory/people.js";
-import { type Assignment, computeAssignments } from "../registry/compute-assignments.js";
+import { assignmentsFor } from "../registry/assignments-for.js";
+import type { Assignment } from "../registry/compute-assignments.js";
 import type { Registry, Task } from "../registry/registry.js";
 import type { Store } from "../store/store.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
@@ -36,7 +36,7 @@ export interface WorldSources {
 const peopleOf = new WeakMap<Directory, { channels: string; people: PeopleIndex }>();
 const derivedOf = new WeakMap<
   Registry,
-  WeakMap<Directory, { tasks: Map<number, Task>; assignments: Assignment[] }>
+  WeakMap<Directory, { tasks: Map<number, Task>; assignments: readonly Assignment[] }>
 >();
 
 function peopleIn(directory: Directory, channels: readonly ChannelName[]): PeopleIndex {
@@ -55,7 +55,7 @@ function derivedFrom(registry: Registry, directory: Directory) {
   if (cached) return cached;
   const derived = {
     tasks: new Map(registry.tasks.map((t) => [t.no, t])),
-    assignments: computeAssignments(registry, indexDirectory(directory)),
+    assignments: assignmentsFor(registry, directory),
   };
   byDirectory.set(directory, derived);
   return derived;

@@ -1,6 +1,6 @@
 import type { Directory } from "../directory/directory.js";
-import { indexDirectory } from "../directory/directory-index.js";
-import { computeAssignments } from "../registry/compute-assignments.js";
+import { assignmentsByTask } from "../registry/assignments-by-task.js";
+import { assignmentsFor } from "../registry/assignments-for.js";
 import type { Store } from "../store/store.js";
 import type { TaskContext } from "./task-context.js";
 
@@ -16,7 +16,7 @@ export async function loadTaskContext(
   const { document } = current.registry;
   return {
     task,
-    assignments: computeAssignments({ ...current.registry, tasks: [task] }, indexDirectory(directory)),
+    assignments: assignmentsByTask(assignmentsFor(current.registry, directory)).get(taskNo) ?? [],
     // The same start as the reminder ladder's (load-reminder-world.ts).
     start: document.issuedOn || current.importedAt.slice(0, 10),
     year: document.year,
