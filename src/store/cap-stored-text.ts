@@ -16,19 +16,32 @@ export function capStoredText<T>(value: T, maxBytes = STORED_TEXT_MAX_BYTES): T 
   return capValue(value, maxBytes) as T;
 }
 
+/**
+ * Copies only what it changes, and walks without building arrays of entries: every audit entry,
+ * report and prompt written goes through it, and almost none has anything to cut.
+ */
 function capValue(value: unknown, maxBytes: number): unknown {
   if (typeof value === "string") return tooLong(value, maxBytes) ? cut(value, maxBytes) : value;
   if (Array.isArray(value)) {
-    const items = value.map((item) => capValue(item, maxBytes));
-    return items.some((item, i) => item !== value[i]) ? items : value;
+    let items: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const capped = capValue(value[i], maxBytes);
+      if (capped === value[i]) continue;
+      items ??= [...value];
+      items[i] = capped;
+    }
+    return items ?? value;
   }
   if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype)
     return value;
   let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const item = record[key];
     const capped = capValue(item, maxBytes);
     if (capped === item) continue;
-    copy ??= { ...(value as Record<string, unknown>) };
+    copy ??= { ...record };
     copy[key] = capped;
     if (typeof item === "string") copy[`${key}Length`] = item.length;
   }

@@ -25,4 +25,16 @@ describe("capStoredText", () => {
     const record = { text: "完成".repeat(600), items: ["a", { b: 1 }], at: new Date(0) };
     expect(capStoredText(record)).toBe(record);
   });
+
+  it("in an array, copies the array and the items it cuts, and leaves the others as they were", () => {
+    const long = "长".repeat(2_000);
+    const kept = { note: "短" };
+    const items = ["a", long, kept];
+    const capped = capStoredText({ items });
+    expect(capped.items).not.toBe(items);
+    expect(capped.items[0]).toBe("a");
+    expect(bytes(capped.items[1] as string)).toBeLessThanOrEqual(STORED_TEXT_MAX_BYTES);
+    expect(capped.items[2]).toBe(kept);
+    expect(items[1]).toBe(long);
+  });
 });
