@@ -135,13 +135,7 @@ export async function loadTaskStandings(
     const last = past.at(-1);
     // Once the unit asked to close its part, nothing due after that day is owed.
     const settledOn = settled ? settledSince(view) : undefined;
-    const firstReportFor = firstReportDays(view.reports);
-    const pastDues = past
-      .filter((d) => settledOn === undefined || d.due < settledOn)
-      .map((d) => {
-        const on = firstReportFor(d.cycle);
-        return { cycle: d.cycle, due: d.due, onTime: on !== undefined && on <= d.due };
-      });
+    let pastDues: UnitStanding["pastDues"] | undefined;
     const lateReport =
       last && !settled && lateDays > 0 && !coversCycle(view.reports, last.cycle)
         ? { cycle: last.cycle, due: last.due, days: lateDays }
@@ -160,7 +154,20 @@ export async function loadTaskStandings(
       ...(cycle && openDue
         ? { current: { cycle, due: openDue, reported: coversCycle(view.reports, cycle) } }
         : {}),
-      pastDues,
+      // Worked out when first read (the bulletin's rankings, /stats): the weekly digest judges the
+      // whole office and reads none, and a unit has a past due for every week of the year so far.
+      get pastDues() {
+        if (pastDues === undefined) {
+          const firstReportFor = firstReportDays(view.reports);
+          pastDues = past
+            .filter((d) => settledOn === undefined || d.due < settledOn)
+            .map((d) => {
+              const on = firstReportFor(d.cycle);
+              return { cycle: d.cycle, due: d.due, onTime: on !== undefined && on <= d.due };
+            });
+        }
+        return pastDues;
+      },
     });
   }
   return standings;
