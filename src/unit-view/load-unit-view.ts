@@ -20,13 +20,22 @@ export async function loadUnitView(
 ): Promise<UnitView> {
   const history = await store.progress.history(task.no);
   const requests = await store.requests.list({ taskNo: task.no });
-  return unitViewOf(groupTaskRecords(history, requests), task, unit, assignments);
+  // One view: filtering for the unit (and each co-unit) costs less than grouping every unit.
+  const records: TaskRecords = {
+    records: (name) => history.filter((r) => r.unit === name),
+    requests: (name) => requests.filter((r) => r.unit === name),
+    latestProgress: (name) => history.filter((r) => r.unit === name && isReport(r) && isProgress(r)).at(-1),
+  };
+  return unitViewOf(records, task, unit, assignments);
 }
 
-/** A task's progress records and requests by unit, in the order they were stored. */
+/**
+ * A task's progress records and requests by unit, in the order they were stored. `records` and
+ * `requests` hand out arrays of the caller's own (a view keeps them).
+ */
 export interface TaskRecords {
-  records(unit: string): readonly ProgressReport[];
-  requests(unit: string): readonly WorkflowRequest[];
+  records(unit: string): ProgressReport[];
+  requests(unit: string): WorkflowRequest[];
   /** The unit's latest report that says where the work stands. */
   latestProgress(unit: string): ProgressReport | undefined;
 }
@@ -44,8 +53,8 @@ export function groupTaskRecords(
   const requestsByUnit = groupByUnit(requests);
   const latest = new Map<string, ProgressReport | undefined>();
   return {
-    records: (unit) => records.get(unit) ?? [],
-    requests: (unit) => requestsByUnit.get(unit) ?? [],
+    records: (unit) => [...(records.get(unit) ?? [])],
+    requests: (unit) => [...(requestsByUnit.get(unit) ?? [])],
     latestProgress(unit) {
       if (!latest.has(unit))
         latest.set(
@@ -60,15 +69,15 @@ export function groupTaskRecords(
   };
 }
 
-/** One unit's part in a task, from its task's records grouped by groupTaskRecords. */
+/** One unit's part in a task, from its task's records by unit (groupTaskRecords, for many units). */
 export function unitViewOf(
   taskRecords: TaskRecords,
   task: Task,
   unit: string,
   assignments: readonly Assignment[],
 ): UnitView {
-  const records = [...taskRecords.records(unit)];
-  const requests = [...taskRecords.requests(unit)];
+  const records = taskRecords.records(unit);
+  const requests = taskRecords.requests(unit);
   const reports = records.filter(isReport);
   const actuals = new Map<number, Actual>();
   let percent: number | undefined;
