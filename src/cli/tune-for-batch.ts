@@ -8,12 +8,12 @@ export const BATCH_INTERRUPT_BUDGET = 8 * 67_584;
 
 /**
  * Tunes V8 for a one-shot batch command (`duban simulate`): a function is optimised only after 8
- * times the work it takes by default. A simulated year runs about a thousand functions, most of
- * them a few hundred times. By default V8 optimised some 430 of them on its background threads,
- * which cost about 2 s of CPU beside the main thread's 3 s; with this budget it optimised some 150,
- * those threads took about 0.7 s, and the main thread no longer than before. (At 16 × the main
- * thread got slower: code that runs often enough to pay for its optimisation waited too long.)
- * The JVM's short-lived tools do the same (-XX:TieredStopAtLevel=1).
+ * times the work it takes by default. In a simulated year V8 optimised some 430 functions by
+ * default (--trace-opt), on background threads that cost about 2 s of CPU beside the main
+ * thread's 3 s, without making the main thread measurably faster; with this budget it optimised
+ * some 150, those threads took about 0.7 s, and the main thread no longer than before. (At 16 ×
+ * the main thread got slower: code that runs often enough to pay for its optimisation waited too
+ * long.) The JVM's short-lived tools do the same (-XX:TieredStopAtLevel=1).
  *
  * Only for commands that end: `duban serve` keeps V8's default, whose optimised code pays for
  * itself over a long run. V8 reads the budget whenever it sets a function's counter, so the call
