@@ -6,7 +6,6 @@ import type { Settings } from "../config/settings.js";
 import type { Directory } from "../directory/directory.js";
 import { indexPeople, type PeopleIndex } from "../directory/people.js";
 import { assignmentsFor } from "../registry/assignments-for.js";
-import type { Assignment } from "../registry/compute-assignments.js";
 import type { Registry, Task } from "../registry/registry.js";
 import type { Store } from "../store/store.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
@@ -29,15 +28,13 @@ export interface WorldSources {
 }
 
 /**
- * What follows from the directory and the registry alone, built once per pair: the sweep loads
+ * What follows from the directory or the registry alone, built once per object: the sweep loads
  * the world several times a day, and the stores hand out the same parsed registry until the next
- * import (a directory edit or a new import is a new object, so it is built afresh).
+ * import (a directory edit or a new import is a new object, so it is built afresh). The
+ * assignments are kept the same way, by assignmentsFor.
  */
 const peopleOf = new WeakMap<Directory, { channels: string; people: PeopleIndex }>();
-const derivedOf = new WeakMap<
-  Registry,
-  WeakMap<Directory, { tasks: Map<number, Task>; assignments: readonly Assignment[] }>
->();
+const tasksOf = new WeakMap<Registry, Map<number, Task>>();
 
 function peopleIn(directory: Directory, channels: readonly ChannelName[]): PeopleIndex {
   const key = channels.join(",");
@@ -48,17 +45,13 @@ function peopleIn(directory: Directory, channels: readonly ChannelName[]): Peopl
   return people;
 }
 
-function derivedFrom(registry: Registry, directory: Directory) {
-  const byDirectory = derivedOf.get(registry) ?? new WeakMap();
-  derivedOf.set(registry, byDirectory);
-  const cached = byDirectory.get(directory);
-  if (cached) return cached;
-  const derived = {
-    tasks: new Map(registry.tasks.map((t) => [t.no, t])),
-    assignments: assignmentsFor(registry, directory),
-  };
-  byDirectory.set(directory, derived);
-  return derived;
+function tasksIn(registry: Registry): Map<number, Task> {
+  let tasks = tasksOf.get(registry);
+  if (tasks === undefined) {
+    tasks = new Map(registry.tasks.map((t) => [t.no, t]));
+    tasksOf.set(registry, tasks);
+  }
+  return tasks;
 }
 
 /**
@@ -76,7 +69,8 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   if (!current) return undefined;
   const { registry } = current;
   const people = peopleIn(directory, sources.accountOrder);
-  const { tasks, assignments } = derivedFrom(registry, directory);
+  const tasks = tasksIn(registry);
+  const assignments = assignmentsFor(registry, directory);
 
   const latestCycle = byTaskAndUnit<string>();
   const acknowledged = byTaskAndUnit<true>();

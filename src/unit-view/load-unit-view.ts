@@ -24,7 +24,7 @@ export async function loadUnitView(
   const records: TaskRecords = {
     records: (name) => history.filter((r) => r.unit === name),
     requests: (name) => requests.filter((r) => r.unit === name),
-    latestProgress: (name) => history.filter((r) => r.unit === name && isReport(r) && isProgress(r)).at(-1),
+    latestProgress: (name) => latestProgressIn(history.filter((r) => r.unit === name)),
   };
   return unitViewOf(records, task, unit, assignments);
 }
@@ -51,21 +51,10 @@ export function groupTaskRecords(
 ): TaskRecords {
   const records = groupByUnit(history);
   const requestsByUnit = groupByUnit(requests);
-  const latest = new Map<string, ProgressReport | undefined>();
   return {
     records: (unit) => [...(records.get(unit) ?? [])],
     requests: (unit) => [...(requestsByUnit.get(unit) ?? [])],
-    latestProgress(unit) {
-      if (!latest.has(unit))
-        latest.set(
-          unit,
-          records
-            .get(unit)
-            ?.filter((r) => isReport(r) && isProgress(r))
-            .at(-1),
-        );
-      return latest.get(unit);
-    },
+    latestProgress: (unit) => latestProgressIn(records.get(unit) ?? []),
   };
 }
 
@@ -98,7 +87,7 @@ export function unitViewOf(
             return latest ? { unit: a.unit, latest } : { unit: a.unit };
           })
       : [];
-  const latest = reports.filter(isProgress).at(-1);
+  const latest = latestProgressIn(records);
   let difficulty: ProgressReport | undefined;
   for (const record of records)
     if (record.status === "difficulty") difficulty = record;
@@ -130,6 +119,15 @@ function groupByUnit<T extends { unit: string }>(items: readonly T[]): Map<strin
     else byUnit.set(item.unit, [item]);
   }
   return byUnit;
+}
+
+/** The last of a unit's records that is a report saying where the work stands. */
+function latestProgressIn(records: readonly ProgressReport[]): ProgressReport | undefined {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const record = records[i];
+    if (record && isReport(record) && isProgress(record)) return record;
+  }
+  return undefined;
 }
 
 /**
