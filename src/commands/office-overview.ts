@@ -135,42 +135,92 @@ export async function loadTaskStandings(
     const last = past.at(-1);
     // Once the unit asked to close its part, nothing due after that day is owed.
     const settledOn = settled ? settledSince(view) : undefined;
-    let pastDues: UnitStanding["pastDues"] | undefined;
     const lateReport =
       last && !settled && lateDays > 0 && !coversCycle(view.reports, last.cycle)
         ? { cycle: last.cycle, due: last.due, days: lateDays }
         : undefined;
     const pastDeadlineDays = view.role === "host" && !settled ? schedule.lights.pastDeadlineDays : 0;
-    standings.push({
-      task,
-      unit: assignment.unit,
-      role: view.role,
-      view,
-      light,
-      settled,
-      muted: mutedTasks.has(task.no) || mutedUnits.has(assignment.unit),
-      ...(lateReport ? { lateReport } : {}),
-      pastDeadlineDays,
-      ...(cycle && openDue
-        ? { current: { cycle, due: openDue, reported: coversCycle(view.reports, cycle) } }
-        : {}),
-      // Worked out when first read (the bulletin's rankings, /stats): the weekly digest judges the
-      // whole office and reads none, and a unit has a past due for every week of the year so far.
-      get pastDues() {
-        if (pastDues === undefined) {
-          const firstReportFor = firstReportDays(view.reports);
-          pastDues = past
-            .filter((d) => settledOn === undefined || d.due < settledOn)
-            .map((d) => {
-              const on = firstReportFor(d.cycle);
-              return { cycle: d.cycle, due: d.due, onTime: on !== undefined && on <= d.due };
-            });
-        }
-        return pastDues;
-      },
-    });
+    standings.push(
+      new Standing(
+        {
+          task,
+          unit: assignment.unit,
+          role: view.role,
+          view,
+          light,
+          settled,
+          muted: mutedTasks.has(task.no) || mutedUnits.has(assignment.unit),
+          lateReport,
+          pastDeadlineDays,
+          current:
+            cycle && openDue
+              ? { cycle, due: openDue, reported: coversCycle(view.reports, cycle) }
+              : undefined,
+        },
+        past,
+        settledOn,
+      ),
+    );
   }
   return standings;
+}
+
+/**
+ * A standing whose past dues are worked out when first read (the bulletin's rankings, /stats): the
+ * weekly digest judges the whole office and reads none, and a unit has a past due for every week
+ * of the year so far. A class, not an object literal with a getter: the office's overview makes one
+ * for every unit of every task each week, and a literal with a getter and optional parts is a
+ * dictionary of its own, with a closure over the loop, about a kilobyte that outlived the young
+ * generation while the week's digests were composed.
+ */
+class Standing implements UnitStanding {
+  readonly task: Task;
+  readonly unit: string;
+  readonly role: "host" | "co";
+  readonly view: UnitView;
+  readonly light: Light;
+  readonly settled: boolean;
+  readonly muted: boolean;
+  readonly lateReport: UnitStanding["lateReport"];
+  readonly pastDeadlineDays: number;
+  readonly current: UnitStanding["current"];
+  readonly #past: readonly { cycle: string; due: string }[];
+  readonly #settledOn: string | undefined;
+  #pastDues: UnitStanding["pastDues"] | undefined;
+
+  constructor(
+    fields: Omit<UnitStanding, "pastDues">,
+    past: readonly { cycle: string; due: string }[],
+    settledOn: string | undefined,
+  ) {
+    this.task = fields.task;
+    this.unit = fields.unit;
+    this.role = fields.role;
+    this.view = fields.view;
+    this.light = fields.light;
+    this.settled = fields.settled;
+    this.muted = fields.muted;
+    // Set even when undefined: every standing has the same shape.
+    this.lateReport = fields.lateReport;
+    this.pastDeadlineDays = fields.pastDeadlineDays;
+    this.current = fields.current;
+    this.#past = past;
+    this.#settledOn = settledOn;
+  }
+
+  get pastDues(): UnitStanding["pastDues"] {
+    if (this.#pastDues === undefined) {
+      const firstReportFor = firstReportDays(this.view.reports);
+      const settledOn = this.#settledOn;
+      this.#pastDues = this.#past
+        .filter((d) => settledOn === undefined || d.due < settledOn)
+        .map((d) => {
+          const on = firstReportFor(d.cycle);
+          return { cycle: d.cycle, due: d.due, onTime: on !== undefined && on <= d.due };
+        });
+    }
+    return this.#pastDues;
+  }
 }
 
 /** The units and tasks the office muted (/mute), as the ladder reads them. */
