@@ -7,6 +7,10 @@ import type { Directory } from "../directory/directory.js";
 import { indexPeople, type PeopleIndex } from "../directory/people.js";
 import { assignmentsFor } from "../registry/assignments-for.js";
 import type { Registry, Task } from "../registry/registry.js";
+import type { OfficeOverride } from "../store/office-override.js";
+import type { PersonSettings } from "../store/person-settings.js";
+import type { ProgressReport } from "../store/progress-report.js";
+import type { RegistryImport } from "../store/registry-import.js";
 import type { Store } from "../store/store.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
 import { reopened } from "../unit-view/completion-in-force.js";
@@ -58,15 +62,78 @@ function tasksIn(registry: Registry): Map<number, Task> {
  * Reads what the reminder ladder needs from the store: the current registry, each unit's latest
  * report (a 签收 is not one: it only marks the unit as having acknowledged), decided requests
  * (办结 closes a unit, and a pending completion request pauses it; an approved extension moves its deadline), the office's mutes (a muted unit or task gets no step of the ladder, escalations included) and per-person settings. Assignments follow the live directory, so an edited group applies at once.
- * Undefined when no registry has been imported yet.
+ * Undefined when no registry has been imported yet. When nothing it is built from has changed
+ * since the last call with the same sources, the world of that call is handed out again.
  */
 export async function loadReminderWorld(sources: WorldSources): Promise<ReminderWorld | undefined> {
-  const { store, directory, settings } = sources;
+  const { store, directory } = sources;
   // One calendar for the run: the office's days as read now (the calendar checks their age at
   // every call otherwise, and planning asks it for every unit's every step).
   const calendar = sources.calendar.snapshot?.() ?? sources.calendar;
   const current = await store.registry.current();
   if (!current) return undefined;
+  const inputs: WorldInputs = {
+    current,
+    directory,
+    calendar,
+    // One read for every task (the sweep runs several times a day).
+    latest: await store.progress.latestOfEveryUnit(),
+    pending: await store.requests.list({ status: "pending" }),
+    approved: await store.requests.list({ status: "approved" }),
+    overrides: await store.overrides.list(),
+    // One read for everyone: the sweep runs several times a day, for the whole directory.
+    people: await store.people.all(),
+  };
+  const kept = lastWorld.get(sources);
+  if (kept !== undefined && sameInputs(kept.inputs, inputs)) return kept.world;
+  const world = await buildWorld(sources, inputs);
+  lastWorld.set(sources, { inputs, world });
+  return world;
+}
+
+/** What a world is built from: what the stores hold, and the directory and calendar as read now. */
+interface WorldInputs {
+  current: RegistryImport;
+  directory: Directory;
+  calendar: WorkCalendar;
+  latest: readonly ProgressReport[];
+  pending: readonly WorkflowRequest[];
+  approved: readonly WorkflowRequest[];
+  overrides: readonly OfficeOverride[];
+  people: ReadonlyMap<string, PersonSettings>;
+}
+
+/**
+ * The last world built from each set of sources, with what it was built from: when nothing it was
+ * built from has changed, the same world is handed out again, so that the sweep can tell that a
+ * day's plan is the one it has already enqueued (it runs five times a working day, and on most
+ * runs nothing has changed since the last).
+ */
+const lastWorld = new WeakMap<WorldSources, { inputs: WorldInputs; world: ReminderWorld }>();
+
+/**
+ * Whether two reads hold the same. The registry, directory and calendar are the same objects until
+ * they change (each is parsed or built once per change); the stores hand out each unit's latest
+ * record as the same frozen object until a later one is appended (a store that parses afresh
+ * simply never matches). Requests, overrides and person settings are few and compared by content.
+ */
+function sameInputs(a: WorldInputs, b: WorldInputs): boolean {
+  return (
+    a.current === b.current &&
+    a.directory === b.directory &&
+    a.calendar === b.calendar &&
+    a.latest.length === b.latest.length &&
+    a.latest.every((record, i) => record === b.latest[i]) &&
+    JSON.stringify(a.pending) === JSON.stringify(b.pending) &&
+    JSON.stringify(a.approved) === JSON.stringify(b.approved) &&
+    JSON.stringify(a.overrides) === JSON.stringify(b.overrides) &&
+    JSON.stringify([...a.people]) === JSON.stringify([...b.people])
+  );
+}
+
+async function buildWorld(sources: WorldSources, inputs: WorldInputs): Promise<ReminderWorld> {
+  const { store, settings } = sources;
+  const { current, directory, calendar } = inputs;
   const { registry } = current;
   const people = peopleIn(directory, sources.accountOrder);
   const tasks = tasksIn(registry);
@@ -74,9 +141,8 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
 
   const latestCycle = byTaskAndUnit<string>();
   const acknowledged = byTaskAndUnit<true>();
-  // One read for every task (the sweep runs several times a day); reports on tasks a later import
-  // dropped are passed over.
-  for (const record of await store.progress.latestOfEveryUnit()) {
+  // Reports on tasks a later import dropped are passed over.
+  for (const record of inputs.latest) {
     if (!tasks.has(record.taskNo)) continue;
     acknowledged.set(record.taskNo, record.unit, true);
     if (isReport(record)) {
@@ -92,9 +158,9 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   const extensions = byTaskAndUnit<WorkflowRequest[]>();
   // A completion request waiting for the office is not a report, but the unit has said it is done:
   // the ladder pauses until the office decides (a return resumes it).
-  for (const request of await store.requests.list({ status: "pending" }))
+  for (const request of inputs.pending)
     if (request.kind === "completion") closed.set(request.taskNo, request.unit, true);
-  const approved = await store.requests.list({ status: "approved" });
+  const approved = inputs.approved;
   // A completion the office has reopened (/reopen) closes nothing: the ladder resumes for the unit.
   const undone = reopened(approved);
   for (const request of approved) {
@@ -106,17 +172,15 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
   // The office's mutes (/mute): the ladder leaves the unit, or the task, alone until /unmute.
   const mutedUnits = new Set<string>();
   const mutedTasks = new Set<number>();
-  for (const override of await store.overrides.list())
+  for (const override of inputs.overrides)
     if (override.kind === "mute-unit") mutedUnits.add(override.unit);
     else if (override.kind === "mute-task") mutedTasks.add(override.taskNo);
   const personSettings = new Map<
     string,
     { awayFrom?: string; awayUntil?: string; substitute?: string; snoozeUntil?: string }
   >();
-  // One read for everyone: the sweep runs several times a day, for the whole directory.
-  const stored = await store.people.all();
   for (const person of people.all()) {
-    const found = stored.get(person.personId);
+    const found = inputs.people.get(person.personId);
     if (found) personSettings.set(person.personId, found);
   }
 

@@ -8,7 +8,10 @@ import { planRemindersFor } from "./plan-reminders.js";
 
 export interface ReminderSweepDeps {
   store: Store;
-  /** Reads the registry, directory and store state afresh for every run. */
+  /**
+   * Reads the registry, directory and store state afresh for every run, and hands out the same
+   * world again while none of it has changed (loadReminderWorld does).
+   */
   loadWorld(): Promise<ReminderWorld | undefined>;
   /** Days off are skipped before anything is read. */
   calendar: Pick<WorkCalendar, "isWorkingDay">;
@@ -22,6 +25,11 @@ export interface ReminderSweepDeps {
  * enqueues each message once; the dispatcher sends it at its planned time.
  */
 export function createReminderSweepJob(deps: ReminderSweepDeps): Job {
+  // The day and world of this instance's last sweep that ran to its end. The plan is a function of
+  // the two (planRemindersFor is pure), and everything it asked for was enqueued then: a sweep
+  // with the same world on the same day has nothing to add. The world loader hands out the same
+  // world while nothing it reads has changed; on most of the day's five runs nothing has.
+  let lastSwept: { date: string; world: ReminderWorld } | undefined;
   return {
     name: "reminder-sweep",
     cron: deps.cron ?? "7 8,10,12,14,16 * * *",
@@ -30,11 +38,13 @@ export function createReminderSweepJob(deps: ReminderSweepDeps): Job {
       if (!deps.calendar.isWorkingDay(date)) return { date, skipped: "day off" };
       const world = await deps.loadWorld();
       if (!world) return { skipped: "no registry" };
+      if (lastSwept?.date === date && lastSwept.world === world) return { date, skipped: "unchanged" };
       const planned = planRemindersFor(world, date);
       let enqueued = 0;
       for (const reminder of planned) {
         if (await enqueueReminder(deps.store, world, reminder, now)) enqueued++;
       }
+      lastSwept = { date, world };
       return { date, planned: planned.length, enqueued };
     },
   };

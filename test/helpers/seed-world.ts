@@ -35,18 +35,20 @@ export async function importSeed(store: Store, edit: (registry: Registry) => voi
   });
 }
 
-/** The reminder world over a store holding the seed, on the local channel. */
+/**
+ * The reminder world over a store holding the seed, on the local channel. One set of sources for
+ * every call, as the service's sweep has: the loader hands out the same world while nothing changed.
+ */
 export function seedWorldLoader(store: Store) {
-  const calendar = createChineseDaysCalendar();
-  return () =>
-    loadReminderWorld({
-      store,
-      directory: demoDirectory,
-      settings: DEFAULT_SETTINGS,
-      calendar,
-      channels: ["local"],
-      accountOrder: CHANNEL_PLUGINS.map((plugin) => plugin.name),
-    });
+  const sources = {
+    store,
+    directory: demoDirectory,
+    settings: DEFAULT_SETTINGS,
+    calendar: createChineseDaysCalendar(),
+    channels: ["local"] as const,
+    accountOrder: CHANNEL_PLUGINS.map((plugin) => plugin.name),
+  };
+  return () => loadReminderWorld(sources);
 }
 
 /** What the ledger and the bulletin read, over a store holding the seed: the demo directory, the default settings. */

@@ -30,10 +30,10 @@ describe("the reminder sweep on SQLite", () => {
       loadWorld: seedWorldLoader(store),
     });
     expect(await job.run(MONDAY)).toEqual({ date: "2021-03-22", planned: 66, enqueued: 66 });
+    // Nothing the ladder reads has changed: the day's plan is the one enqueued already.
     expect(await job.run(new Date(MONDAY.getTime() + 15 * 60_000))).toEqual({
       date: "2021-03-22",
-      planned: 66,
-      enqueued: 0,
+      skipped: "unchanged",
     });
     const messages = await store.outbox.list();
     expect(messages).toHaveLength(66);
@@ -71,6 +71,76 @@ describe("the reminder sweep on SQLite", () => {
     });
     const thursday = new Date("2021-03-25T01:00:00Z");
     expect(await job.run(thursday)).toMatchObject({ planned: 65, enqueued: 65 });
+    await store.close();
+  });
+
+  it("plans the day again once something it reads has changed, and every new day", async () => {
+    const store = await openStore({
+      spec: `sqlite:${dir.path}/c.sqlite`,
+      dataDir: dir.path,
+      redisKeyPrefix: "x:",
+    });
+    await importSeed(store);
+    const job = createReminderSweepJob({
+      store,
+      calendar: createChineseDaysCalendar(),
+      loadWorld: seedWorldLoader(store),
+    });
+    const at = (minutes: number) => new Date(MONDAY.getTime() + minutes * 60_000);
+    expect(await job.run(at(0))).toMatchObject({ planned: 66, enqueued: 66 });
+    await store.overrides.put({
+      kind: "mute-task",
+      taskNo: 52,
+      setBy: "wecom:demo.admin1",
+      setAt: at(30).toISOString(),
+    });
+    expect(await job.run(at(60))).toEqual({ date: "2021-03-22", planned: 65, enqueued: 0 });
+    expect(await job.run(at(120))).toEqual({ date: "2021-03-22", skipped: "unchanged" });
+    // Tuesday: T-2, nothing due for the seed's monthly reports; planned afresh all the same.
+    expect(await job.run(at(24 * 60))).toMatchObject({ date: "2021-03-23", enqueued: 0 });
+    expect(await job.run(at(24 * 60 + 120))).toEqual({ date: "2021-03-23", skipped: "unchanged" });
+    await store.close();
+  });
+
+  it("runs in full again after a sweep that failed part way", async () => {
+    const store = await openStore({
+      spec: `sqlite:${dir.path}/d.sqlite`,
+      dataDir: dir.path,
+      redisKeyPrefix: "x:",
+    });
+    await importSeed(store);
+    // The third enqueue fails, as a store that lost its connection would.
+    let enqueues = 0;
+    const outbox = new Proxy(store.outbox, {
+      get(target, name) {
+        if (name === "enqueue")
+          return (...args: Parameters<typeof target.enqueue>) => {
+            if (++enqueues === 3) return Promise.reject(new Error("store unavailable"));
+            return target.enqueue(...args);
+          };
+        const value = Reflect.get(target, name, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const failing = new Proxy(store, {
+      get(target, name) {
+        if (name === "outbox") return outbox;
+        const value = Reflect.get(target, name, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const job = createReminderSweepJob({
+      store: failing,
+      calendar: createChineseDaysCalendar(),
+      loadWorld: seedWorldLoader(store),
+    });
+    await expect(job.run(MONDAY)).rejects.toThrow("store unavailable");
+    expect(await job.run(new Date(MONDAY.getTime() + 60_000))).toEqual({
+      date: "2021-03-22",
+      planned: 66,
+      enqueued: 64,
+    });
+    expect(await store.outbox.list()).toHaveLength(66);
     await store.close();
   });
 });
