@@ -10,8 +10,8 @@ import type { ProgressReport } from "../store/progress-report.js";
 import type { Store } from "../store/store.js";
 import { completionInForce } from "../unit-view/completion-in-force.js";
 import { listUnitDues } from "../unit-view/list-unit-dues.js";
-import { groupTaskRecords, unitViewOf } from "../unit-view/load-unit-view.js";
 import type { UnitView } from "../unit-view/unit-view.js";
+import { unitViewsOfTask } from "../unit-view/unit-views-of-task.js";
 import type { TaskContext } from "../workflow/task-context.js";
 
 /** One unit's part in one task, as the office's commands judge it on the turn's day. */
@@ -98,10 +98,12 @@ export async function loadTaskStandings(
   const { task, assignments, start, year } = context;
   const date = turn.date;
   const ladder = settings.reminders.ladder;
-  // The task's records, read once and grouped by unit for all of its units' views.
-  const records = groupTaskRecords(
+  // The task's records, read once for all of its units' views (kept while they do not change).
+  const viewOf = unitViewsOfTask(
+    task,
     await store.progress.history(task.no),
     await store.requests.list({ taskNo: task.no }),
+    assignments,
   );
   // What follows from a deadline and a role alone, worked out once for the units that share them
   // (all of a task's hosts, all of its co-units, unless an extension moved one's deadline).
@@ -121,7 +123,7 @@ export async function loadTaskStandings(
   };
   const standings: UnitStanding[] = [];
   for (const assignment of assignments) {
-    const view = unitViewOf(records, task, assignment.unit, assignments);
+    const view = viewOf(assignment.unit);
     const key = `${view.role}\u0000${view.deadline}`;
     let schedule = schedules.get(key);
     if (schedule === undefined) {
