@@ -3,6 +3,7 @@ import { canSendMedia } from "../channels/channel-limits.js";
 import { mediaAsText } from "../channels/describe-media.js";
 import type { Recipient } from "../directory/recipient.js";
 import { inBusinessTz } from "../shared/clock.js";
+import { compiledSchema } from "../shared/compiled-schema.js";
 import type { OutboxMessage, OutboxStore } from "../store/outbox-message.js";
 import { message as wording } from "../templates/template-store.js";
 import type { ChannelPauses } from "./channel-pauses.js";
@@ -116,7 +117,7 @@ export async function dispatchMessage(
     }
   };
 
-  const payload = outboxPayloadSchema.safeParse(claimed.payload);
+  const payload = compiledSchema(outboxPayloadSchema).safeParse(claimed.payload);
   if (!payload.success) return dead(wording("delivery", "unreadablePayload"));
   const channel = deps.channels.get(claimed.channel as ChannelName);
   if (channel === undefined) return dead(wording("delivery", "noChannel", { channel: claimed.channel }));

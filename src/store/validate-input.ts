@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { compiledSchema } from "../shared/compiled-schema.js";
 import { AppError } from "../shared/errors.js";
 import { formatIssues } from "../shared/format-zod-issues.js";
 
@@ -9,7 +10,7 @@ import { formatIssues } from "../shared/format-zod-issues.js";
  * returns equals what a later read returns.
  */
 export function validateInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
+  const result = compiledSchema(schema).safeParse(value);
   if (!result.success) {
     throw new AppError("bad_request", `${what}: invalid record:\n${formatIssues(result.error.issues)}`);
   }
