@@ -119,6 +119,8 @@ export async function loadTaskStandings(
       // The open cycle's report is due on the unit's own day (a co-unit's input date).
       openDue: openDue && (shift === 0 ? openDue.due : calendar.addWorkingDays(openDue.due, shift)),
       cycle: open && chooseCycle({ date, windows, dues }),
+      /** The light of a unit with no record and no request: the schedule's alone (see below). */
+      emptyLight: undefined as Light | undefined,
     };
   };
   const standings: UnitStanding[] = [];
@@ -130,7 +132,15 @@ export async function loadTaskStandings(
       schedule = scheduleOf(view.role, view.deadline);
       schedules.set(key, schedule);
     }
-    const light = assessUnit(view, { date, start, year }, turn.deps, schedule.lights);
+    // A unit that has neither reported nor asked anything is judged by its schedule alone (no
+    // report, no measure, no difficulty, nothing settled): its light is that of every such unit
+    // sharing the schedule. Most units of an office are such units for much of the year (co-units
+    // above all), and each light is worded from templates.
+    const empty = isEmpty(view);
+    const light =
+      (empty ? schedule.emptyLight : undefined) ??
+      assessUnit(view, { date, start, year }, turn.deps, schedule.lights);
+    if (empty) schedule.emptyLight = light;
     const settled = view.state === "completed" || view.state === "completion-requested";
     const { past, overdueDays: lateDays } = schedule.lights;
     const { openDue, cycle } = schedule;
@@ -223,6 +233,10 @@ class Standing implements UnitStanding {
     }
     return this.#pastDues;
   }
+}
+
+function isEmpty(view: UnitView): boolean {
+  return view.records.length === 0 && view.requests.length === 0;
 }
 
 /** The units and tasks the office muted (/mute), as the ladder reads them. */
