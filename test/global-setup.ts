@@ -11,16 +11,12 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
  * stale build while someone edits src/.
  */
 export default function buildIfStale(): void {
-  const built = join(ROOT, "dist", "cli", "main.js");
+  const built = join(ROOT, "dist", "bundle", "main.js");
   if (existsSync(built) && newestMtime(join(ROOT, "src")) <= statSync(built).mtimeMs) return;
-  execFileSync(
-    process.execPath,
-    [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
-    {
-      cwd: ROOT,
-      stdio: "inherit",
-    },
-  );
+  // What `npm run build` runs: tsc, then the bundle bin/duban.js loads (scripts/bundle-cli.mjs).
+  const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
+  run([join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"]);
+  run([join(ROOT, "scripts", "bundle-cli.mjs")]);
 }
 
 function newestMtime(dir: string): number {
