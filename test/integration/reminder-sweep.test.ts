@@ -5,6 +5,7 @@ import { createChineseDaysCalendar } from "../../src/calendar/chinese-days-calen
 import { outboxPayloadSchema } from "../../src/delivery/outbox-payload.js";
 import { createReminderSweepJob } from "../../src/reminders/reminder-sweep.js";
 import { openStore } from "../../src/store/open-store.js";
+import type { Store } from "../../src/store/store.js";
 import { deleteKeys, randomKeyPrefix, redisAvailable, TEST_REDIS_URL } from "../helpers/redis.js";
 import { importSeed, seedWorldLoader } from "../helpers/seed-world.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
@@ -17,18 +18,27 @@ describe("the reminder sweep on SQLite", () => {
   const dir = makeTempDir("duban-sweep");
   afterAll(() => dir.remove());
 
-  it("enqueues each of the day's messages once, however often it runs", async () => {
+  /** A store in its own file holding the seed. */
+  const seededStore = async (file: string) => {
     const store = await openStore({
-      spec: `sqlite:${dir.path}/a.sqlite`,
+      spec: `sqlite:${dir.path}/${file}`,
       dataDir: dir.path,
       redisKeyPrefix: "x:",
     });
     await importSeed(store);
-    const job = createReminderSweepJob({
-      store,
+    return store;
+  };
+  /** The sweep over `store`'s world, writing to `writes` (the store itself by default). */
+  const sweepOf = (store: Store, writes: Store = store) =>
+    createReminderSweepJob({
+      store: writes,
       calendar: createChineseDaysCalendar(),
       loadWorld: seedWorldLoader(store),
     });
+
+  it("enqueues each of the day's messages once, however often it runs", async () => {
+    const store = await seededStore("a.sqlite");
+    const job = sweepOf(store);
     expect(await job.run(MONDAY)).toEqual({ date: "2021-03-22", planned: 66, enqueued: 66 });
     // Nothing the ladder reads has changed: the day's plan is the one enqueued already.
     expect(await job.run(new Date(MONDAY.getTime() + 15 * 60_000))).toEqual({
@@ -47,12 +57,7 @@ describe("the reminder sweep on SQLite", () => {
   });
 
   it("stops asking a unit once it has reported", async () => {
-    const store = await openStore({
-      spec: `sqlite:${dir.path}/b.sqlite`,
-      dataDir: dir.path,
-      redisKeyPrefix: "x:",
-    });
-    await importSeed(store);
+    const store = await seededStore("b.sqlite");
     await store.progress.append({
       taskNo: 52,
       unit: "区人力资源和社会保障局",
@@ -64,28 +69,15 @@ describe("the reminder sweep on SQLite", () => {
       note: "",
       source: "text",
     });
-    const job = createReminderSweepJob({
-      store,
-      calendar: createChineseDaysCalendar(),
-      loadWorld: seedWorldLoader(store),
-    });
+    const job = sweepOf(store);
     const thursday = new Date("2021-03-25T01:00:00Z");
     expect(await job.run(thursday)).toMatchObject({ planned: 65, enqueued: 65 });
     await store.close();
   });
 
   it("plans the day again once something it reads has changed, and every new day", async () => {
-    const store = await openStore({
-      spec: `sqlite:${dir.path}/c.sqlite`,
-      dataDir: dir.path,
-      redisKeyPrefix: "x:",
-    });
-    await importSeed(store);
-    const job = createReminderSweepJob({
-      store,
-      calendar: createChineseDaysCalendar(),
-      loadWorld: seedWorldLoader(store),
-    });
+    const store = await seededStore("c.sqlite");
+    const job = sweepOf(store);
     const at = (minutes: number) => new Date(MONDAY.getTime() + minutes * 60_000);
     expect(await job.run(at(0))).toMatchObject({ planned: 66, enqueued: 66 });
     await store.overrides.put({
@@ -103,12 +95,7 @@ describe("the reminder sweep on SQLite", () => {
   });
 
   it("runs in full again after a sweep that failed part way", async () => {
-    const store = await openStore({
-      spec: `sqlite:${dir.path}/d.sqlite`,
-      dataDir: dir.path,
-      redisKeyPrefix: "x:",
-    });
-    await importSeed(store);
+    const store = await seededStore("d.sqlite");
     // The third enqueue fails, as a store that lost its connection would.
     let enqueues = 0;
     const outbox = new Proxy(store.outbox, {
@@ -129,11 +116,7 @@ describe("the reminder sweep on SQLite", () => {
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
-    const job = createReminderSweepJob({
-      store: failing,
-      calendar: createChineseDaysCalendar(),
-      loadWorld: seedWorldLoader(store),
-    });
+    const job = sweepOf(store, failing);
     await expect(job.run(MONDAY)).rejects.toThrow("store unavailable");
     expect(await job.run(new Date(MONDAY.getTime() + 60_000))).toEqual({
       date: "2021-03-22",
