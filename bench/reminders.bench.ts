@@ -221,6 +221,30 @@ function timed(work: () => unknown): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/**
+ * What a machine's speed of the moment is measured by, beside the simulation: objects, strings,
+ * maps, JSON and sorting, as the simulation's own work is, with no I/O; a fixed amount of it,
+ * half a second to a second of CPU here, as the machine's speed goes. Node start included, as in
+ * the simulation's figure.
+ */
+const REFERENCE_WORKLOAD = `
+let seed = 1;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+let sum = 0;
+for (let round = 0; round < 3; round++) {
+  const byKey = new Map();
+  const rows = [];
+  for (let i = 0; i < 40000; i++) {
+    const row = { id: i, unit: "单位" + Math.floor(random() * 900), due: "2021-03-" + String(1 + (i % 28)).padStart(2, "0"), value: random() };
+    rows.push(row);
+    byKey.set(row.unit + "/" + row.due, row);
+  }
+  rows.sort((a, b) => a.value - b.value);
+  sum += JSON.parse(JSON.stringify(rows)).length + byKey.size;
+}
+if (sum === 0) process.exit(1);
+`;
+
 /** `duban simulate` over the seed's 2021, from a store holding the seed, in its own process. */
 async function simulateYear(): Promise<BenchResult[]> {
   requireBuild();
@@ -234,9 +258,16 @@ async function simulateYear(): Promise<BenchResult[]> {
     // shown: one run's CPU moved by a third within an hour on this shared machine. A simulation is
     // deterministic, so the runs must agree on what they sent.
     const runs = Array.from({ length: SIMULATE_RUNS }, () => {
+      // The reference workload right before each run: the two see the machine in the same state.
+      const reference = runNode(["--input-type=module", "-e", REFERENCE_WORKLOAD]);
+      if (reference.code !== 0) throw new Error(`the reference workload failed: ${reference.stderr}`);
       const run = runNode(args, { DUBAN_DATA_DIR: dir, LOG_LEVEL: "error" }, 300_000);
       if (run.code !== 0) throw new Error(`duban simulate failed (${run.code}): ${run.stderr}`);
-      return { ...run, totals: JSON.parse(run.stdout) as { messages: number; replies: number } };
+      return {
+        ...run,
+        referenceCpuMs: reference.cpuMs,
+        totals: JSON.parse(run.stdout) as { messages: number; replies: number },
+      };
     });
     const differing = new Set(runs.map((r) => `${r.totals.messages} messages, ${r.totals.replies} replies`));
     if (differing.size > 1) throw new Error(`duban simulate's runs differ: ${[...differing].join(" / ")}`);
@@ -269,6 +300,20 @@ async function simulateYear(): Promise<BenchResult[]> {
           ]
         : []),
       { group, name: "the quickest run's CPU", value: lowest.cpuMs / 1000, unit: "s" },
+      // How quick the machine was meanwhile: the same CPU figure moved by half within an hour here,
+      // for every build alike. The ratio says what the simulation costs whatever the spell.
+      {
+        group,
+        name: "a fixed JavaScript workload, run before each (median CPU)",
+        value: median(runs.map((r) => r.referenceCpuMs)) / 1000,
+        unit: "s",
+      },
+      {
+        group,
+        name: "the simulation's CPU / the workload's, run by run (median)",
+        value: median(runs.map((r) => r.cpuMs / r.referenceCpuMs)),
+        unit: "×",
+      },
       { group, name: "the slowest run's CPU", value: highest.cpuMs / 1000, unit: "s" },
       {
         group,
