@@ -24,45 +24,67 @@ export function packParts(input: {
 }): string[] {
   const { maxBytes } = input;
   const parts: string[][] = [];
-  let lines: string[] = [...input.head];
+  let lines: string[] = [];
+  // The UTF-8 size of lines.join("\n"), kept as lines are added: joining the part again for every
+  // line tried grew with the square of a digest's lines.
+  let bytes = 0;
+  const sizeWith = (more: readonly string[]) => {
+    let total = bytes;
+    let count = lines.length;
+    for (const line of more) total += (count++ > 0 ? 1 : 0) + byteLength(line);
+    return total;
+  };
+  const add = (more: readonly string[]) => {
+    bytes = sizeWith(more);
+    lines.push(...more);
+  };
+  add(input.head);
   /** Whether the part being filled holds a section yet: a part of the head alone says nothing. */
   let holdsSection = false;
-  const size = (candidate: readonly string[]) => byteLength(candidate.join("\n"));
-  const fits = (more: readonly string[]) => size([...lines, ...more]) <= maxBytes;
+  const fits = (more: readonly string[]) => sizeWith(more) <= maxBytes;
   const newPart = (first: readonly string[]) => {
     parts.push(lines);
-    lines = [input.continued, ...first];
+    lines = [];
+    bytes = 0;
+    add([input.continued, ...first]);
     holdsSection = first.length > 0;
   };
   for (const section of input.sections) {
     const block = ["", section.title, ...section.lines];
     if (fits(block)) {
-      lines.push(...block);
+      add(block);
       holdsSection = true;
       continue;
     }
     // A section that fits a part of its own starts one, unless the part is not half full (a
     // short first message and a long second read worse than a section split between them); a
     // longer one, or one after the head alone, fills what is left first.
-    if (holdsSection && size(lines) > maxBytes / 2 && size([input.continued, ...block]) <= maxBytes) {
+    if (holdsSection && bytes > maxBytes / 2 && joinedSize([input.continued, ...block]) <= maxBytes) {
       newPart(block);
       continue;
     }
     let title = section.title;
-    const room = maxBytes - size([input.continued, "", input.titleContinued(title)]) - 1;
+    const room = maxBytes - joinedSize([input.continued, "", input.titleContinued(title)]) - 1;
     const pieces = section.lines.flatMap((line) => splitText(line, room));
     // Never a title at the foot of a part with none of its lines under it.
     if (!fits(["", title, ...pieces.slice(0, 1)])) newPart([]);
-    lines.push("", title);
+    add(["", title]);
     holdsSection = true;
     for (const piece of pieces) {
       if (!fits([piece])) {
         title = input.titleContinued(section.title);
         newPart(["", title]);
       }
-      lines.push(piece);
+      add([piece]);
     }
   }
   parts.push(lines);
   return parts.map((part) => part.join("\n"));
+}
+
+/** The UTF-8 size of `lines.join("\n")`. */
+function joinedSize(lines: readonly string[]): number {
+  let total = Math.max(0, lines.length - 1);
+  for (const line of lines) total += byteLength(line);
+  return total;
 }

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { byteLength } from "../../../../src/channels/split-text.js";
-import { packParts } from "../../../../src/reports/digest/pack-parts.js";
+import { byteLength, splitText } from "../../../../src/channels/split-text.js";
+import { packParts, type TextSection } from "../../../../src/reports/digest/pack-parts.js";
 
 const HEAD = ["寇宁同志：督办周报（2021年第14周）", "截至4月6日（周二）09:10，您牵头3项任务。"];
 const CONTINUED = "寇宁同志：督办周报（续）";
@@ -65,3 +66,79 @@ describe("packing a digest into parts", () => {
     }
   });
 });
+
+describe("packing with the size kept as lines are added", () => {
+  it("packs as joining the part again for every line tried did", () => {
+    const line = fc.string({
+      unit: fc.constantFrom("a", "汉", "·", " ", "😀"),
+      minLength: 0,
+      maxLength: 120,
+    });
+    const section = fc.record({ title: line, lines: fc.array(line, { maxLength: 12 }) });
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 3 }),
+        fc.array(section, { maxLength: 6 }),
+        fc.integer({ min: 160, max: 1200 }),
+        (head, sections, maxBytes) => {
+          const input = { head, sections, continued: CONTINUED, titleContinued, maxBytes };
+          expect(packParts(input)).toEqual(joinEveryTimePackParts(input));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+/** packParts as it was before it kept the part's size: the oracle for the test above. */
+function joinEveryTimePackParts(input: {
+  head: readonly string[];
+  sections: readonly TextSection[];
+  continued: string;
+  titleContinued: (title: string) => string;
+  maxBytes: number;
+}): string[] {
+  const { maxBytes } = input;
+  const parts: string[][] = [];
+  let lines: string[] = [...input.head];
+  /** Whether the part being filled holds a section yet: a part of the head alone says nothing. */
+  let holdsSection = false;
+  const size = (candidate: readonly string[]) => byteLength(candidate.join("\n"));
+  const fits = (more: readonly string[]) => size([...lines, ...more]) <= maxBytes;
+  const newPart = (first: readonly string[]) => {
+    parts.push(lines);
+    lines = [input.continued, ...first];
+    holdsSection = first.length > 0;
+  };
+  for (const section of input.sections) {
+    const block = ["", section.title, ...section.lines];
+    if (fits(block)) {
+      lines.push(...block);
+      holdsSection = true;
+      continue;
+    }
+    // A section that fits a part of its own starts one, unless the part is not half full (a
+    // short first message and a long second read worse than a section split between them); a
+    // longer one, or one after the head alone, fills what is left first.
+    if (holdsSection && size(lines) > maxBytes / 2 && size([input.continued, ...block]) <= maxBytes) {
+      newPart(block);
+      continue;
+    }
+    let title = section.title;
+    const room = maxBytes - size([input.continued, "", input.titleContinued(title)]) - 1;
+    const pieces = section.lines.flatMap((line) => splitText(line, room));
+    // Never a title at the foot of a part with none of its lines under it.
+    if (!fits(["", title, ...pieces.slice(0, 1)])) newPart([]);
+    lines.push("", title);
+    holdsSection = true;
+    for (const piece of pieces) {
+      if (!fits([piece])) {
+        title = input.titleContinued(section.title);
+        newPart(["", title]);
+      }
+      lines.push(piece);
+    }
+  }
+  parts.push(lines);
+  return parts.map((part) => part.join("\n"));
+}
