@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   assertIsoDate,
+  dayNumber,
   daysInMonth,
+  fromDayNumber,
   isIsoDate,
   isoWeekday,
   isoWeekKey,
@@ -24,6 +26,23 @@ describe("iso-date", () => {
 
   it("refuses a non-date with the value in the message", () => {
     expect(() => assertIsoDate("2021-02-30")).toThrow(/"2021-02-30"/);
+  });
+
+  // The conversions are kept (a bounded cache): asking again, or after many other dates filled
+  // and emptied it, gives the same answers.
+  it("answers the same the second time, and after thousands of other dates", () => {
+    const answers = () => [
+      isIsoDate("2021-02-29"),
+      isIsoDate("2024-02-29"),
+      addDays("2021-12-31", 1),
+      dayNumber("2021-01-01"),
+      dayNumber("not a date"),
+    ];
+    const first = answers();
+    expect(first).toEqual([false, true, "2022-01-01", 18628, undefined]);
+    expect(answers()).toEqual(first);
+    for (let n = 0; n < 10_000; n++) dayNumber(fromDayNumber(n));
+    expect(answers()).toEqual(first);
   });
 
   it.each([
