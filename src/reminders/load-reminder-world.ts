@@ -7,6 +7,7 @@ import type { Directory } from "../directory/directory.js";
 import { indexPeople, type PeopleIndex } from "../directory/people.js";
 import { assignmentsFor } from "../registry/assignments-for.js";
 import type { Registry, Task } from "../registry/registry.js";
+import { sameItems } from "../shared/same-items.js";
 import type { OfficeOverride } from "../store/office-override.js";
 import type { PersonSettings } from "../store/person-settings.js";
 import type { ProgressReport } from "../store/progress-report.js";
@@ -84,10 +85,13 @@ export async function loadReminderWorld(sources: WorldSources): Promise<Reminder
     // One read for everyone: the sweep runs several times a day, for the whole directory.
     people: await store.people.all(),
   };
+  // Requests, overrides and person settings are few, and parsed afresh by each read: compared by
+  // content, written out once per load.
+  const contents = JSON.stringify([inputs.pending, inputs.approved, inputs.overrides, [...inputs.people]]);
   const kept = lastWorld.get(sources);
-  if (kept !== undefined && sameInputs(kept.inputs, inputs)) return kept.world;
+  if (kept !== undefined && kept.contents === contents && sameObjects(kept.inputs, inputs)) return kept.world;
   const world = await buildWorld(sources, inputs);
-  lastWorld.set(sources, { inputs, world });
+  lastWorld.set(sources, { inputs, contents, world });
   return world;
 }
 
@@ -109,25 +113,23 @@ interface WorldInputs {
  * day's plan is the one it has already enqueued (it runs five times a working day, and on most
  * runs nothing has changed since the last).
  */
-const lastWorld = new WeakMap<WorldSources, { inputs: WorldInputs; world: ReminderWorld }>();
+const lastWorld = new WeakMap<
+  WorldSources,
+  { inputs: WorldInputs; contents: string; world: ReminderWorld }
+>();
 
 /**
- * Whether two reads hold the same. The registry, directory and calendar are the same objects until
- * they change (each is parsed or built once per change); the stores hand out each unit's latest
- * record as the same frozen object until a later one is appended (a store that parses afresh
- * simply never matches). Requests, overrides and person settings are few and compared by content.
+ * Whether two reads hold the same objects. The registry, directory and calendar are the same
+ * objects until they change (each is parsed or built once per change); the stores hand out each
+ * unit's latest record as the same frozen object until a later one is appended (a store that
+ * parses afresh simply never matches).
  */
-function sameInputs(a: WorldInputs, b: WorldInputs): boolean {
+function sameObjects(a: WorldInputs, b: WorldInputs): boolean {
   return (
     a.current === b.current &&
     a.directory === b.directory &&
     a.calendar === b.calendar &&
-    a.latest.length === b.latest.length &&
-    a.latest.every((record, i) => record === b.latest[i]) &&
-    JSON.stringify(a.pending) === JSON.stringify(b.pending) &&
-    JSON.stringify(a.approved) === JSON.stringify(b.approved) &&
-    JSON.stringify(a.overrides) === JSON.stringify(b.overrides) &&
-    JSON.stringify([...a.people]) === JSON.stringify([...b.people])
+    sameItems(a.latest, b.latest)
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Assignment } from "../registry/compute-assignments.js";
 import type { Task } from "../registry/registry.js";
+import { sameItems } from "../shared/same-items.js";
 import type { ProgressReport } from "../store/progress-report.js";
 import type { WorkflowRequest } from "../store/workflow-request.js";
 import { groupTaskRecords, unitViewOf } from "./load-unit-view.js";
@@ -40,7 +41,7 @@ export function unitViewsOfTask(
     entry === undefined ||
     entry.assignments !== assignments ||
     entry.requests !== requestsJson ||
-    !sameRecords(entry.history, history)
+    !sameItems(entry.history, history)
   ) {
     entry = { history: [...history], requests: requestsJson, assignments, views: new Map() };
     kept.set(task, entry);
@@ -56,10 +57,4 @@ export function unitViewsOfTask(
     }
     return view;
   };
-}
-
-function sameRecords(a: readonly ProgressReport[], b: readonly ProgressReport[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -12,6 +12,7 @@ import { parseNotice } from "../../src/registry/parse-notice.js";
 import type { Registry } from "../../src/registry/registry.js";
 import { loadReminderWorld } from "../../src/reminders/load-reminder-world.js";
 import type { LedgerSources, LedgerStore } from "../../src/reports/ledger/ledger-sources.js";
+import { openStore } from "../../src/store/open-store.js";
 import type { Store } from "../../src/store/store.js";
 import { SEED_PATH } from "./notice.js";
 
@@ -33,6 +34,13 @@ export async function importSeed(store: Store, edit: (registry: Registry) => voi
     source: { path: SEED_PATH, format: "text", sha256: "seed" },
     importedAt: "2021-01-21T02:00:00.000Z",
   });
+}
+
+/** A SQLite store in `dir`/`file` holding the seed, as `duban import` leaves it. */
+export async function openSeededStore(dir: string, file: string): Promise<Store> {
+  const store = await openStore({ spec: `sqlite:${dir}/${file}`, dataDir: dir, redisKeyPrefix: "x:" });
+  await importSeed(store);
+  return store;
 }
 
 /**

@@ -7,7 +7,7 @@ import { createReminderSweepJob } from "../../src/reminders/reminder-sweep.js";
 import { openStore } from "../../src/store/open-store.js";
 import type { Store } from "../../src/store/store.js";
 import { deleteKeys, randomKeyPrefix, redisAvailable, TEST_REDIS_URL } from "../helpers/redis.js";
-import { importSeed, seedWorldLoader } from "../helpers/seed-world.js";
+import { importSeed, openSeededStore, seedWorldLoader } from "../helpers/seed-world.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 // 09:00 on Monday 22 March 2021 in Shanghai: T-3 for March's reports, due Thursday the 25th.
@@ -18,16 +18,7 @@ describe("the reminder sweep on SQLite", () => {
   const dir = makeTempDir("duban-sweep");
   afterAll(() => dir.remove());
 
-  /** A store in its own file holding the seed. */
-  const seededStore = async (file: string) => {
-    const store = await openStore({
-      spec: `sqlite:${dir.path}/${file}`,
-      dataDir: dir.path,
-      redisKeyPrefix: "x:",
-    });
-    await importSeed(store);
-    return store;
-  };
+  const seededStore = (file: string) => openSeededStore(dir.path, file);
   /** The sweep over `store`'s world, writing to `writes` (the store itself by default). */
   const sweepOf = (store: Store, writes: Store = store) =>
     createReminderSweepJob({

@@ -2,8 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { UnitStanding } from "../../../src/commands/office-overview.js";
 import { assessUnit } from "../../../src/lights/assess-unit.js";
 import { loadOverview } from "../../../src/reports/ledger/load-overview.js";
-import { openStore } from "../../../src/store/open-store.js";
-import { importSeed, seedLedgerSources } from "../../helpers/seed-world.js";
+import { openSeededStore, seedLedgerSources } from "../../helpers/seed-world.js";
 import { makeTempDir } from "../../helpers/temp-dir.js";
 
 const dir = makeTempDir("duban-overview-lights");
@@ -11,12 +10,7 @@ afterAll(() => dir.remove());
 
 describe("the office overview's lights", () => {
   it("are each unit's own light, shared only between units that have neither reported nor asked anything", async () => {
-    const store = await openStore({
-      spec: `sqlite:${dir.path}/o.sqlite`,
-      dataDir: dir.path,
-      redisKeyPrefix: "x:",
-    });
-    await importSeed(store);
+    const store = await openSeededStore(dir.path, "o.sqlite");
     const sources = seedLedgerSources(store);
     // Task 4: host 区教育和体育局, co-units 各镇街. One town reports, late for March.
     const coUnits = (await loadOverview(sources, "2021-04-20"))?.standings.filter(

@@ -4,9 +4,8 @@ import { CHANNEL_PLUGINS } from "../../../src/channels/plugins.js";
 import { DEFAULT_SETTINGS } from "../../../src/config/settings.js";
 import { parseDirectory } from "../../../src/directory/load-directory.js";
 import { loadReminderWorld, type WorldSources } from "../../../src/reminders/load-reminder-world.js";
-import { openStore } from "../../../src/store/open-store.js";
 import type { Store } from "../../../src/store/store.js";
-import { demoDirectory, importSeed } from "../../helpers/seed-world.js";
+import { demoDirectory, importSeed, openSeededStore } from "../../helpers/seed-world.js";
 import { makeTempDir } from "../../helpers/temp-dir.js";
 
 const HR = "区人力资源和社会保障局";
@@ -14,15 +13,7 @@ const dir = makeTempDir("duban-world");
 afterAll(() => dir.remove());
 
 let stores = 0;
-async function seededStore(): Promise<Store> {
-  const store = await openStore({
-    spec: `sqlite:${dir.path}/w${stores++}.sqlite`,
-    dataDir: dir.path,
-    redisKeyPrefix: "x:",
-  });
-  await importSeed(store);
-  return store;
-}
+const seededStore = () => openSeededStore(dir.path, `w${stores++}.sqlite`);
 
 function sourcesOver(store: Store): WorldSources {
   return {

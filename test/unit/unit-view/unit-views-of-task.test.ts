@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { assignmentsByTask } from "../../../src/registry/assignments-by-task.js";
 import { assignmentsFor } from "../../../src/registry/assignments-for.js";
-import { openStore } from "../../../src/store/open-store.js";
 import type { Store } from "../../../src/store/store.js";
 import { groupTaskRecords, unitViewOf } from "../../../src/unit-view/load-unit-view.js";
 import { unitViewsOfTask } from "../../../src/unit-view/unit-views-of-task.js";
-import { demoDirectory, importSeed } from "../../helpers/seed-world.js";
+import { demoDirectory, openSeededStore } from "../../helpers/seed-world.js";
 import { makeTempDir } from "../../helpers/temp-dir.js";
 
 const HR = "区人力资源和社会保障局";
@@ -14,12 +13,7 @@ afterAll(() => dir.remove());
 
 describe("a task's unit views, kept while its records are what they were", () => {
   it("hands out the same views for the same records, and new ones after each change", async () => {
-    const store = await openStore({
-      spec: `sqlite:${dir.path}/v.sqlite`,
-      dataDir: dir.path,
-      redisKeyPrefix: "x:",
-    });
-    await importSeed(store);
+    const store = await openSeededStore(dir.path, "v.sqlite");
     const registry = (await store.registry.current())?.registry;
     const task = registry?.tasks.find((t) => t.no === 52);
     if (!registry || !task) throw new Error("the seed has no task 52");
