@@ -40,8 +40,10 @@ export interface DigestBasis {
   year: number;
   /** Each unit's short name (the directory's first alias), looked up once for every leader. */
   short: (unit: string) => string;
-  /** The standings at `since` by task and unit, for the light changes. */
-  beforeOf: ReadonlyMap<string, UnitStanding>;
+  /** The standings of the tasks `leader` leads, in the overview's order. */
+  standingsOf(leader: string): readonly UnitStanding[];
+  /** The standing at `since` of `s`'s unit on `s`'s task, for the light changes. */
+  beforeOf(s: UnitStanding): UnitStanding | undefined;
   /** `now` with what it was judged from, for the next week's composition to compare with. */
   kept: KeptStandings;
   /**
@@ -110,11 +112,15 @@ export async function loadDigestBasis(
     start,
     year,
     short: (unit) => shortNames.get(unit) ?? unit,
-    beforeOf: new Map((before?.standings ?? []).map((s) => [standingKey(s), s] as const)),
+    standingsOf: byLeader(now.standings),
+    beforeOf: byTaskAndUnit(before?.standings ?? []),
     kept: { at: times.at, from, overview: now },
-    upcomingDues: memoised(
-      (s) => `${s.task.no}\u0000${s.view.deadline}\u0000${s.role}`,
-      (s) => duesInWindow({ ...fixed, start }, s, now.date),
+    // Kept per standing too: a task's standings come up in each of its leaders' digests.
+    upcomingDues: perObject(
+      memoised(
+        (s: UnitStanding) => `${s.task.no}\u0000${s.view.deadline}\u0000${s.role}`,
+        (s) => duesInWindow({ ...fixed, start }, s, now.date),
+      ),
     ),
     paceFor: memoised(
       (deadline) => deadline,
@@ -137,6 +143,51 @@ function memoised<A, V>(keyOf: (arg: A) => string, compute: (arg: A) => V): (arg
   };
 }
 
+/** `compute`, called once per object. */
+function perObject<A extends object, V>(compute: (arg: A) => V): (arg: A) => V {
+  const values = new WeakMap<A, V>();
+  return (arg) => {
+    let value = values.get(arg);
+    if (value === undefined) {
+      value = compute(arg);
+      values.set(arg, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * Each leader's standings, grouped on the first call: every leader's digest would otherwise go
+ * through the whole office's standings.
+ */
+function byLeader(standings: readonly UnitStanding[]): (leader: string) => readonly UnitStanding[] {
+  let groups: Map<string, UnitStanding[]> | undefined;
+  return (leader) => {
+    if (groups === undefined) {
+      const built = new Map<string, UnitStanding[]>();
+      for (const s of standings)
+        for (const name of new Set(s.task.leaders)) {
+          const group = built.get(name);
+          if (group) group.push(s);
+          else built.set(name, [s]);
+        }
+      groups = built;
+    }
+    return groups.get(leader) ?? [];
+  };
+}
+
+/** A lookup of `standings` by task and unit. */
+function byTaskAndUnit(standings: readonly UnitStanding[]): (s: UnitStanding) => UnitStanding | undefined {
+  const byTask = new Map<number, Map<string, UnitStanding>>();
+  for (const s of standings) {
+    const units = byTask.get(s.task.no);
+    if (units) units.set(s.unit, s);
+    else byTask.set(s.task.no, new Map([[s.unit, s]]));
+  }
+  return (s) => byTask.get(s.task.no)?.get(s.unit);
+}
+
 /** The dues of a unit in `s`'s place (its task, deadline in force and role) from `first` through UPCOMING_DAYS on. */
 function duesInWindow(
   sources: Pick<LedgerSources, "calendar" | "settings"> & { start: string },
@@ -155,13 +206,11 @@ function duesInWindow(
   return inWindow;
 }
 
-const standingKey = (s: UnitStanding) => `${s.task.no}\u0000${s.unit}`;
-
 /** The digest of one lead leader (牵头领导) for `week`: only the tasks they lead; none for no tasks. */
 export function leaderDigest(basis: DigestBasis, leader: string, week: string): LeaderDigest {
   const { now, at, since, short } = basis;
   const date = now.date;
-  const standings = now.standings.filter((s) => s.task.leaders.includes(leader));
+  const standings = basis.standingsOf(leader);
   const tasks = uniqueTasks(standings);
   const paceDetails = paceOf(basis, standings, short);
   return {
@@ -206,8 +255,14 @@ function countUnits(standings: readonly UnitStanding[]): LightCounts {
 /** A task is 已办结 when every host unit is; otherwise it has the worst light of the units still at work. */
 function countTasks(tasks: readonly Task[], standings: readonly UnitStanding[]): LightCounts {
   const counts: LightCounts = { red: 0, yellow: 0, green: 0, completed: 0 };
+  const byTask = new Map<number, UnitStanding[]>();
+  for (const s of standings) {
+    const of = byTask.get(s.task.no);
+    if (of) of.push(s);
+    else byTask.set(s.task.no, [s]);
+  }
   for (const task of tasks) {
-    const of = standings.filter((s) => s.task.no === task.no);
+    const of = byTask.get(task.no) ?? [];
     const hosts = of.filter((s) => s.role === "host");
     if (hosts.length > 0 && hosts.every(done)) {
       counts.completed++;
@@ -281,7 +336,7 @@ function changesOf(
           ...(request.newDeadline ? { newDeadline: request.newDeadline } : {}),
         });
     }
-    const then = basis.beforeOf.get(standingKey(s));
+    const then = basis.beforeOf(s);
     // A unit that finished shows as a completion, not as a colour.
     if (then && !done(s) && !done(then) && then.light.color !== s.light.color)
       lights.push({ kind: "light", task: s.task, unit, from: then.light.color, to: s.light.color });
