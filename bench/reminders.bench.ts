@@ -2,9 +2,12 @@
  * The sweep that decides what is due, for 10,000 tasks × 5 units (issue 4: < 200 ms and
  * < 200 MB), and again at 100,000 tasks with `duban plan`'s work over two weeks (issue 11: the
  * time per task at 100,000 within 1.5× of that at 10,000); and `duban simulate` over the seed's
- * whole year, run as users run it, in a child process (issue 11: ≤ 3 s; it took 7.5–9.9 s).
- * The simulation's target is its CPU time (user + system, module loading included): on a shared
- * machine the wall clock also counts the other processes' turns. The wall time is printed beside.
+ * whole year, run as users run it, in a child process (issue 11: ≤ 3 s where it took 7.5–9.9 s).
+ * That target is checked as the issue asks every figure to be, as a ratio in one run: the code the
+ * issue measured runs the same year taking turns with today's (original-simulate.ts), and its CPU
+ * time must be at least 9.9 / 3 = 3.3 times today's. CPU time (user + system, module loading
+ * included), as on a shared machine the wall clock also counts the other processes' turns; the
+ * wall times are printed beside.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,6 +23,7 @@ import { planRemindersFor, type ReminderWorld } from "../src/reminders/plan-remi
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { importSeed } from "../test/helpers/seed-world.js";
 import { BIN, median, ranked, requireBuild, runNode } from "./child-process.js";
+import { ORIGINAL_COMMIT, originalBuild } from "./original-simulate.js";
 import type { BenchResult } from "./run.js";
 
 const TASKS = 10_000;
@@ -245,45 +249,61 @@ for (let round = 0; round < 3; round++) {
 if (sum === 0) process.exit(1);
 `;
 
-/** `duban simulate` over the seed's 2021, from a store holding the seed, in its own process. */
+/**
+ * `duban simulate` over the seed's 2021, from a store holding the seed, in its own process; and
+ * beside it, taking turns, the same simulation by the code issue 11 measured (7.5–9.9 s on its
+ * machine, ≤ 3 s asked): the target is the ratio of the two, 9.9 s / 3 s, in one run.
+ */
 async function simulateYear(): Promise<BenchResult[]> {
   requireBuild();
+  const original = originalBuild();
   const dir = mkdtempSync(join(tmpdir(), "duban-bench-sim-"));
   try {
     const source = new SqliteStore({ path: join(dir, "duban.sqlite") });
     await importSeed(source);
     await source.close();
-    const args = [BIN, "simulate", "--from", "2021-01-21", "--to", "2021-12-31", "--json"];
-    // Several runs (the simulation writes nothing to the store it reads), the one of median CPU
+    const range = ["simulate", "--from", "2021-01-21", "--to", "2021-12-31", "--json"];
+    // Several rounds (neither simulation writes to the store it reads), the one of median CPU
     // shown: one run's CPU moved by a third within an hour on this shared machine. A simulation is
     // deterministic, so the runs must agree on what they sent.
     const runs = Array.from({ length: SIMULATE_RUNS }, () => {
       // The reference workload right before each run: the two see the machine in the same state.
       const reference = runNode(["--input-type=module", "-e", REFERENCE_WORKLOAD]);
       if (reference.code !== 0) throw new Error(`the reference workload failed: ${reference.stderr}`);
-      const run = runNode(args, { DUBAN_DATA_DIR: dir, LOG_LEVEL: "error" }, 300_000);
+      const run = runNode([BIN, ...range], { DUBAN_DATA_DIR: dir, LOG_LEVEL: "error" }, 300_000);
       if (run.code !== 0) throw new Error(`duban simulate failed (${run.code}): ${run.stderr}`);
+      const before = runNode(
+        [original.bin, ...range],
+        { DUBAN_DATA_DIR: original.dataDir, LOG_LEVEL: "error" },
+        600_000,
+      );
+      if (before.code !== 0)
+        throw new Error(`the original duban simulate failed (${before.code}): ${before.stderr}`);
       return {
         ...run,
         referenceCpuMs: reference.cpuMs,
+        original: before,
         totals: JSON.parse(run.stdout) as { messages: number; replies: number },
+        originalMessages: (JSON.parse(before.stdout) as { messages: number }).messages,
       };
     });
-    const differing = new Set(runs.map((r) => `${r.totals.messages} messages, ${r.totals.replies} replies`));
+    const differing = new Set(
+      runs.map(
+        (r) => `${r.totals.messages} messages, ${r.totals.replies} replies (${r.originalMessages} before)`,
+      ),
+    );
     if (differing.size > 1) throw new Error(`duban simulate's runs differ: ${[...differing].join(" / ")}`);
     const { lowest, median: run, highest } = ranked(runs, (r) => r.cpuMs);
     if (!run || !lowest || !highest) throw new Error("duban simulate: no run");
     const { totals } = run;
     const group = "duban simulate";
-    const seconds = run.cpuMs / 1000;
+    const cpuRatio = median(runs.map((r) => r.original.cpuMs / r.cpuMs));
     return [
       {
         group,
         name: `the seed, 2021-01-21 to 2021-12-31: CPU (median of ${SIMULATE_RUNS} runs)`,
-        value: seconds,
+        value: run.cpuMs / 1000,
         unit: "s",
-        target: "≤ 3 s",
-        pass: seconds <= 3,
       },
       { group, name: "the same run: wall clock", value: run.wallMs / 1000, unit: "s" },
       // Where the CPU goes: the main thread runs the year; beside it V8 optimises the hot code and
@@ -300,6 +320,34 @@ async function simulateYear(): Promise<BenchResult[]> {
           ]
         : []),
       { group, name: "the quickest run's CPU", value: lowest.cpuMs / 1000, unit: "s" },
+      { group, name: "the slowest run's CPU", value: highest.cpuMs / 1000, unit: "s" },
+      {
+        group,
+        name: `the code issue 11 measured (${ORIGINAL_COMMIT.slice(0, 7)}), taking turns: CPU (median)`,
+        value: median(runs.map((r) => r.original.cpuMs)) / 1000,
+        unit: "s",
+      },
+      {
+        group,
+        name: "… its wall clock (median)",
+        value: median(runs.map((r) => r.original.wallMs)) / 1000,
+        unit: "s",
+      },
+      // The issue's target as the ratio it implies: 9.9 s, the slower of its readings, to 3 s.
+      {
+        group,
+        name: "its CPU / today's, round by round (median)",
+        value: cpuRatio,
+        unit: "×",
+        target: "≥ 3.3× (9.9 s → 3 s)",
+        pass: cpuRatio >= 9.9 / 3,
+      },
+      {
+        group,
+        name: "its wall clock / today's, round by round (median)",
+        value: median(runs.map((r) => r.original.wallMs / r.wallMs)),
+        unit: "×",
+      },
       // How quick the machine was meanwhile: the same CPU figure moved by half within an hour here,
       // for every build alike. The ratio says what the simulation costs whatever the spell.
       {
@@ -314,12 +362,11 @@ async function simulateYear(): Promise<BenchResult[]> {
         value: median(runs.map((r) => r.cpuMs / r.referenceCpuMs)),
         unit: "×",
       },
-      { group, name: "the slowest run's CPU", value: highest.cpuMs / 1000, unit: "s" },
       {
         group,
-        name: "messages sent, replies simulated",
+        name: "messages sent, replies simulated (the issue's code: messages)",
         value: totals.messages,
-        unit: `, ${totals.replies}`,
+        unit: `, ${totals.replies} (${run.originalMessages})`,
       },
     ];
   } finally {
