@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,19 +20,39 @@ const HEAVY = [
   "@koa/router",
   "node-cron",
   "zod",
-  "yaml",
+  "js-yaml",
   "dayjs",
 ];
 
-// A module hook that names every package the process resolves, on stderr.
+// A module hook that names, on stderr, every package the process resolves and every file of the
+// bundle it loads (the bundle holds a few packages itself: scripts/bundle-cli.mjs).
 const HOOK = `export async function resolve(specifier, context, next) {
   const resolved = await next(specifier, context);
   if (!specifier.startsWith(".") && !specifier.startsWith("node:") && !specifier.startsWith("file:"))
     process.stderr.write("package: " + specifier + "\\n");
+  else if (resolved.url.includes("/dist/bundle/"))
+    process.stderr.write("bundle: " + resolved.url.slice(resolved.url.lastIndexOf("/") + 1) + "\\n");
   return resolved;
 }`;
 const REGISTER = `import { register } from "node:module";
 register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)});`;
+
+/** The packages each file of the bundle holds, from the metafile the bundle script writes. */
+function packagesInBundle(): Map<string, string[]> {
+  const meta = JSON.parse(readFileSync(join(ROOT, "dist", "bundle", "meta.json"), "utf8")) as {
+    outputs: Record<string, { inputs: Record<string, unknown> }>;
+  };
+  const byFile = new Map<string, string[]>();
+  for (const [output, { inputs }] of Object.entries(meta.outputs)) {
+    const names = new Set<string>();
+    for (const input of Object.keys(inputs)) {
+      const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match?.[1]) names.add(match[1]);
+    }
+    byFile.set(output.slice(output.lastIndexOf("/") + 1), [...names]);
+  }
+  return byFile;
+}
 
 /** Runs the built `duban` (bin/duban.js, as users do) and lists the packages it loaded. */
 function packagesLoadedBy(args: string[], env: Record<string, string> = {}) {
@@ -43,7 +63,9 @@ function packagesLoadedBy(args: string[], env: Record<string, string> = {}) {
   );
   // Scoped names keep their scope ("@koa/router"), others are cut at the first slash.
   const loaded = new Set<string>();
+  const bundled = packagesInBundle();
   for (const line of result.stderr.split("\n")) {
+    if (line.startsWith("bundle: ")) for (const name of bundled.get(line.slice(8)) ?? []) loaded.add(name);
     if (!line.startsWith("package: ")) continue;
     const parts = line.slice("package: ".length).split("/");
     loaded.add(parts.slice(0, parts[0]?.startsWith("@") ? 2 : 1).join("/"));
