@@ -5,6 +5,7 @@ import { computePace } from "../../lights/compute-pace.js";
 import type { LightColor } from "../../lights/light.js";
 import type { Task } from "../../registry/registry.js";
 import { businessDate } from "../../shared/clock.js";
+import { groupByKeys } from "../../shared/group-by-keys.js";
 import { messages } from "../../templates/template-store.js";
 import { listUnitDues } from "../../unit-view/list-unit-dues.js";
 import type { LedgerSources } from "../ledger/ledger-sources.js";
@@ -156,25 +157,10 @@ function perObject<A extends object, V>(compute: (arg: A) => V): (arg: A) => V {
   };
 }
 
-/**
- * Each leader's standings, grouped on the first call: every leader's digest would otherwise go
- * through the whole office's standings.
- */
+/** Each leader's standings: every leader's digest would otherwise go through the whole office's. */
 function byLeader(standings: readonly UnitStanding[]): (leader: string) => readonly UnitStanding[] {
-  let groups: Map<string, UnitStanding[]> | undefined;
-  return (leader) => {
-    if (groups === undefined) {
-      const built = new Map<string, UnitStanding[]>();
-      for (const s of standings)
-        for (const name of new Set(s.task.leaders)) {
-          const group = built.get(name);
-          if (group) group.push(s);
-          else built.set(name, [s]);
-        }
-      groups = built;
-    }
-    return groups.get(leader) ?? [];
-  };
+  const groups = groupByKeys(standings, (s) => s.task.leaders);
+  return (leader) => groups.get(leader) ?? [];
 }
 
 /** A lookup of `standings` by task and unit. */
@@ -255,12 +241,7 @@ function countUnits(standings: readonly UnitStanding[]): LightCounts {
 /** A task is 已办结 when every host unit is; otherwise it has the worst light of the units still at work. */
 function countTasks(tasks: readonly Task[], standings: readonly UnitStanding[]): LightCounts {
   const counts: LightCounts = { red: 0, yellow: 0, green: 0, completed: 0 };
-  const byTask = new Map<number, UnitStanding[]>();
-  for (const s of standings) {
-    const of = byTask.get(s.task.no);
-    if (of) of.push(s);
-    else byTask.set(s.task.no, [s]);
-  }
+  const byTask = groupByKeys(standings, (s) => [s.task.no]);
   for (const task of tasks) {
     const of = byTask.get(task.no) ?? [];
     const hosts = of.filter((s) => s.role === "host");
