@@ -35,8 +35,8 @@ export function originalBuild(): OriginalBuild {
   process.stderr.write(`preparing the code issue 11 measured (${ORIGINAL_COMMIT.slice(0, 7)}), once …\n`);
   if (!run("git", ["cat-file", "-e", `${ORIGINAL_COMMIT}^{commit}`], { cwd: ROOT }, false))
     throw new Error(
-      `this clone lacks commit ${ORIGINAL_COMMIT.slice(0, 7)}, which the simulate bench compares with. ` +
-        "Fix: `git fetch --unshallow` (a shallow clone has no history).",
+      `this checkout has no commit ${ORIGINAL_COMMIT.slice(0, 7)}, which the simulate bench compares with ` +
+        "(not a git clone, or a shallow one). Fix: run the bench in a full clone (`git fetch --unshallow` deepens a shallow one).",
     );
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
