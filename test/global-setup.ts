@@ -7,16 +7,18 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * The product tests run the built CLI (`node bin/duban.js`), as users do. `npm install` builds it;
- * this rebuilds dist/ once per test run when a source file is newer, so the tests never run a
- * stale build while someone edits src/.
+ * this rebuilds dist/ once per test run when a source file (or the bundle script) is newer, so
+ * the tests never run a stale build while someone edits src/.
  */
 export default function buildIfStale(): void {
   const built = join(ROOT, "dist", "bundle", "main.js");
-  if (existsSync(built) && newestMtime(join(ROOT, "src")) <= statSync(built).mtimeMs) return;
+  const bundler = join(ROOT, "scripts", "bundle-cli.mjs");
+  const newest = Math.max(newestMtime(join(ROOT, "src")), statSync(bundler).mtimeMs);
+  if (existsSync(built) && newest <= statSync(built).mtimeMs) return;
   // What `npm run build` runs: tsc, then the bundle bin/duban.js loads (scripts/bundle-cli.mjs).
   const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
   run([join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"]);
-  run([join(ROOT, "scripts", "bundle-cli.mjs")]);
+  run([bundler]);
 }
 
 function newestMtime(dir: string): number {

@@ -116,12 +116,9 @@ export async function loadDigestBasis(
     standingsOf: byLeader(now.standings),
     beforeOf: byTaskAndUnit(before?.standings ?? []),
     kept: { at: times.at, from, overview: now },
-    // Kept per standing too: a task's standings come up in each of its leaders' digests.
-    upcomingDues: perObject(
-      memoised(
-        (s: UnitStanding) => `${s.task.no}\u0000${s.view.deadline}\u0000${s.role}`,
-        (s) => duesInWindow({ ...fixed, start }, s, now.date),
-      ),
+    upcomingDues: memoised(
+      (s) => `${s.task.no}\u0000${s.view.deadline}\u0000${s.role}`,
+      (s) => duesInWindow({ ...fixed, start }, s, now.date),
     ),
     paceFor: memoised(
       (deadline) => deadline,
@@ -139,19 +136,6 @@ function memoised<A, V>(keyOf: (arg: A) => string, compute: (arg: A) => V): (arg
     if (value === undefined) {
       value = compute(arg);
       values.set(key, value);
-    }
-    return value;
-  };
-}
-
-/** `compute`, called once per object. */
-function perObject<A extends object, V>(compute: (arg: A) => V): (arg: A) => V {
-  const values = new WeakMap<A, V>();
-  return (arg) => {
-    let value = values.get(arg);
-    if (value === undefined) {
-      value = compute(arg);
-      values.set(arg, value);
     }
     return value;
   };

@@ -28,12 +28,7 @@ export function packParts(input: {
   // The UTF-8 size of lines.join("\n"), kept as lines are added: joining the part again for every
   // line tried grew with the square of a digest's lines.
   let bytes = 0;
-  const sizeWith = (more: readonly string[]) => {
-    let total = bytes;
-    let count = lines.length;
-    for (const line of more) total += (count++ > 0 ? 1 : 0) + byteLength(line);
-    return total;
-  };
+  const sizeWith = (more: readonly string[]) => joinedSize(more, { bytes, lines: lines.length });
   const add = (more: readonly string[]) => {
     bytes = sizeWith(more);
     lines.push(...more);
@@ -82,9 +77,10 @@ export function packParts(input: {
   return parts.map((part) => part.join("\n"));
 }
 
-/** The UTF-8 size of `lines.join("\n")`. */
-function joinedSize(lines: readonly string[]): number {
-  let total = Math.max(0, lines.length - 1);
-  for (const line of lines) total += byteLength(line);
+/** The UTF-8 size of `lines.join("\n")`, appended to `after` (the size and count of lines before). */
+function joinedSize(lines: readonly string[], after = { bytes: 0, lines: 0 }): number {
+  let total = after.bytes;
+  let count = after.lines;
+  for (const line of lines) total += (count++ > 0 ? 1 : 0) + byteLength(line);
   return total;
 }
